@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace parkinvest {
+
+/// Root of every exception the library throws. Each subclass carries its context as members
+/// (input, position, operation ...), not only in what().
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// An argument outside what the operation accepts (no weights for an allocation, a negative rate).
+class ArgumentError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Arithmetic that cannot give an exact, representable result.
+class ArithmeticError : public Error {
+public:
+    ArithmeticError(std::string operation, const std::string& message)
+        : Error(message), operation_(std::move(operation)) {}
+    /// The operation that failed, e.g. "Money + Money", "Decimal * Decimal".
+    [[nodiscard]] const std::string& operation() const noexcept { return operation_; }
+
+private:
+    std::string operation_;
+};
+
+/// The exact result is outside the representable range. Values are never wrapped.
+class OverflowError : public ArithmeticError {
+public:
+    explicit OverflowError(std::string operation)
+        : ArithmeticError(operation, "parkinvest: overflow in " + operation) {}
+};
+
+/// Division (or a ratio) with a zero divisor.
+class DivisionByZeroError : public ArithmeticError {
+public:
+    explicit DivisionByZeroError(std::string operation)
+        : ArithmeticError(operation, "parkinvest: division by zero in " + operation) {}
+};
+
+/// RoundingMode::Unnecessary was given but the result is not exact.
+class InexactRoundingError : public ArithmeticError {
+public:
+    explicit InexactRoundingError(std::string operation)
+        : ArithmeticError(operation, "parkinvest: rounding necessary but RoundingMode::Unnecessary given in " +
+                                         operation) {}
+};
+
+/// Two amounts of different currencies were added, subtracted, ordered or aggregated.
+class CurrencyMismatchError : public Error {
+public:
+    CurrencyMismatchError(std::string_view lhs, std::string_view rhs, std::string_view operation)
+        : Error("parkinvest: currency mismatch in " + std::string(operation) + ": " + std::string(lhs) +
+                " vs " + std::string(rhs)),
+          lhs_(lhs), rhs_(rhs) {}
+    [[nodiscard]] const std::string& lhs() const noexcept { return lhs_; }
+    [[nodiscard]] const std::string& rhs() const noexcept { return rhs_; }
+
+private:
+    std::string lhs_;
+    std::string rhs_;
+};
+
+/// Why a text could not be parsed.
+enum class ParseErrorKind {
+    empty,               ///< nothing but white space
+    invalid_utf8,        ///< the bytes are not UTF-8
+    expected_number,     ///< no digits where a number must be
+    invalid_number,      ///< malformed digits: "1..2", "1,23", "5."
+    unknown_unit,        ///< a word that is not a known unit or currency: "12abc", "1e3"
+    too_many_decimals,   ///< more decimals than the target type holds, after scaling by the unit
+    overflow,            ///< outside the target type's range
+    trailing_characters, ///< input left over after a complete value
+    conflicting_currency,///< two different currencies named: "$5元"
+    invalid_value,       ///< well-formed but not allowed here (e.g. a date that does not exist)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(ParseErrorKind kind) noexcept {
+    switch (kind) {
+    case ParseErrorKind::empty: return "empty input";
+    case ParseErrorKind::invalid_utf8: return "invalid UTF-8";
+    case ParseErrorKind::expected_number: return "expected a number";
+    case ParseErrorKind::invalid_number: return "malformed number";
+    case ParseErrorKind::unknown_unit: return "unknown unit";
+    case ParseErrorKind::too_many_decimals: return "too many decimals";
+    case ParseErrorKind::overflow: return "value out of range";
+    case ParseErrorKind::trailing_characters: return "trailing characters";
+    case ParseErrorKind::conflicting_currency: return "conflicting currencies";
+    case ParseErrorKind::invalid_value: return "invalid value";
+    }
+    return "unknown parse error";
+}
+
+/// A text could not be parsed. Carries the whole input and the byte offset where parsing failed.
+class ParseError : public Error {
+public:
+    ParseError(std::string_view what_was_parsed, std::string_view input, std::size_t offset, ParseErrorKind kind,
+               std::string_view detail = {})
+        : Error(make_message(what_was_parsed, input, offset, kind, detail)), input_(input), offset_(offset),
+          kind_(kind) {}
+
+    [[nodiscard]] const std::string& input() const noexcept { return input_; }
+    /// Byte offset into input() where the problem starts.
+    [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
+    [[nodiscard]] ParseErrorKind kind() const noexcept { return kind_; }
+    [[nodiscard]] std::string_view reason() const noexcept { return to_string(kind_); }
+
+private:
+    static std::string make_message(std::string_view what_was_parsed, std::string_view input, std::size_t offset,
+                                    ParseErrorKind kind, std::string_view detail) {
+        std::string m = "parkinvest: cannot parse ";
+        m += what_was_parsed;
+        m += " \"";
+        // Bound the echoed input so a hostile megabyte does not end up in a log line.
+        constexpr std::size_t max_echo = 80;
+        m += input.substr(0, max_echo);
+        if (input.size() > max_echo) m += "...";
+        m += "\" at byte ";
+        m += std::to_string(offset);
+        m += ": ";
+        m += to_string(kind);
+        if (!detail.empty()) {
+            m += " (";
+            m += detail;
+            m += ')';
+        }
+        return m;
+    }
+
+    std::string input_;
+    std::size_t offset_;
+    ParseErrorKind kind_;
+};
+
+}  // namespace parkinvest

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <parkinvest/core/currency.hpp>
+#include <parkinvest/core/decimal.hpp>
+#include <parkinvest/core/errors.hpp>
+#include <parkinvest/core/int128.hpp>
+#include <parkinvest/core/ratio.hpp>
+#include <parkinvest/core/rounding.hpp>
+
+#include <compare>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parkinvest {
+
+/// Reporting units of money, as powers of ten of the currency unit.
+enum class MoneyUnit : int {
+    one = 0,           ///< 元 / yuan
+    thousand = 3,      ///< 千元 / thousand
+    wan = 4,           ///< 万元 (10^4)
+    million = 6,       ///< 百万元 / million
+    yi = 8,            ///< 亿元 (10^8)
+    billion = 9,       ///< 十亿元 / billion
+    wan_yi = 12,       ///< 万亿元 / trillion (10^12)
+};
+
+/// How Money::format writes an amount with a unit word ("605.6亿元", "60.56 billion yuan").
+struct MoneyFormat {
+    Language language = Language::chinese;
+    /// The unit; empty chooses automatically: Chinese 万亿/亿/万/元 and English
+    /// trillion/billion/million/plain, the largest unit not above the amount.
+    std::optional<MoneyUnit> unit;
+    /// Empty: exact, trailing zeros trimmed, never rounds. Set: at most this many decimals of
+    /// the unit, rounded under `rounding`, trailing zeros trimmed.
+    std::optional<int> max_decimals;
+    RoundingMode rounding = RoundingMode::half_up;
+    /// Append the currency word (元 / yuan). Without it the text no longer names its currency.
+    bool currency_word = true;
+};
+
+/// An exact amount of money: a count of 1/10,000 of the currency unit plus an ISO 4217 currency.
+///
+/// * Range: ±(2^119 − 1) / 10^4 units (about ±6.6 × 10^31 yuan); every overflow throws
+///   OverflowError and leaves the operands unchanged.
+/// * +, −, <, > of two currencies throw CurrencyMismatchError; == of two currencies is false.
+/// * Money × Money does not compile; Money / Money is an exact Ratio; Money × integer is exact;
+///   Money × Decimal and Money / integer take a RoundingMode and round to 1/10,000 of the unit.
+/// * No float or double enters or leaves.
+///
+/// Money is 16 bytes: the amount sits in the upper 120 bits of one 128-bit integer and the
+/// currency in the lowest byte, so arrays of Money scan as fast as arrays of __int128.
+class Money {
+public:
+    static constexpr int scale = 4;
+    using rep = detail::i128;
+
+    /// Largest number of 1/10,000 units.
+    static constexpr rep max_units() { return (rep(1) << 119) - 1; }
+
+    constexpr Money() = default;  ///< zero yuan
+    explicit Money(Decimal<scale> amount, Currency currency = Currency::CNY)
+        : Money(from_units(amount.units(), currency)) {}
+
+    Money(float, Currency = Currency::CNY) = delete;
+    Money(double, Currency = Currency::CNY) = delete;
+    Money(long double, Currency = Currency::CNY) = delete;
+    explicit operator double() const = delete;
+    explicit operator float() const = delete;
+
+    /// A whole number of currency units: Money::of(80'0000) is 80万元.
+    template <std::integral Int>
+    static Money of(Int whole_units, Currency currency = Currency::CNY) {
+        return from_units(detail::checked_mul(rep(whole_units), detail::pow10(scale), "Money::of"), currency);
+    }
+    /// A count of minor units (分 for CNY, whole yen for JPY).
+    template <std::integral Int>
+    static Money of_minor(Int minor_units, Currency currency = Currency::CNY) {
+        return from_units(
+            detail::checked_mul(rep(minor_units), detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
+            currency);
+    }
+    /// A count of 1/10,000 units. Throws OverflowError beyond max_units().
+    static Money from_units(rep units, Currency currency = Currency::CNY) {
+        check(units, "Money::from_units");
+        return make(units, currency);
+    }
+
+    /// Parses "605.6亿元", "605.6 亿", "2140万元", "80万", "1.1万亿元", "3500千元", "12.5百万元",
+    /// "¥1,234.56", "CNY 1234.56", "1234.56 USD", "-3.5亿", "６０５．６亿元", "60.56 billion",
+    /// "2.14 million yuan". Without a currency in the text, `default_currency` applies.
+    /// Throws ParseError (input, byte offset, reason) unless the whole text is one amount.
+    static Money parse(std::string_view text, Currency default_currency = Currency::CNY);
+
+    [[nodiscard]] constexpr rep units() const {
+#if PARKINVEST_HAS_INT128
+        return packed_ >> 8;
+#else
+        return units_;
+#endif
+    }
+    [[nodiscard]] constexpr Currency currency() const {
+#if PARKINVEST_HAS_INT128
+        return static_cast<Currency>(static_cast<std::uint8_t>(packed_ & 0xFF));
+#else
+        return currency_;
+#endif
+    }
+    [[nodiscard]] Decimal<scale> amount() const { return Decimal<scale>::from_units(units()); }
+    [[nodiscard]] constexpr bool is_zero() const { return units() == 0; }
+    [[nodiscard]] constexpr int signum() const { return units() < 0 ? -1 : (units() > 0 ? 1 : 0); }
+
+    /// Equal amount and equal currency; amounts of two currencies are simply unequal.
+    friend constexpr bool operator==(const Money&, const Money&) = default;
+    /// Orders amounts of one currency; throws CurrencyMismatchError for two.
+    friend std::strong_ordering operator<=>(const Money& a, const Money& b) {
+        a.require_same(b, "Money <=> Money");
+        const rep x = a.units(), y = b.units();
+        return x < y ? std::strong_ordering::less : (y < x ? std::strong_ordering::greater : std::strong_ordering::equal);
+    }
+
+    Money operator-() const { return make(-units(), currency()); }  // the range is symmetric
+    friend Money operator+(const Money& a, const Money& b) {
+#if PARKINVEST_HAS_INT128
+        a.require_same(b, "Money + Money");
+        rep r;
+        if (__builtin_add_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r) || r < min_packed())
+            detail::throw_overflow("Money + Money");
+        return packed(r);
+#else
+        a.require_same(b, "Money + Money");
+        return from_units(a.units() + b.units(), a.currency());
+#endif
+    }
+    friend Money operator-(const Money& a, const Money& b) {
+#if PARKINVEST_HAS_INT128
+        a.require_same(b, "Money - Money");
+        rep r;
+        if (__builtin_sub_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r) || r < min_packed())
+            detail::throw_overflow("Money - Money");
+        return packed(r);
+#else
+        a.require_same(b, "Money - Money");
+        return from_units(a.units() - b.units(), a.currency());
+#endif
+    }
+    Money& operator+=(const Money& b) { return *this = *this + b; }
+    Money& operator-=(const Money& b) { return *this = *this - b; }
+
+    template <std::integral Int>
+    friend Money operator*(const Money& a, Int n) {
+        return from_units(detail::checked_mul(a.units(), rep(n), "Money * integer"), a.currency());
+    }
+    template <std::integral Int>
+    friend Money operator*(Int n, const Money& a) {
+        return a * n;
+    }
+    friend void operator*(const Money&, const Money&) = delete;  // money squared means nothing
+
+    /// this × factor, rounded to 1/10,000 of the unit under `mode`.
+    template <int S>
+    [[nodiscard]] Money mul(const Decimal<S>& factor, RoundingMode mode) const {
+        const rep u = units();
+        const rep f = factor.units();
+#if PARKINVEST_HAS_INT128
+        if constexpr (S <= 18) {
+            // Common case: both fit 64 bits and so does the product; the division by the
+            // constant 10^S then compiles to a multiplication.
+            constexpr std::int64_t den = static_cast<std::int64_t>(detail::pow10(S));
+            std::int64_t p;
+            if (u == rep(static_cast<std::int64_t>(u)) && f == rep(static_cast<std::int64_t>(f)) &&
+                !__builtin_mul_overflow(static_cast<std::int64_t>(u), static_cast<std::int64_t>(f), &p))
+                return make(detail::div_round64(p, den, mode, "Money * Decimal"), currency());
+        }
+#endif
+        return from_units(detail::mul_div_round(u, f, detail::pow10(S), mode, "Money * Decimal"), currency());
+    }
+    /// this / n, rounded to 1/10,000 of the unit. Throws DivisionByZeroError when n == 0.
+    template <std::integral Int>
+    [[nodiscard]] Money div(Int n, RoundingMode mode) const {
+        return make(detail::div_round(units(), rep(n), mode, "Money / integer"), currency());
+    }
+    /// The exact ratio of two amounts of one currency (a share, a multiple).
+    friend Ratio operator/(const Money& a, const Money& b) {
+        a.require_same(b, "Money / Money");
+        if (b.is_zero()) throw DivisionByZeroError("Money / Money");
+        return Ratio(a.units(), b.units());
+    }
+
+    /// Rounded to the currency's minor unit (分 for CNY, whole yen for JPY).
+    [[nodiscard]] Money rounded(RoundingMode mode) const { return rounded(minor_digits(currency()), mode); }
+    /// Rounded to `decimals` decimals of the unit; negative values round to tens, hundreds ...
+    [[nodiscard]] Money rounded(int decimals, RoundingMode mode) const {
+        return rounded_to_power(-decimals, mode);
+    }
+    /// Rounded to `decimals` decimals of a reporting unit: 605.63亿 at (yi, 1) is 605.6亿.
+    [[nodiscard]] Money rounded(MoneyUnit unit, int decimals, RoundingMode mode) const {
+        return rounded_to_power(static_cast<int>(unit) - decimals, mode);
+    }
+
+    /// Splits this amount into parts proportional to `weights` (non-negative, not all zero).
+    /// The parts always sum exactly to this amount. Each part first gets the floor of its exact
+    /// share in minor units (or in 1/10,000 units when this amount is not a whole number of
+    /// minor units); the minor units left over go one each to the parts with the largest
+    /// remainders, the earlier part first on ties. Negative amounts are split as their
+    /// magnitude and negated.
+    [[nodiscard]] std::vector<Money> allocate(std::span<const std::int64_t> weights) const;
+    [[nodiscard]] std::vector<Money> allocate(std::initializer_list<std::int64_t> weights) const {
+        return allocate(std::span<const std::int64_t>(weights.begin(), weights.size()));
+    }
+    /// n equal parts (n >= 1); the leftover minor units go to the first parts.
+    [[nodiscard]] std::vector<Money> split(std::size_t n) const;
+
+    /// Canonical text: "60560000000.00 CNY". At least the currency's minor digits, more when the
+    /// amount has them; never rounds, so Money::parse(m.to_string()) == m.
+    [[nodiscard]] std::string to_string() const;
+    /// Grouped digits without currency: "60,560,000,000.00". Never rounds.
+    [[nodiscard]] std::string format_grouped() const;
+    /// With a unit word: "605.6亿元", "2140万元", "60.56 billion yuan". Rounds only when
+    /// options.max_decimals is set; without it, Money::parse(m.format()) == m.
+    [[nodiscard]] std::string format(const MoneyFormat& options = {}) const;
+
+private:
+#if PARKINVEST_HAS_INT128
+    static constexpr rep min_packed() { return -(max_units() << 8); }
+    static constexpr Money packed(rep p) {
+        Money m;
+        m.packed_ = p;
+        return m;
+    }
+    static constexpr Money make(rep units, Currency c) {
+        return packed(static_cast<rep>(static_cast<detail::u128>(units) << 8) | static_cast<rep>(static_cast<std::uint8_t>(c)));
+    }
+    rep packed_ = 0;  // (units << 8) | currency; CNY is 0, so zero-initialised is 0 yuan
+#else
+    static Money make(rep units, Currency c) {
+        Money m;
+        m.units_ = units;
+        m.currency_ = c;
+        return m;
+    }
+    rep units_ = 0;
+    Currency currency_ = Currency::CNY;
+#endif
+
+    static void check(const rep& units, const char* operation) {
+        if (units > max_units() || units < -max_units()) detail::throw_overflow(operation);
+    }
+    void require_same(const Money& b, const char* operation) const {
+        if (currency() != b.currency()) throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
+    }
+    Money rounded_to_power(int power, RoundingMode mode) const;
+};
+
+/// A conversion rate between two currencies: 1 `from` = `rate` `to`. The only way to convert.
+class ExchangeRate {
+public:
+    static constexpr int scale = 10;
+    ExchangeRate(Currency from, Currency to, Decimal<scale> rate);
+    [[nodiscard]] Currency from() const { return from_; }
+    [[nodiscard]] Currency to() const { return to_; }
+    [[nodiscard]] const Decimal<scale>& rate() const { return rate_; }
+    /// `amount` (in from()) in to(), rounded to 1/10,000 of the unit under `mode`.
+    /// Throws CurrencyMismatchError when amount is not in from().
+    [[nodiscard]] Money convert(const Money& amount, RoundingMode mode) const;
+    /// The reverse rate, rounded to `scale` decimals under `mode`.
+    [[nodiscard]] ExchangeRate inverse(RoundingMode mode) const;
+
+private:
+    Currency from_;
+    Currency to_;
+    Decimal<scale> rate_;
+};
+
+namespace literals {
+/// "605.6亿"_cny — parsed at run time; throws ParseError on bad text.
+inline Money operator""_cny(const char* text, std::size_t size) { return Money::parse({text, size}, Currency::CNY); }
+}  // namespace literals
+
+}  // namespace parkinvest
+
+template <>
+struct std::hash<parkinvest::Money> {
+    std::size_t operator()(const parkinvest::Money& m) const noexcept {
+        return parkinvest::detail::hash(m.units()) ^ (static_cast<std::size_t>(m.currency()) * 0x9E3779B1u);
+    }
+};

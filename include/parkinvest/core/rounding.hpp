@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <parkinvest/core/int128.hpp>
+
+#include <string_view>
+
+namespace parkinvest {
+
+/// The eight rounding modes of java.math.RoundingMode. A mode is always an argument: the
+/// library has no global or thread-local rounding state.
+enum class RoundingMode {
+    up,          ///< away from zero:            1.1 -> 2,   -1.1 -> -2
+    down,        ///< towards zero (truncate):   1.9 -> 1,   -1.9 -> -1
+    ceiling,     ///< towards +infinity:         1.1 -> 2,   -1.9 -> -1
+    floor,       ///< towards -infinity:         1.9 -> 1,   -1.1 -> -2
+    half_up,     ///< nearest, ties away from 0: 2.5 -> 3,   -2.5 -> -3
+    half_down,   ///< nearest, ties towards 0:   2.5 -> 2,   -2.5 -> -2
+    half_even,   ///< nearest, ties to even:     2.5 -> 2,   3.5 -> 4 (banker's rounding)
+    unnecessary, ///< the result must be exact; otherwise InexactRoundingError
+};
+
+inline constexpr RoundingMode all_rounding_modes[] = {
+    RoundingMode::up,        RoundingMode::down,      RoundingMode::ceiling,   RoundingMode::floor,
+    RoundingMode::half_up,   RoundingMode::half_down, RoundingMode::half_even, RoundingMode::unnecessary,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(RoundingMode mode) noexcept {
+    switch (mode) {
+    case RoundingMode::up: return "UP";
+    case RoundingMode::down: return "DOWN";
+    case RoundingMode::ceiling: return "CEILING";
+    case RoundingMode::floor: return "FLOOR";
+    case RoundingMode::half_up: return "HALF_UP";
+    case RoundingMode::half_down: return "HALF_DOWN";
+    case RoundingMode::half_even: return "HALF_EVEN";
+    case RoundingMode::unnecessary: return "UNNECESSARY";
+    }
+    return "?";
+}
+
+namespace detail {
+
+/// Whether a truncated quotient q (with remainder r != 0 of divisor d, all magnitudes) moves one
+/// step away from zero under `mode`. `negative` is the sign of the exact quotient.
+template <class Int>
+constexpr bool round_away(RoundingMode mode, bool negative, const Int& q_abs, const Int& r_abs, const Int& d_abs,
+                          const char* operation) {
+    switch (mode) {
+    case RoundingMode::up: return true;
+    case RoundingMode::down: return false;
+    case RoundingMode::ceiling: return !negative;
+    case RoundingMode::floor: return negative;
+    case RoundingMode::half_up:
+    case RoundingMode::half_down:
+    case RoundingMode::half_even: {
+        const Int other = d_abs - r_abs;  // compare r with d/2 without overflowing 2*r
+        if (r_abs > other) return true;
+        if (r_abs < other) return false;
+        if (mode == RoundingMode::half_up) return true;
+        if (mode == RoundingMode::half_down) return false;
+        return (q_abs % 2) != 0;
+    }
+    case RoundingMode::unnecessary: throw InexactRoundingError(operation);
+    }
+    return false;
+}
+
+/// num / den rounded under `mode`; den != 0. Never overflows: |result| <= |num|.
+inline i128 div_round(const i128& num, const i128& den, RoundingMode mode, const char* operation) {
+    if (den == 0) throw DivisionByZeroError(operation);
+    const i128 q = num / den;  // truncates towards zero
+    const i128 r = num % den;
+    if (r == 0) return q;
+    const bool negative = (num < 0) != (den < 0);
+    const i128 q_abs = detail::abs(q);
+    if (round_away(mode, negative, q_abs, detail::abs(r), detail::abs(den), operation))
+        return negative ? q - 1 : q + 1;
+    return q;
+}
+
+/// Fast path of div_round for operands that fit in 64 bits, where the compiler turns division
+/// by a constant into a multiplication.
+inline std::int64_t div_round64(std::int64_t num, std::int64_t den, RoundingMode mode, const char* operation) {
+    if (den == 0) throw DivisionByZeroError(operation);
+    const std::int64_t q = num / den;
+    const std::int64_t r = num % den;
+    if (r == 0) return q;
+    const bool negative = (num < 0) != (den < 0);
+    const std::int64_t q_abs = q < 0 ? -q : q;
+    if (round_away<std::int64_t>(mode, negative, q_abs, r < 0 ? -r : r, den < 0 ? -den : den, operation))
+        return negative ? q - 1 : q + 1;
+    return q;
+}
+
+/// a * b / den rounded under `mode`, computed exactly through a 256-bit intermediate when the
+/// product does not fit 128 bits. Throws OverflowError when the result does not fit.
+i128 mul_div_round_wide(const i128& a, const i128& b, const i128& den, RoundingMode mode, const char* operation);
+
+inline i128 mul_div_round(const i128& a, const i128& b, const i128& den, RoundingMode mode, const char* operation) {
+#if PARKINVEST_HAS_INT128
+    i128 p;
+    if (!__builtin_mul_overflow(a, b, &p) && p >= i128_min()) return div_round(p, den, mode, operation);
+#endif
+    return mul_div_round_wide(a, b, den, mode, operation);
+}
+
+}  // namespace detail
+}  // namespace parkinvest

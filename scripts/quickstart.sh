@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The two Quick start commands of the README:
+#   scripts/quickstart.sh example   build and run the main example on the built-in sample data
+#   scripts/quickstart.sh test      build everything and run the whole test suite
+# Works on a fresh Debian 12 machine with g++, CMake and git: missing Debian packages are
+# installed when run as root, otherwise the exact apt-get line is printed.
+# Environment: PARKINVEST_BUILD_DIR (default: build), JOBS (default: number of cores).
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in
+  example|test) ;;
+  *) echo "usage: $0 example|test" >&2; exit 2 ;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${PARKINVEST_BUILD_DIR:-$root/build}
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+packages=(make libboost-dev libcereal-dev libgtest-dev libgmock-dev libbenchmark-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "quickstart: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends "${missing[@]}" ||
+      { apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"; }
+  else
+    echo "quickstart: missing Debian packages. Run:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+
+if [ "$mode" = example ]; then
+  cmake --build "$build" --target money_demo -j "$jobs"
+  "$build/examples/money_demo"
+else
+  cmake --build "$build" -j "$jobs"
+  ctest --test-dir "$build" --output-on-failure -j "$jobs"
+fi

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+#include <parkinvest/core/money.hpp>
+
+#include "text.hpp"
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
+#include <utility>
+
+namespace parkinvest {
+
+namespace {
+using detail::Cursor;
+using detail::i128;
+
+struct CurrencyWord {
+    std::string_view word;
+    Currency currency;
+};
+// Longest spellings first where one is a prefix of another.
+constexpr CurrencyWord prefix_words[] = {
+    {"US$", Currency::USD}, {"HK$", Currency::HKD}, {"JP¥", Currency::JPY}, {"人民币", Currency::CNY},
+    {"¥", Currency::CNY},   {"$", Currency::USD},   {"€", Currency::EUR},   {"£", Currency::GBP},
+    {"₩", Currency::KRW},   {"CNY", Currency::CNY}, {"RMB", Currency::CNY}, {"USD", Currency::USD},
+    {"EUR", Currency::EUR}, {"JPY", Currency::JPY}, {"KRW", Currency::KRW}, {"HKD", Currency::HKD},
+    {"GBP", Currency::GBP},
+};
+constexpr CurrencyWord suffix_words[] = {
+    {"人民币元", Currency::CNY},
+    {"人民币", Currency::CNY},
+    {"元", Currency::CNY},
+    {"美元", Currency::USD},
+    {"欧元", Currency::EUR},
+    {"日元", Currency::JPY},
+    {"韩元", Currency::KRW},
+    {"港元", Currency::HKD},
+    {"港币", Currency::HKD},
+    {"英镑", Currency::GBP},
+    {"CNY", Currency::CNY},
+    {"RMB", Currency::CNY},
+    {"USD", Currency::USD},
+    {"EUR", Currency::EUR},
+    {"JPY", Currency::JPY},
+    {"KRW", Currency::KRW},
+    {"HKD", Currency::HKD},
+    {"GBP", Currency::GBP},
+    {"yuan", Currency::CNY},
+    {"renminbi", Currency::CNY},
+    {"US dollars", Currency::USD},
+    {"Hong Kong dollars", Currency::HKD},
+    {"euros", Currency::EUR},
+    {"yen", Currency::JPY},
+    {"won", Currency::KRW},
+    {"pounds sterling", Currency::GBP},
+};
+
+struct UnitWord {
+    std::string_view word;
+    int exponent;
+};
+constexpr UnitWord multiplier_words[] = {
+    {"万亿", 12},       {"千亿", 11},           {"百亿", 10},        {"十亿", 9},
+    {"千万", 7},        {"百万", 6},            {"十万", 5},         {"亿", 8},
+    {"万", 4},          {"千", 3},              {"百", 2},           {"十", 1},
+    {"trillion", 12},   {"billion", 9},         {"hundred million", 8}, {"million", 6},
+    {"ten thousand", 4}, {"thousand", 3},
+};
+
+template <class Table>
+auto match(Cursor& c, const Table& table) -> const std::remove_extent_t<Table>* {
+    for (const auto& entry : table)
+        if (c.consume_word(entry.word)) return &entry;
+    return nullptr;
+}
+
+std::string_view chinese_unit_word(MoneyUnit u) {
+    switch (u) {
+    case MoneyUnit::one: return "";
+    case MoneyUnit::thousand: return "千";
+    case MoneyUnit::wan: return "万";
+    case MoneyUnit::million: return "百万";
+    case MoneyUnit::yi: return "亿";
+    case MoneyUnit::billion: return "十亿";
+    case MoneyUnit::wan_yi: return "万亿";
+    }
+    return "";
+}
+std::string_view english_unit_word(MoneyUnit u) {
+    switch (u) {
+    case MoneyUnit::one: return "";
+    case MoneyUnit::thousand: return "thousand";
+    case MoneyUnit::wan: return "ten thousand";
+    case MoneyUnit::million: return "million";
+    case MoneyUnit::yi: return "hundred million";
+    case MoneyUnit::billion: return "billion";
+    case MoneyUnit::wan_yi: return "trillion";
+    }
+    return "";
+}
+
+std::string group_thousands(std::string_view plain) {
+    // plain: "-1234567.89" -> "-1,234,567.89"
+    std::size_t begin = plain.front() == '-' ? 1 : 0;
+    std::size_t dot = plain.find('.');
+    if (dot == std::string_view::npos) dot = plain.size();
+    std::string out(plain.substr(0, begin));
+    const std::size_t int_len = dot - begin;
+    for (std::size_t i = 0; i < int_len; ++i) {
+        if (i > 0 && (int_len - i) % 3 == 0) out += ',';
+        out += plain[begin + i];
+    }
+    out.append(plain.substr(dot));
+    return out;
+}
+}  // namespace
+
+Money Money::parse(std::string_view text, Currency default_currency) {
+    Cursor c(text, "money amount");
+    c.skip_spaces();
+    if (c.at_end()) c.fail(0, ParseErrorKind::empty);
+
+    bool had_sign = false;
+    bool negative = detail::scan_sign(c, had_sign);
+    c.skip_spaces();
+    const CurrencyWord* prefix = match(c, prefix_words);
+    c.skip_spaces();
+    if (prefix != nullptr && !had_sign) {
+        negative = detail::scan_sign(c, had_sign);
+        c.skip_spaces();
+    }
+    const detail::ScannedNumber number = detail::scan_number(c);
+    c.skip_spaces();
+    const UnitWord* multiplier = match(c, multiplier_words);
+    c.skip_spaces();
+    const std::size_t suffix_at = c.position();
+    const CurrencyWord* suffix = match(c, suffix_words);
+    c.skip_spaces();
+    if (!c.at_end()) c.fail_leftover();
+    if (prefix != nullptr && suffix != nullptr && prefix->currency != suffix->currency)
+        c.fail(suffix_at, ParseErrorKind::conflicting_currency);
+
+    const Currency currency = prefix != nullptr ? prefix->currency : (suffix != nullptr ? suffix->currency : default_currency);
+    i128 units = detail::scale_number(c, number, scale + (multiplier != nullptr ? multiplier->exponent : 0));
+    if (units > max_units()) c.fail(number.start, ParseErrorKind::overflow);
+    return make(negative ? -units : units, currency);
+}
+
+std::string Money::to_string() const {
+    std::string s = detail::format_scaled(units(), scale, minor_digits(currency()));
+    s += ' ';
+    s += iso_code(currency());
+    return s;
+}
+
+std::string Money::format_grouped() const {
+    return group_thousands(detail::format_scaled(units(), scale, minor_digits(currency())));
+}
+
+std::string Money::format(const MoneyFormat& options) const {
+    const i128 magnitude = detail::abs(units());
+    const bool chinese = options.language == Language::chinese;
+    MoneyUnit unit = MoneyUnit::one;
+    if (options.unit) {
+        unit = *options.unit;
+    } else {
+        constexpr MoneyUnit chinese_units[] = {MoneyUnit::wan_yi, MoneyUnit::yi, MoneyUnit::wan};
+        constexpr MoneyUnit english_units[] = {MoneyUnit::wan_yi, MoneyUnit::billion, MoneyUnit::million};
+        for (MoneyUnit u : chinese ? chinese_units : english_units) {
+            if (magnitude >= detail::pow10(scale + static_cast<int>(u))) {
+                unit = u;
+                break;
+            }
+        }
+    }
+    const int exponent = static_cast<int>(unit);
+    Money value = *this;
+    if (options.max_decimals) value = rounded(unit, *options.max_decimals, options.rounding);
+
+    std::string number = detail::format_scaled(value.units(), scale + exponent, 0);
+    std::string out;
+    if (chinese) {
+        out = std::move(number);
+        out += chinese_unit_word(unit);
+        if (options.currency_word) out += info(currency()).chinese;
+    } else {
+        out = unit == MoneyUnit::one ? group_thousands(number) : std::move(number);
+        if (unit != MoneyUnit::one) {
+            out += ' ';
+            out += english_unit_word(unit);
+        }
+        if (options.currency_word) {
+            out += ' ';
+            out += info(currency()).english;
+        }
+    }
+    return out;
+}
+
+Money Money::rounded_to_power(int power, RoundingMode mode) const {
+    // Round to a multiple of 10^power of the unit, i.e. 10^(power + scale) storage units.
+    const int step_exponent = power + scale;
+    if (step_exponent <= 0) return *this;
+    if (step_exponent > 38) throw ArithmeticError("Money::rounded", "parkinvest: rounding step 10^" + std::to_string(power) + " is too large");
+    const i128 step = detail::pow10(step_exponent);
+    const i128 q = detail::div_round(units(), step, mode, "Money::rounded");
+    return from_units(detail::checked_mul(q, step, "Money::rounded"), currency());
+}
+
+std::vector<Money> Money::allocate(std::span<const std::int64_t> weights) const {
+    if (weights.empty()) throw ArgumentError("parkinvest: Money::allocate needs at least one weight");
+    i128 total_weight = 0;
+    for (std::int64_t w : weights) {
+        if (w < 0) throw ArgumentError("parkinvest: Money::allocate weights must not be negative");
+        total_weight += w;  // at most 2^63 * 2^64 entries: cannot overflow 127 bits in practice
+    }
+    if (total_weight == 0) throw ArgumentError("parkinvest: Money::allocate weights must not all be zero");
+
+    // Work in minor units when this amount is a whole number of them, else in storage units.
+    const i128 minor = detail::pow10(scale - minor_digits(currency()));
+    const i128 granule = units() % minor == 0 ? minor : 1;
+    const i128 whole = detail::abs(units()) / granule;
+
+    using boost::multiprecision::int256_t;
+    const int256_t whole_wide(whole);
+    const int256_t total_wide(total_weight);
+    std::vector<Money> parts(weights.size());
+    std::vector<std::pair<i128, std::size_t>> remainders;  // (remainder, index)
+    remainders.reserve(weights.size());
+    i128 given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const int256_t product = whole_wide * weights[i];
+        const auto share = static_cast<i128>(product / total_wide);  // <= whole
+        given += share;
+        remainders.emplace_back(static_cast<i128>(product % total_wide), i);
+        parts[i] = make(share, currency());
+    }
+    i128 leftover = whole - given;  // < number of parts
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; leftover > 0; ++k, --leftover) {
+        const std::size_t i = remainders[k].second;
+        parts[i] = make(parts[i].units() + 1, currency());
+    }
+    const bool negative = units() < 0;
+    for (Money& p : parts) p = make((negative ? -p.units() : p.units()) * granule, currency());
+    return parts;
+}
+
+std::vector<Money> Money::split(std::size_t n) const {
+    if (n == 0) throw ArgumentError("parkinvest: Money::split needs at least one part");
+    const std::vector<std::int64_t> weights(n, 1);
+    return allocate(weights);
+}
+
+ExchangeRate::ExchangeRate(Currency from, Currency to, Decimal<scale> rate) : from_(from), to_(to), rate_(rate) {
+    if (rate.signum() <= 0) throw ArgumentError("parkinvest: an exchange rate must be positive");
+}
+
+Money ExchangeRate::convert(const Money& amount, RoundingMode mode) const {
+    if (amount.currency() != from_) throw CurrencyMismatchError(iso_code(amount.currency()), iso_code(from_), "ExchangeRate::convert");
+    return Money::from_units(
+        detail::mul_div_round(amount.units(), rate_.units(), detail::pow10(scale), mode, "ExchangeRate::convert"), to_);
+}
+
+ExchangeRate ExchangeRate::inverse(RoundingMode mode) const {
+    return ExchangeRate(to_, from_, Decimal<scale>(1).div(rate_, mode));
+}
+
+}  // namespace parkinvest

@@ -12,3 +12,4 @@
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
+#include <parkinvest/time/period.hpp>

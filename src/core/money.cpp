@@ -14,9 +14,21 @@ namespace {
 using detail::Cursor;
 using detail::i128;
 
+/// The first code point of a word, lower-cased: lets match() skip words that cannot start here.
+constexpr char32_t first_code_point(std::string_view w) {
+    const auto b = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(w[i])); };
+    char32_t c = b(0);
+    if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if ((c & 0xE0) == 0xC0) return ((c & 0x1F) << 6) | (b(1) & 0x3F);
+    if ((c & 0xF0) == 0xE0) return ((c & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    return ((c & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+}
+
 struct CurrencyWord {
+    constexpr CurrencyWord(std::string_view w, Currency c) : word(w), currency(c), first(first_code_point(w)) {}
     std::string_view word;
     Currency currency;
+    char32_t first;
 };
 // Longest spellings first where one is a prefix of another.
 constexpr CurrencyWord prefix_words[] = {
@@ -56,8 +68,10 @@ constexpr CurrencyWord suffix_words[] = {
 };
 
 struct UnitWord {
+    constexpr UnitWord(std::string_view w, int e) : word(w), exponent(e), first(first_code_point(w)) {}
     std::string_view word;
     int exponent;
+    char32_t first;
 };
 constexpr UnitWord multiplier_words[] = {
     {"万亿", 12},       {"千亿", 11},           {"百亿", 10},        {"十亿", 9},
@@ -69,8 +83,10 @@ constexpr UnitWord multiplier_words[] = {
 
 template <class Table>
 auto match(Cursor& c, const Table& table) -> const std::remove_extent_t<Table>* {
+    char32_t here = c.peek().cp;
+    if (here >= 'A' && here <= 'Z') here += 32;
     for (const auto& entry : table)
-        if (c.consume_word(entry.word)) return &entry;
+        if (entry.first == here && c.consume_word(entry.word)) return &entry;
     return nullptr;
 }
 
@@ -142,7 +158,7 @@ Money Money::parse(std::string_view text, Currency default_currency) {
 
     const Currency currency = prefix != nullptr ? prefix->currency : (suffix != nullptr ? suffix->currency : default_currency);
     i128 units = detail::scale_number(c, number, scale + (multiplier != nullptr ? multiplier->exponent : 0));
-    if (units > max_units()) c.fail(number.start, ParseErrorKind::overflow);
+    if (units > (negative ? -min_units() : max_units())) c.fail(number.start, ParseErrorKind::overflow);
     return make(negative ? -units : units, currency);
 }
 

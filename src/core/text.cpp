@@ -153,13 +153,12 @@ ScannedNumber scan_number(Cursor& c) {
     if (dot.cp == '.') {
         c.advance(dot);
         if (!is_digit(c.peek().cp)) c.fail(c.position(), ParseErrorKind::invalid_number, "expected a digit after '.'");
+        n.fraction_start = c.position();
         int held_zeros = 0;
         int seen = 0;
         for (;;) {
             const auto cp = c.peek();
             if (!is_digit(cp.cp)) break;
-            if (seen < static_cast<int>(n.fraction_offsets.size()))
-                n.fraction_offsets[static_cast<std::size_t>(seen)] = c.position();
             ++seen;
             if (cp.cp == '0') {
                 ++held_zeros;
@@ -178,10 +177,11 @@ ScannedNumber scan_number(Cursor& c) {
 i128 scale_number(const Cursor& c, const ScannedNumber& n, int exponent) {
     const int shift = exponent - n.fraction_digits;
     if (shift < 0) {
-        const std::size_t first_excess = static_cast<std::size_t>(exponent < 0 ? 0 : exponent);
-        const std::size_t at =
-            first_excess < n.fraction_offsets.size() ? n.fraction_offsets[first_excess] : n.start;
-        c.fail(at, ParseErrorKind::too_many_decimals);
+        // Point at the first decimal too many (digits may be full-width, so walk to it).
+        Cursor at = c;
+        at.seek(n.fraction_start);
+        for (int i = 0; i < exponent; ++i) at.advance(at.peek());
+        c.fail(at.position(), ParseErrorKind::too_many_decimals);
     }
     if (n.overflowed) c.fail(n.start, ParseErrorKind::overflow);
     if (n.mantissa == 0) return 0;
@@ -210,19 +210,22 @@ i128 parse_scaled_decimal(std::string_view text, int scale, std::string_view wha
 }
 
 std::string format_scaled(i128 units, int scale, int min_decimals) {
-    std::string digits = to_string(abs(units));
-    if (static_cast<int>(digits.size()) <= scale)
-        digits.insert(0, static_cast<std::size_t>(scale + 1) - digits.size(), '0');
+    // Digits right-aligned in a buffer with room for leading zeros, so "0.05" needs no insert.
+    std::array<char, 96> buf;
+    char* const end = buf.data() + buf.size();
+    char* digits = write_digits(units, end);
+    const auto frac = static_cast<std::ptrdiff_t>(scale);
+    while (end - digits <= frac) *--digits = '0';
+    char* const point = end - frac;
+    char* last = end;
+    while (last > point + min_decimals && last[-1] == '0') --last;
     std::string out;
-    out.reserve(digits.size() + 2);
+    out.reserve(static_cast<std::size_t>(last - digits) + 2);
     if (units < 0) out += '-';
-    const std::size_t int_len = digits.size() - static_cast<std::size_t>(scale);
-    out.append(digits, 0, int_len);
-    std::size_t frac_len = static_cast<std::size_t>(scale);
-    while (frac_len > static_cast<std::size_t>(min_decimals) && digits[int_len + frac_len - 1] == '0') --frac_len;
-    if (frac_len > 0) {
+    out.append(digits, point);
+    if (last > point) {
         out += '.';
-        out.append(digits, int_len, frac_len);
+        out.append(point, last);
     }
     return out;
 }

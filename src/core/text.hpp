@@ -31,6 +31,7 @@ public:
     [[nodiscard]] bool at_end() const { return pos_ >= text_.size(); }
     [[nodiscard]] std::size_t position() const { return pos_; }
     void advance(const CodePoint& c) { pos_ += c.length; }
+    void seek(std::size_t pos) { pos_ = pos; }
     void skip_spaces();
     /// Consumes the ASCII character `c` (after normalisation) if it is next.
     bool consume(char32_t c);
@@ -63,8 +64,7 @@ struct ScannedNumber {
     int fraction_digits = 0;   ///< significant decimals (trailing zeros dropped)
     bool overflowed = false;   ///< mantissa did not fit 128 bits
     std::size_t start = 0;
-    /// Byte offsets of the first significant decimals, to point at the first one too many.
-    std::array<std::size_t, 64> fraction_offsets{};
+    std::size_t fraction_start = 0;  ///< byte offset of the first decimal, if any
 };
 
 /// Scans digits with optional ',' grouping (1-3 digits, then groups of exactly 3) and an optional

@@ -42,7 +42,7 @@ Ratio make_ratio(int256_t num, int256_t den, const char* operation) {
 }
 }  // namespace
 
-i128 mul_div_round_wide(const i128& a, const i128& b, const i128& den, RoundingMode mode, const char* operation) {
+i128 mul_div_round_wide(i128 a, i128 b, i128 den, RoundingMode mode, const char* operation) {
     if (den == 0) throw DivisionByZeroError(operation);
     const int256_t num = int256_t(a) * int256_t(b);
     const int256_t d = int256_t(den);

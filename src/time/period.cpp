@@ -4,6 +4,7 @@
 #include "../core/text.hpp"
 
 #include <array>
+#include <initializer_list>
 
 namespace parkinvest {
 
@@ -30,13 +31,24 @@ bool is_month_end(Date d) { return d.day() == d.end_of_month().day(); }
 /// The same calendar day a year earlier; a month end stays a month end (02-29 -> 02-28).
 Date one_year_earlier(Date d) {
     const int y = d.year() - 1;
+    if (y < min_year) throw ArgumentError("parkinvest: no year before 1400 (the Gregorian range of dates)");
     const int m = d.month();
     if (is_month_end(d)) return month_end(y, m);
     return unchecked_date(y, m, d.day());
 }
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
-std::string iso(Date d) { return std::to_string(int(d.year())) + "-" + two(d.month()) + "-" + two(d.day()); }
+std::string cat(std::initializer_list<std::string_view> parts) {
+    std::string s;
+    for (std::string_view p : parts) s += p;
+    return s;
+}
+
+std::string two(int v) {
+    std::string s = std::to_string(v);
+    if (v < 10) s.insert(s.begin(), '0');
+    return s;
+}
+std::string iso(Date d) { return cat({std::to_string(int(d.year())), "-", two(d.month()), "-", two(d.day())}); }
 
 constexpr std::array<std::string_view, 12> english_months = {"January", "February", "March",     "April",
                                                              "May",     "June",     "July",      "August",
@@ -219,7 +231,8 @@ Period Period::half_year(int y, int half) {
 Period Period::quarter(int y, int q) {
     if (q < 1 || q > 4) throw ArgumentError("parkinvest: quarter must be 1-4");
     const int first_month = 3 * q - 2;
-    return Period(PeriodKind::quarter, make_date(y, first_month, 1), month_end(y, first_month + 2));
+    const Date first = make_date(y, first_month, 1);  // validates the year before month_end runs
+    return Period(PeriodKind::quarter, first, month_end(y, first_month + 2));
 }
 
 Period Period::month(int y, int m) {
@@ -268,27 +281,28 @@ Period Period::previous_year() const {
 std::string Period::label(Language lang) const {
     const bool zh = lang == Language::chinese;
     const std::string y = std::to_string(int(first_.year()));
+    const std::string m_first = std::to_string(int(first_.month()));
+    const std::string m_last = std::to_string(int(last_.month()));
+    const auto month_name = [](Date d) { return english_months[static_cast<std::size_t>(d.month() - 1)]; };
     switch (kind_) {
-    case PeriodKind::year: return zh ? y + "年" : y;
+    case PeriodKind::year: return zh ? cat({y, "年"}) : y;
     case PeriodKind::half_year:
-        return zh ? y + (first_.month() == 1 ? "年上半年" : "年下半年") : (first_.month() == 1 ? "H1 " : "H2 ") + y;
+        if (zh) return cat({y, first_.month() == 1 ? "年上半年" : "年下半年"});
+        return cat({first_.month() == 1 ? "H1 " : "H2 ", y});
     case PeriodKind::quarter: {
         constexpr std::array<std::string_view, 4> n = {"一", "二", "三", "四"};
         const int q = (first_.month() + 2) / 3;
-        return zh ? y + "年第" + std::string(n[static_cast<std::size_t>(q - 1)]) + "季度" : "Q" + std::to_string(q) + " " + y;
+        if (zh) return cat({y, "年第", n[static_cast<std::size_t>(q - 1)], "季度"});
+        return cat({"Q", std::to_string(q), " ", y});
     }
-    case PeriodKind::month:
-        return zh ? y + "年" + std::to_string(int(first_.month())) + "月"
-                  : std::string(english_months[static_cast<std::size_t>(first_.month() - 1)]) + " " + y;
+    case PeriodKind::month: return zh ? cat({y, "年", m_first, "月"}) : cat({month_name(first_), " ", y});
     case PeriodKind::year_to_date:
-        if (zh) return y + "年1-" + std::to_string(int(last_.month())) + "月";
-        return "Jan-" + std::string(english_months[static_cast<std::size_t>(last_.month() - 1)].substr(0, 3)) + " " + y;
+        return zh ? cat({y, "年1-", m_last, "月"}) : cat({"Jan-", month_name(last_).substr(0, 3), " ", y});
     case PeriodKind::as_of:
-        if (!zh) return "as of " + iso(first_);
-        return is_month_end(first_) ? "截至" + y + "年" + std::to_string(int(first_.month())) + "月底"
-                                    : "截至" + y + "年" + std::to_string(int(first_.month())) + "月" +
-                                          std::to_string(int(first_.day())) + "日";
-    case PeriodKind::range: return zh ? iso(first_) + "至" + iso(last_) : iso(first_) + " to " + iso(last_);
+        if (!zh) return cat({"as of ", iso(first_)});
+        if (is_month_end(first_)) return cat({"截至", y, "年", m_first, "月底"});
+        return cat({"截至", y, "年", m_first, "月", std::to_string(int(first_.day())), "日"});
+    case PeriodKind::range: return cat({iso(first_), zh ? "至" : " to ", iso(last_)});
     }
     return to_string();
 }
@@ -364,6 +378,7 @@ Period Period::parse(std::string_view text, std::optional<int> reference_year) {
                 }
                 const int d = read_int(c, 2);
                 const Date first_day = checked_date(c, start, *y, m, d);
+                c.skip_spaces();
                 if (c.at_end()) return range(first_day, first_day);
                 if (!c.consume('/')) c.fail_leftover();
                 const std::size_t second = c.position();

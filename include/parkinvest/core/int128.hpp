@@ -35,12 +35,23 @@ using u128 = unsigned __int128;
 using i128 = boost::multiprecision::int128_t;
 #endif
 
+#if PARKINVEST_HAS_INT128
+inline constexpr std::array<i128, 39> pow10_table = [] {
+    std::array<i128, 39> t{};
+    t[0] = 1;
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+}();
 /// 10^n for 0 <= n <= 38, exactly.
-constexpr i128 pow10(int n) {
+constexpr i128 pow10(int n) { return pow10_table[static_cast<std::size_t>(n)]; }
+#else
+/// 10^n for 0 <= n <= 38, exactly.
+inline i128 pow10(int n) {
     i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
 }
+#endif
 
 constexpr i128 i128_max() {
     // 2^127 - 1 without shifting into the sign bit.
@@ -51,9 +62,9 @@ constexpr i128 i128_min() { return -i128_max(); }
 
 [[noreturn]] inline void throw_overflow(const char* operation) { throw OverflowError(operation); }
 
-constexpr bool in_range(const i128& v) { return v >= i128_min() && v <= i128_max(); }
+constexpr bool in_range(i128 v) { return v >= i128_min() && v <= i128_max(); }
 
-inline i128 checked_add(const i128& a, const i128& b, const char* operation) {
+inline i128 checked_add(i128 a, i128 b, const char* operation) {
 #if PARKINVEST_HAS_INT128
     i128 r;
     if (__builtin_add_overflow(a, b, &r) || r < i128_min()) throw_overflow(operation);
@@ -65,11 +76,11 @@ inline i128 checked_add(const i128& a, const i128& b, const char* operation) {
 #endif
 }
 
-inline i128 checked_sub(const i128& a, const i128& b, const char* operation) {
+inline i128 checked_sub(i128 a, i128 b, const char* operation) {
     return checked_add(a, -b, operation);
 }
 
-inline i128 checked_mul(const i128& a, const i128& b, const char* operation) {
+inline i128 checked_mul(i128 a, i128 b, const char* operation) {
 #if PARKINVEST_HAS_INT128
     i128 r;
     if (__builtin_mul_overflow(a, b, &r) || r < i128_min()) throw_overflow(operation);
@@ -82,23 +93,44 @@ inline i128 checked_mul(const i128& a, const i128& b, const char* operation) {
 #endif
 }
 
-constexpr i128 abs(const i128& v) { return v < 0 ? -v : v; }
+constexpr i128 abs(i128 v) { return v < 0 ? -v : v; }
+
+/// Writes the decimal digits of |v| ending at `end` (no sign); returns the first digit.
+inline char* write_digits(i128 v, char* end) {
+    v = detail::abs(v);  // safe: the range is symmetric
+    char* p = end;
+#if PARKINVEST_HAS_INT128
+    // Peel 19-digit chunks with one 128-bit division each, then print 64-bit chunks cheaply.
+    constexpr std::uint64_t chunk = 10'000'000'000'000'000'000ULL;  // 10^19
+    while (v >= static_cast<i128>(chunk)) {
+        auto low = static_cast<std::uint64_t>(v % chunk);
+        v /= chunk;
+        for (int i = 0; i < 19; ++i, low /= 10) *--p = static_cast<char>('0' + low % 10);
+    }
+    auto rest = static_cast<std::uint64_t>(v);
+    do {
+        *--p = static_cast<char>('0' + rest % 10);
+        rest /= 10;
+    } while (rest != 0);
+#else
+    do {
+        *--p = static_cast<char>('0' + static_cast<int>(v % 10));
+        v /= 10;
+    } while (v != 0);
+#endif
+    return p;
+}
 
 /// Decimal digits of v, with a leading '-' when negative.
 inline std::string to_string(i128 v) {
     std::array<char, 48> buf{};
-    std::size_t pos = buf.size();
-    const bool negative = v < 0;
-    if (negative) v = -v;  // safe: the range is symmetric
-    do {
-        buf[--pos] = static_cast<char>('0' + static_cast<int>(v % 10));
-        v /= 10;
-    } while (v != 0);
-    if (negative) buf[--pos] = '-';
-    return std::string(buf.data() + pos, buf.size() - pos);
+    char* const end = buf.data() + buf.size();
+    char* p = write_digits(v, end);
+    if (v < 0) *--p = '-';
+    return std::string(p, static_cast<std::size_t>(end - p));
 }
 
-inline std::size_t hash(const i128& v) noexcept {
+inline std::size_t hash(i128 v) noexcept {
 #if PARKINVEST_HAS_INT128
     const auto bits = static_cast<u128>(v);
     const auto lo = static_cast<std::uint64_t>(bits);
@@ -106,7 +138,7 @@ inline std::size_t hash(const i128& v) noexcept {
     return static_cast<std::size_t>(lo ^ (hi * 0x9E3779B97F4A7C15ULL) ^ (lo >> 29));
 #else
     std::size_t h = 0;
-    for (unsigned char c : to_string(v)) h = h * 131 + c;
+    for (char c : to_string(v)) h = h * 131 + static_cast<unsigned char>(c);
     return h;
 #endif
 }

@@ -49,8 +49,8 @@ struct MoneyFormat {
 
 /// An exact amount of money: a count of 1/10,000 of the currency unit plus an ISO 4217 currency.
 ///
-/// * Range: ±(2^119 − 1) / 10^4 units (about ±6.6 × 10^31 yuan); every overflow throws
-///   OverflowError and leaves the operands unchanged.
+/// * Range: −2^119 … 2^119 − 1 counts of 1/10,000 unit (about ±6.6 × 10^31 yuan); every
+///   overflow throws OverflowError and leaves the operands unchanged.
 /// * +, −, <, > of two currencies throw CurrencyMismatchError; == of two currencies is false.
 /// * Money × Money does not compile; Money / Money is an exact Ratio; Money × integer is exact;
 ///   Money × Decimal and Money / integer take a RoundingMode and round to 1/10,000 of the unit.
@@ -63,8 +63,10 @@ public:
     static constexpr int scale = 4;
     using rep = detail::i128;
 
-    /// Largest number of 1/10,000 units.
+    /// Largest and smallest number of 1/10,000 units: 2^119 − 1 and −2^119 (the range of 120
+    /// bits, so that one overflow check of the packed representation covers it).
     static constexpr rep max_units() { return (rep(1) << 119) - 1; }
+    static constexpr rep min_units() { return -max_units() - 1; }
 
     constexpr Money() = default;  ///< zero yuan
     explicit Money(Decimal<scale> amount, Currency currency = Currency::CNY)
@@ -127,12 +129,15 @@ public:
         return x < y ? std::strong_ordering::less : (y < x ? std::strong_ordering::greater : std::strong_ordering::equal);
     }
 
-    Money operator-() const { return make(-units(), currency()); }  // the range is symmetric
+    Money operator-() const {
+        if (units() == min_units()) detail::throw_overflow("-Money");
+        return make(-units(), currency());
+    }
     friend Money operator+(const Money& a, const Money& b) {
 #if PARKINVEST_HAS_INT128
         a.require_same(b, "Money + Money");
-        rep r;
-        if (__builtin_add_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r) || r < min_packed())
+        rep r;  // (a << 8 | c) + (b << 8) overflows 128 bits exactly when a + b leaves 120 bits
+        if (__builtin_add_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r)) [[unlikely]]
             detail::throw_overflow("Money + Money");
         return packed(r);
 #else
@@ -144,7 +149,7 @@ public:
 #if PARKINVEST_HAS_INT128
         a.require_same(b, "Money - Money");
         rep r;
-        if (__builtin_sub_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r) || r < min_packed())
+        if (__builtin_sub_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r)) [[unlikely]]
             detail::throw_overflow("Money - Money");
         return packed(r);
 #else
@@ -186,7 +191,7 @@ public:
     /// this / n, rounded to 1/10,000 of the unit. Throws DivisionByZeroError when n == 0.
     template <std::integral Int>
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
-        return make(detail::div_round(units(), rep(n), mode, "Money / integer"), currency());
+        return from_units(detail::div_round(units(), rep(n), mode, "Money / integer"), currency());
     }
     /// The exact ratio of two amounts of one currency (a share, a multiple).
     friend Ratio operator/(const Money& a, const Money& b) {
@@ -230,7 +235,6 @@ public:
 
 private:
 #if PARKINVEST_HAS_INT128
-    static constexpr rep min_packed() { return -(max_units() << 8); }
     static constexpr Money packed(rep p) {
         Money m;
         m.packed_ = p;
@@ -252,10 +256,12 @@ private:
 #endif
 
     static void check(const rep& units, const char* operation) {
-        if (units > max_units() || units < -max_units()) detail::throw_overflow(operation);
+        if (units > max_units() || units < min_units()) [[unlikely]]
+            detail::throw_overflow(operation);
     }
     void require_same(const Money& b, const char* operation) const {
-        if (currency() != b.currency()) throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
+        if (currency() != b.currency()) [[unlikely]]
+            throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
     }
     Money rounded_to_power(int power, RoundingMode mode) const;
 };

@@ -67,7 +67,7 @@ constexpr bool round_away(RoundingMode mode, bool negative, const Int& q_abs, co
 }
 
 /// num / den rounded under `mode`; den != 0. Never overflows: |result| <= |num|.
-inline i128 div_round(const i128& num, const i128& den, RoundingMode mode, const char* operation) {
+inline i128 div_round(i128 num, i128 den, RoundingMode mode, const char* operation) {
     if (den == 0) throw DivisionByZeroError(operation);
     const i128 q = num / den;  // truncates towards zero
     const i128 r = num % den;
@@ -95,9 +95,9 @@ inline std::int64_t div_round64(std::int64_t num, std::int64_t den, RoundingMode
 
 /// a * b / den rounded under `mode`, computed exactly through a 256-bit intermediate when the
 /// product does not fit 128 bits. Throws OverflowError when the result does not fit.
-i128 mul_div_round_wide(const i128& a, const i128& b, const i128& den, RoundingMode mode, const char* operation);
+i128 mul_div_round_wide(i128 a, i128 b, i128 den, RoundingMode mode, const char* operation);
 
-inline i128 mul_div_round(const i128& a, const i128& b, const i128& den, RoundingMode mode, const char* operation) {
+inline i128 mul_div_round(i128 a, i128 b, i128 den, RoundingMode mode, const char* operation) {
 #if PARKINVEST_HAS_INT128
     i128 p;
     if (!__builtin_mul_overflow(a, b, &p) && p >= i128_min()) return div_round(p, den, mode, operation);

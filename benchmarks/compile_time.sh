@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Compile-time cost of including parkinvest versus Boost.Multiprecision's cpp_int.
+#
+# Usage: benchmarks/compile_time.sh [compiler]      (default: c++; or set CXX)
+#   RUNS=5               compilations per header (the median is reported)
+#   MODE=-fsyntax-only   or MODE=-c to include code generation (object written to /dev/null)
+#   EXTRA_FLAGS="..."    more flags for both, e.g. -I/opt/boost/include
+#
+# Each translation unit contains nothing but one #include; both are compiled with the same
+# flags: -std=c++20 -O2 $MODE -I<repo>/include $EXTRA_FLAGS.
+set -euo pipefail
+
+CXX_BIN="${1:-${CXX:-c++}}"
+RUNS="${RUNS:-5}"
+MODE="${MODE:--fsyntax-only}"
+EXTRA_FLAGS="${EXTRA_FLAGS:-}"
+
+script_dir="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd -- "${script_dir}/.." && pwd)"
+
+command -v "${CXX_BIN}" >/dev/null 2>&1 || { echo "compile_time.sh: compiler '${CXX_BIN}' not found" >&2; exit 2; }
+case "${RUNS}" in '' | *[!0-9]* | 0) echo "compile_time.sh: RUNS must be a positive integer" >&2; exit 2 ;; esac
+
+work="$(mktemp -d -t parkinvest-compile-time.XXXXXX)"
+trap 'rm -rf -- "${work}"' EXIT
+
+printf '#include <parkinvest/parkinvest.hpp>\n' >"${work}/parkinvest_tu.cpp"
+printf '#include <boost/multiprecision/cpp_int.hpp>\n' >"${work}/boost_cpp_int_tu.cpp"
+
+# Microseconds since the epoch: bash 5's EPOCHREALTIME when present, else GNU date.
+now_us() {
+    if [[ -n "${EPOCHREALTIME:-}" ]]; then
+        local t="${EPOCHREALTIME/[.,]/}"
+        printf '%s\n' "$((10#${t}))"
+    else
+        local ns
+        ns="$(date +%s%N)"
+        printf '%s\n' "$((ns / 1000))"
+    fi
+}
+
+# shellcheck disable=SC2086  # EXTRA_FLAGS is deliberately word-split
+compile_once() {
+    "${CXX_BIN}" -std=c++20 -O2 ${MODE} -I"${repo_root}/include" ${EXTRA_FLAGS} \
+        -o /dev/null "$1"
+}
+
+# Prints the median wall time of RUNS compilations of $1, in microseconds.
+median_us() {
+    local tu="$1" i start end
+    local -a times=()
+    compile_once "${tu}" || { echo "compile_time.sh: ${tu##*/} does not compile" >&2; return 1; }  # warm-up
+    for ((i = 0; i < RUNS; i++)); do
+        start="$(now_us)"
+        compile_once "${tu}"
+        end="$(now_us)"
+        times+=("$((end - start))")
+    done
+    local -a sorted
+    mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+    local n="${#sorted[@]}"
+    if ((n % 2 == 1)); then
+        printf '%s\n' "${sorted[n / 2]}"
+    else
+        printf '%s\n' "$(((sorted[n / 2 - 1] + sorted[n / 2]) / 2))"
+    fi
+}
+
+# Fixed-point text of a / b with two decimals (integer arithmetic only).
+ratio() {
+    local a="$1" b="$2" r
+    r=$(((a * 100 + b / 2) / b))
+    printf '%d.%02d' "$((r / 100))" "$((r % 100))"
+}
+ms() { printf '%d.%d' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
+
+echo "compiler: $("${CXX_BIN}" --version | head -n 1)"
+echo "flags:    -std=c++20 -O2 ${MODE} -I<repo>/include ${EXTRA_FLAGS}"
+echo "runs:     ${RUNS} each (median; one warm-up run first)"
+
+ours="$(median_us "${work}/parkinvest_tu.cpp")"
+theirs="$(median_us "${work}/boost_cpp_int_tu.cpp")"
+
+printf '%-45s %10s ms\n' "#include <parkinvest/parkinvest.hpp>" "$(ms "${ours}")"
+printf '%-45s %10s ms\n' "#include <boost/multiprecision/cpp_int.hpp>" "$(ms "${theirs}")"
+printf 'ratio parkinvest / cpp_int: %s  (below 1.00: parkinvest is lighter)\n' "$(ratio "${ours}" "${theirs}")"

@@ -240,26 +240,27 @@ std::vector<Money> Money::allocate(std::span<const std::int64_t> weights) const 
     using boost::multiprecision::int256_t;
     const int256_t whole_wide(whole);
     const int256_t total_wide(total_weight);
-    std::vector<Money> parts(weights.size());
+    std::vector<i128> shares(weights.size());  // magnitudes, in granules
     std::vector<std::pair<i128, std::size_t>> remainders;  // (remainder, index)
     remainders.reserve(weights.size());
     i128 given = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const int256_t product = whole_wide * weights[i];
-        const auto share = static_cast<i128>(product / total_wide);  // <= whole
-        given += share;
+        shares[i] = static_cast<i128>(product / total_wide);  // <= whole
+        given += shares[i];
         remainders.emplace_back(static_cast<i128>(product % total_wide), i);
-        parts[i] = make(share, currency());
     }
-    i128 leftover = whole - given;  // < number of parts
+    // Fewer than weights.size() granules are left; the largest remainders take one each.
     std::stable_sort(remainders.begin(), remainders.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t k = 0; leftover > 0; ++k, --leftover) {
-        const std::size_t i = remainders[k].second;
-        parts[i] = make(parts[i].units() + 1, currency());
+    for (std::size_t k = 0; given < whole; ++k, ++given) shares[remainders[k].second] += 1;
+
+    std::vector<Money> parts;
+    parts.reserve(shares.size());
+    for (const i128 share : shares) {
+        const i128 magnitude = share * granule;  // <= |units()|
+        parts.push_back(from_units(units() < 0 ? -magnitude : magnitude, currency()));
     }
-    const bool negative = units() < 0;
-    for (Money& p : parts) p = make((negative ? -p.units() : p.units()) * granule, currency());
     return parts;
 }
 
@@ -280,7 +281,11 @@ Money ExchangeRate::convert(const Money& amount, RoundingMode mode) const {
 }
 
 ExchangeRate ExchangeRate::inverse(RoundingMode mode) const {
-    return ExchangeRate(to_, from_, Decimal<scale>(1).div(rate_, mode));
+    const Decimal<scale> inverse = Decimal<scale>(1).div(rate_, mode);
+    if (inverse.is_zero())
+        throw ArithmeticError("ExchangeRate::inverse", "parkinvest: the inverse of " + rate_.to_string() +
+                                                           " rounds to zero at " + std::to_string(scale) + " decimals");
+    return ExchangeRate(to_, from_, inverse);
 }
 
 }  // namespace parkinvest

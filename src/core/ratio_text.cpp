@@ -5,23 +5,40 @@
 
 #include "text.hpp"
 
+#include <algorithm>
+
 namespace parkinvest {
 
 namespace {
 using detail::i128;
 
-/// fraction * 100 * 10^decimals, rounded: the digits of a percentage with `decimals` decimals.
-i128 percent_units(const Ratio& fraction, int decimals, RoundingMode mode) {
-    if (decimals < 0 || decimals > 30) throw ArgumentError("parkinvest: percentage decimals must be between 0 and 30");
-    return detail::mul_div_round(fraction.numerator(), detail::pow10(decimals + 2), fraction.denominator(), mode,
-                                 "Percent::format");
+void check_decimals(int decimals) {
+    if (decimals < 0 || decimals > 30) throw ArgumentError("parkinvest: decimals must be between 0 and 30");
 }
 
-std::string signed_text(i128 units, int decimals) {
-    std::string digits = detail::format_scaled(detail::abs(units), decimals, decimals);
-    if (units > 0) return "+" + digits;
-    if (units < 0) return "\u2212" + digits;  // − MINUS SIGN
-    return digits;
+/// The fraction as a percentage with `decimals` decimals: 0.442 -> "44.2" ("-" when negative).
+std::string percent_text(const Ratio& fraction, int decimals, RoundingMode mode) {
+    check_decimals(decimals);
+    // Format the fraction with two more decimals, then move the point two places right.
+    std::string s = detail::format_ratio(fraction.numerator(), fraction.denominator(), decimals + 2, mode, decimals + 2);
+    const bool negative = !s.empty() && s.front() == '-';
+    std::string digits = s.substr(negative ? 1 : 0);
+    digits.erase(digits.find('.'), 1);
+    std::string whole = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+    std::string out = negative ? "-" : "";
+    out += whole;
+    if (decimals > 0) {
+        out += '.';
+        out += digits.substr(digits.size() - static_cast<std::size_t>(decimals));
+    }
+    return out;
+}
+
+std::string signed_text(std::string text) {
+    if (text.front() == '-') return "\u2212" + text.substr(1);  // − MINUS SIGN
+    if (text.find_first_not_of("0.") != std::string::npos) return "+" + text;
+    return text;
 }
 }  // namespace
 
@@ -40,25 +57,26 @@ Percent Percent::parse(std::string_view text) {
     }
     c.skip_spaces();
     if (!c.at_end()) c.fail_leftover();
-    if (n.fraction_digits + 2 > 38) c.fail(n.start, ParseErrorKind::too_many_decimals);
+    if (n.fraction_digits + 2 > 38) c.fail(detail::fraction_digit_offset(c, n, 36), ParseErrorKind::too_many_decimals);
     if (n.overflowed) c.fail(n.start, ParseErrorKind::overflow);
     return Percent(Ratio(negative ? -n.mantissa : n.mantissa, detail::pow10(n.fraction_digits + 2)));
 }
 
 Percent Percent::rounded(int decimals, RoundingMode mode) const {
-    return Percent(Ratio(percent_units(fraction_, decimals, mode), detail::pow10(decimals + 2)));
+    check_decimals(decimals);
+    const detail::i128 scale = detail::pow10(decimals + 2);
+    return Percent(Ratio(detail::mul_div_round(fraction_.numerator(), scale, fraction_.denominator(), mode, "Percent::rounded"),
+                         scale));
 }
 
-std::string Percent::format(int decimals, RoundingMode mode) const {
-    return detail::format_scaled(percent_units(fraction_, decimals, mode), decimals, decimals) + "%";
-}
+std::string Percent::format(int decimals, RoundingMode mode) const { return percent_text(fraction_, decimals, mode) + "%"; }
 
 std::string Percent::format_signed(int decimals, RoundingMode mode) const {
-    return signed_text(percent_units(fraction_, decimals, mode), decimals) + "%";
+    return signed_text(percent_text(fraction_, decimals, mode)) + "%";
 }
 
 std::string PercentagePoints::format(int decimals, RoundingMode mode, Language lang) const {
-    std::string s = signed_text(percent_units(fraction_, decimals, mode), decimals);
+    std::string s = signed_text(percent_text(fraction_, decimals, mode));
     s += lang == Language::chinese ? "个百分点" : " percentage points";
     return s;
 }
@@ -96,14 +114,19 @@ i128 parse_quantity(std::string_view text, std::string_view what, std::span<cons
         if (s.size() == best && c.consume_word(s)) break;
     c.skip_spaces();
     if (!c.at_end()) c.fail_leftover();
-    if (n.fraction_digits > 38) c.fail(n.start, ParseErrorKind::too_many_decimals);
+    // Decimals finer than the unit's base count: point at the first digit past the unit's
+    // power-of-ten resolution.
+    int resolution = 0;
+    for (i128 b = unit->base_per_unit; b % 10 == 0; b /= 10) ++resolution;
+    const std::size_t excess_at = fraction_digit_offset(c, n, resolution);
+    if (n.fraction_digits > 38) c.fail(excess_at, ParseErrorKind::too_many_decimals);
     if (n.overflowed) c.fail(n.start, ParseErrorKind::overflow);
     i128 count = 0;
     try {
         count = mul_div_round(n.mantissa, unit->base_per_unit, pow10(n.fraction_digits), RoundingMode::unnecessary,
                               "parse");
     } catch (const InexactRoundingError&) {
-        c.fail(n.start, ParseErrorKind::too_many_decimals);
+        c.fail(excess_at, ParseErrorKind::too_many_decimals);
     } catch (const OverflowError&) {
         c.fail(n.start, ParseErrorKind::overflow);
     }
@@ -111,19 +134,17 @@ i128 parse_quantity(std::string_view text, std::string_view what, std::span<cons
 }
 
 std::string format_quantity(i128 count, const UnitSpec& unit, int max_decimals, RoundingMode mode, Language lang) {
-    if (max_decimals < 0 || max_decimals > 30) throw ArgumentError("parkinvest: quantity decimals must be between 0 and 30");
+    check_decimals(max_decimals);
     // The fewest decimals that show the value exactly, if at most max_decimals do.
     int decimals = max_decimals;
     i128 rest = abs(count) % unit.base_per_unit;
     for (int d = 0; d <= max_decimals; ++d, rest = rest * 10 % unit.base_per_unit) {
         if (rest == 0) {
             decimals = d;
-            mode = RoundingMode::unnecessary;
             break;
         }
     }
-    const std::string number = format_scaled(
-        mul_div_round(count, pow10(decimals), unit.base_per_unit, mode, "Quantity::format"), decimals, 0);
+    const std::string number = format_ratio(count, unit.base_per_unit, decimals, mode, 0);
     if (lang == Language::chinese) return number + std::string(unit.chinese);
     return number + " " + std::string(unit.english);
 }

@@ -174,15 +174,52 @@ ScannedNumber scan_number(Cursor& c) {
     return n;
 }
 
+std::size_t fraction_digit_offset(const Cursor& c, const ScannedNumber& n, int index) {
+    if (index >= n.fraction_digits) return n.start;
+    Cursor at = c;
+    at.seek(n.fraction_start);
+    for (int i = 0; i < index; ++i) at.advance(at.peek());
+    return at.position();
+}
+
+std::string format_ratio(i128 num, i128 den, int decimals, RoundingMode mode, int min_decimals) {
+    const bool negative = num < 0;
+    // Round the magnitude: ceiling and floor swap roles for negative values.
+    if (negative && mode == RoundingMode::ceiling)
+        mode = RoundingMode::down;
+    else if (negative && mode == RoundingMode::floor)
+        mode = RoundingMode::up;
+    else if (mode == RoundingMode::ceiling)
+        mode = RoundingMode::up;
+    else if (mode == RoundingMode::floor)
+        mode = RoundingMode::down;
+    const i128 magnitude = abs(num);
+    i128 whole = magnitude / den;
+    const i128 one = pow10(decimals);
+    i128 fraction = mul_div_round(magnitude % den, one, den, mode, "format");  // 0 ..= 10^decimals
+    if (fraction == one) {
+        whole += 1;  // safe: a carry needs den >= 2, so whole <= i128_max / 2
+        fraction = 0;
+    }
+    std::string out;
+    if (negative && (whole != 0 || fraction != 0)) out += '-';
+    out += to_string(whole);
+    if (decimals > 0) {
+        std::string digits = to_string(fraction);
+        digits.insert(0, static_cast<std::size_t>(decimals) - digits.size(), '0');
+        std::size_t keep = digits.size();
+        while (keep > static_cast<std::size_t>(min_decimals) && digits[keep - 1] == '0') --keep;
+        if (keep > 0) {
+            out += '.';
+            out.append(digits, 0, keep);
+        }
+    }
+    return out;
+}
+
 i128 scale_number(const Cursor& c, const ScannedNumber& n, int exponent) {
     const int shift = exponent - n.fraction_digits;
-    if (shift < 0) {
-        // Point at the first decimal too many (digits may be full-width, so walk to it).
-        Cursor at = c;
-        at.seek(n.fraction_start);
-        for (int i = 0; i < exponent; ++i) at.advance(at.peek());
-        c.fail(at.position(), ParseErrorKind::too_many_decimals);
-    }
+    if (shift < 0) c.fail(fraction_digit_offset(c, n, exponent < 0 ? 0 : exponent), ParseErrorKind::too_many_decimals);
     if (n.overflowed) c.fail(n.start, ParseErrorKind::overflow);
     if (n.mantissa == 0) return 0;
     if (shift > 38) c.fail(n.start, ParseErrorKind::overflow);

@@ -4,6 +4,7 @@
 
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/int128.hpp>
+#include <parkinvest/core/rounding.hpp>
 
 #include <array>
 #include <cstddef>
@@ -74,6 +75,15 @@ ScannedNumber scan_number(Cursor& c);
 /// number * 10^(exponent) as an integer; fails with too_many_decimals when inexact and overflow
 /// when too large.
 i128 scale_number(const Cursor& c, const ScannedNumber& n, int exponent);
+
+/// Byte offset of the fraction digit with 0-based `index` (digits may be full-width); the
+/// number's start when it has no such digit.
+std::size_t fraction_digit_offset(const Cursor& c, const ScannedNumber& n, int index);
+
+/// num / den (den > 0) as decimal text with `decimals` decimals, rounded under `mode`, trailing
+/// zeros trimmed down to `min_decimals`; '-' only when the rounded value is not zero. Never
+/// overflows: the integer and fractional parts are computed separately.
+std::string format_ratio(i128 num, i128 den, int decimals, RoundingMode mode, int min_decimals);
 
 /// Parses an optional sign ('+', '-', '−'); returns true for negative.
 bool scan_sign(Cursor& c, bool& had_sign);

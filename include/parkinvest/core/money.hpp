@@ -90,7 +90,7 @@ public:
             detail::checked_mul(rep(minor_units), detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
             currency);
     }
-    /// A count of 1/10,000 units. Throws OverflowError beyond max_units().
+    /// A count of 1/10,000 units. Throws OverflowError outside [min_units(), max_units()].
     static Money from_units(rep units, Currency currency = Currency::CNY) {
         check(units, "Money::from_units");
         return make(units, currency);

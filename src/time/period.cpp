@@ -141,18 +141,37 @@ int days_in_month(int year, int month) {
 ReportedDate ReportedDate::month(int year, int month) {
     return ReportedDate(make_date(year, month, 1), DatePrecision::month);
 }
+ReportedDate ReportedDate::quarter(int year, int quarter) {
+    if (quarter < 1 || quarter > 4) throw ArgumentError("parkinvest: quarter must be 1-4");
+    return ReportedDate(make_date(year, 3 * quarter - 2, 1), DatePrecision::quarter);
+}
+ReportedDate ReportedDate::half_year(int year, int half) {
+    if (half != 1 && half != 2) throw ArgumentError("parkinvest: half must be 1 (上半年) or 2 (下半年)");
+    return ReportedDate(make_date(year, half == 1 ? 1 : 7, 1), DatePrecision::half_year);
+}
 ReportedDate ReportedDate::year(int year) { return ReportedDate(make_date(year, 1, 1), DatePrecision::year); }
 
 Date ReportedDate::last() const {
     switch (precision_) {
     case DatePrecision::day: return date_;
     case DatePrecision::month: return date_.end_of_month();
+    case DatePrecision::quarter: return month_end(date_.year(), date_.month() + 2);
+    case DatePrecision::half_year: return month_end(date_.year(), date_.month() + 5);
     case DatePrecision::year: return unchecked_date(date_.year(), 12, 31);
     }
     return date_;
 }
 
 ReportedDate ReportedDate::parse(std::string_view text) {
+    // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods.
+    if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos ||
+        text.find('Q') != std::string_view::npos || text.find('H') != std::string_view::npos) {
+        const Period p = Period::parse(text);
+        const int y = p.first().year();
+        if (p.kind() == PeriodKind::quarter) return quarter(y, (p.first().month() + 2) / 3);
+        if (p.kind() == PeriodKind::half_year) return half_year(y, p.first().month() == 1 ? 1 : 2);
+        throw ParseError("date", text, 0, ParseErrorKind::invalid_value, "not a date, quarter or half year");
+    }
     Cursor c(text, "date");
     c.skip_spaces();
     if (c.at_end()) c.fail(0, ParseErrorKind::empty);
@@ -189,6 +208,8 @@ std::string ReportedDate::to_string() const {
     switch (precision_) {
     case DatePrecision::day: return iso(date_);
     case DatePrecision::month: return y + "-" + two(date_.month());
+    case DatePrecision::quarter: return cat({y, "-Q", std::to_string((date_.month() + 2) / 3)});
+    case DatePrecision::half_year: return cat({y, date_.month() == 1 ? "-H1" : "-H2"});
     case DatePrecision::year: return y;
     }
     return iso(date_);
@@ -201,6 +222,8 @@ std::string ReportedDate::format(Language lang) const {
         switch (precision_) {
         case DatePrecision::day: return y + "年" + std::to_string(m) + "月" + std::to_string(int(date_.day())) + "日";
         case DatePrecision::month: return y + "年" + std::to_string(m) + "月";
+        case DatePrecision::quarter:
+        case DatePrecision::half_year: return as_period().label(Language::chinese);
         case DatePrecision::year: return y + "年";
         }
     }
@@ -208,9 +231,22 @@ std::string ReportedDate::format(Language lang) const {
     switch (precision_) {
     case DatePrecision::day: return std::to_string(int(date_.day())) + " " + month_name + " " + y;
     case DatePrecision::month: return month_name + " " + y;
+    case DatePrecision::quarter:
+    case DatePrecision::half_year: return as_period().label(Language::english);
     case DatePrecision::year: return y;
     }
     return y;
+}
+
+Period ReportedDate::as_period() const {
+    switch (precision_) {
+    case DatePrecision::day: return Period::range(date_, date_);
+    case DatePrecision::month: return Period::month(date_.year(), date_.month());
+    case DatePrecision::quarter: return Period::quarter(date_.year(), (date_.month() + 2) / 3);
+    case DatePrecision::half_year: return Period::half_year(date_.year(), date_.month() == 1 ? 1 : 2);
+    case DatePrecision::year: return Period::year(date_.year());
+    }
+    return Period::range(date_, date_);
 }
 
 std::strong_ordering operator<=>(const ReportedDate& a, const ReportedDate& b) {

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace parkinvest {
 
@@ -122,7 +124,17 @@ private:
         m += " \"";
         // Bound the echoed input so a hostile megabyte does not end up in a log line.
         constexpr std::size_t max_echo = 80;
-        m += input.substr(0, max_echo);
+        for (char ch : input.substr(0, max_echo)) {
+            const auto byte = static_cast<unsigned char>(ch);
+            if (byte < 0x20 || byte == 0x7F) {  // control characters (NUL would end what()) escaped
+                constexpr char hex[] = "0123456789ABCDEF";
+                m += "\\x";
+                m += hex[byte >> 4];
+                m += hex[byte & 0xF];
+            } else {
+                m += ch;
+            }
+        }
         if (input.size() > max_echo) m += "...";
         m += "\" at byte ";
         m += std::to_string(offset);
@@ -139,6 +151,49 @@ private:
     std::string input_;
     std::size_t offset_;
     ParseErrorKind kind_;
+};
+
+/// One problem found while validating data: which entity, which record, which field, and why.
+struct Problem {
+    std::string entity;  ///< "project", "loan" ...
+    std::string id;      ///< "project#12"; empty when the problem is not about one record
+    std::string field;   ///< "stages[2].date", "park"
+    std::string reason;
+    friend bool operator==(const Problem&, const Problem&) = default;
+};
+
+/// Data that would make a Dataset inconsistent. Lists every problem found, not only the first.
+class ValidationError : public Error {
+public:
+    explicit ValidationError(std::vector<Problem> problems)
+        : Error(make_message(problems)), problems_(std::move(problems)) {}
+    [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return problems_; }
+
+private:
+    static std::string make_message(const std::vector<Problem>& problems) {
+        std::string m = "parkinvest: " + std::to_string(problems.size()) + " validation problem" +
+                        (problems.size() == 1 ? "" : "s");
+        constexpr std::size_t max_listed = 20;
+        for (std::size_t i = 0; i < problems.size() && i < max_listed; ++i) {
+            const Problem& p = problems[i];
+            m += "\n  " + (p.id.empty() ? p.entity : p.id);
+            if (!p.field.empty()) m += "." + p.field;
+            m += ": " + p.reason;
+        }
+        if (problems.size() > max_listed) m += "\n  ... and " + std::to_string(problems.size() - max_listed) + " more";
+        return m;
+    }
+    std::vector<Problem> problems_;
+};
+
+/// A lookup of an id the Dataset does not hold.
+class NotFoundError : public Error {
+public:
+    explicit NotFoundError(std::string id) : Error("parkinvest: no " + id + " in the dataset"), id_(std::move(id)) {}
+    [[nodiscard]] const std::string& id() const noexcept { return id_; }
+
+private:
+    std::string id_;
 };
 
 }  // namespace parkinvest

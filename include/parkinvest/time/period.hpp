@@ -25,8 +25,11 @@ std::string iso_date(Date d);
 /// Last day of a month: 28-31.
 int days_in_month(int year, int month);
 
-/// How precisely a source gives a date: "2020年7月28日" (day), "2020年7月" (month), "2020年" (year).
-enum class DatePrecision : std::uint8_t { day, month, year };
+/// How precisely a source gives a date: "2020年7月28日" (day), "2020年7月" (month), "一季度"
+/// (quarter), "上半年" (half year), "2020年" (year).
+enum class DatePrecision : std::uint8_t { day, month, quarter, half_year, year };
+
+class Period;
 
 /// A date as reported, with its precision. A month- or year-precise date covers a range of days.
 class ReportedDate {
@@ -36,19 +39,24 @@ public:
     /* implicit */ ReportedDate(Date day) : date_(day), precision_(DatePrecision::day) {}
     static ReportedDate day(int year, int month, int day) { return ReportedDate(make_date(year, month, day)); }
     static ReportedDate month(int year, int month);
+    static ReportedDate quarter(int year, int quarter);  ///< 1-4
+    static ReportedDate half_year(int year, int half);   ///< 1 = 上半年, 2 = 下半年
     static ReportedDate year(int year);
 
-    /// "2020-07-28", "2020-07", "2020", "2020年7月28日", "2020年7月", "2020年", "２０２０年７月".
+    /// "2020-07-28", "2020-07", "2020-Q1", "2020-H1", "2020", "2020年7月28日", "2020年7月",
+    /// "2020年第一季度", "2020年一季度", "2020年上半年", "2020年", "２０２０年７月".
     static ReportedDate parse(std::string_view text);
 
     [[nodiscard]] DatePrecision precision() const { return precision_; }
     /// First and last day the reported date may mean.
     [[nodiscard]] Date first() const { return date_; }
     [[nodiscard]] Date last() const;
+    /// The days it may mean, as a period (a single day for day precision).
+    [[nodiscard]] Period as_period() const;
 
-    /// ISO form at its precision: "2020-07-28", "2020-07", "2020".
+    /// ISO-like form at its precision: "2020-07-28", "2020-07", "2020-Q1", "2020-H1", "2020".
     [[nodiscard]] std::string to_string() const;
-    /// "2020年7月28日" / "28 July 2020".
+    /// "2020年7月28日" / "28 July 2020"; "2020年第一季度" / "Q1 2020"; "2020年上半年" / "H1 2020".
     [[nodiscard]] std::string format(Language lang = Language::chinese) const;
 
     friend bool operator==(const ReportedDate&, const ReportedDate&) = default;
@@ -76,6 +84,9 @@ enum class PeriodKind : std::uint8_t {
 /// PeriodKind::as_of, the single day a stock is measured (贷款余额 截至6月底).
 class Period {
 public:
+    /// A placeholder: the single day 2000-01-01 (PeriodKind::range). Real periods come from the
+    /// named constructors or parse().
+    Period() : Period(PeriodKind::range, Date(2000, 1, 1), Date(2000, 1, 1)) {}
     static Period year(int year);
     /// half 1 = 上半年 (Jan-Jun), 2 = 下半年 (Jul-Dec).
     static Period half_year(int year, int half);

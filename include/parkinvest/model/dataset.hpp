@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <parkinvest/core/errors.hpp>
+#include <parkinvest/model/enterprise.hpp>
+#include <parkinvest/model/ids.hpp>
+#include <parkinvest/model/loan.hpp>
+#include <parkinvest/model/park.hpp>
+#include <parkinvest/model/project.hpp>
+#include <parkinvest/model/statistic.hpp>
+#include <parkinvest/model/waste_facility.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace parkinvest {
+
+/// Records to insert together, all or nothing. Records may refer to each other.
+struct Batch {
+    std::vector<Source> sources;
+    std::vector<Industry> industries;
+    std::vector<Park> parks;
+    std::vector<Enterprise> enterprises;
+    std::vector<Bank> banks;
+    std::vector<Project> projects;
+    std::vector<Loan> loans;
+    std::vector<WasteFacility> waste_facilities;
+    std::vector<ReportedStatistic> statistics;
+    [[nodiscard]] std::size_t size() const;
+};
+
+namespace detail {
+/// Rows of one entity type in insertion order, with an id → row index.
+template <class T, class IdT>
+struct Table {
+    std::vector<T> rows;
+    std::unordered_map<IdT, std::uint32_t> index;
+    [[nodiscard]] const T* find(IdT id) const {
+        const auto it = index.find(id);
+        return it == index.end() ? nullptr : &rows[it->second];
+    }
+    friend bool operator==(const Table& a, const Table& b) { return a.rows == b.rows; }
+};
+}  // namespace detail
+
+/// Owns every entity and keeps them consistent.
+///
+/// * Lookup by id is O(1) (hash index); iteration is by type, in insertion order (a removal
+///   moves the last record of that type into the gap).
+/// * Every mutation validates: unique ids; references resolve; amounts non-negative where the
+///   domain requires; dates in order; one currency per record; capacities positive. A
+///   ValidationError lists every problem found (entity, id, field, reason).
+/// * Mutations are all-or-nothing: after any exception the Dataset is exactly as before.
+/// * Removing a record that others still reference is refused, naming the referrers.
+class Dataset {
+public:
+    // ---- reading
+    [[nodiscard]] std::span<const Source> sources() const { return sources_.rows; }
+    [[nodiscard]] std::span<const Industry> industries() const { return industries_.rows; }
+    [[nodiscard]] std::span<const Park> parks() const { return parks_.rows; }
+    [[nodiscard]] std::span<const Enterprise> enterprises() const { return enterprises_.rows; }
+    [[nodiscard]] std::span<const Bank> banks() const { return banks_.rows; }
+    [[nodiscard]] std::span<const Project> projects() const { return projects_.rows; }
+    [[nodiscard]] std::span<const Loan> loans() const { return loans_.rows; }
+    [[nodiscard]] std::span<const WasteFacility> waste_facilities() const { return waste_facilities_.rows; }
+    [[nodiscard]] std::span<const ReportedStatistic> statistics() const { return statistics_.rows; }
+
+    /// nullptr when absent.
+    [[nodiscard]] const Source* find(SourceId id) const { return sources_.find(id); }
+    [[nodiscard]] const Industry* find(IndustryId id) const { return industries_.find(id); }
+    [[nodiscard]] const Park* find(ParkId id) const { return parks_.find(id); }
+    [[nodiscard]] const Enterprise* find(EnterpriseId id) const { return enterprises_.find(id); }
+    [[nodiscard]] const Bank* find(BankId id) const { return banks_.find(id); }
+    [[nodiscard]] const Project* find(ProjectId id) const { return projects_.find(id); }
+    [[nodiscard]] const Loan* find(LoanId id) const { return loans_.find(id); }
+    [[nodiscard]] const WasteFacility* find(WasteFacilityId id) const { return waste_facilities_.find(id); }
+    [[nodiscard]] const ReportedStatistic* find(StatisticId id) const { return statistics_.find(id); }
+
+    /// Throws NotFoundError when absent.
+    template <class IdT>
+    [[nodiscard]] const auto& get(IdT id) const {
+        const auto* p = find(id);
+        if (p == nullptr) throw NotFoundError(id.to_string());
+        return *p;
+    }
+    template <class IdT>
+    [[nodiscard]] bool contains(IdT id) const {
+        return find(id) != nullptr;
+    }
+
+    /// Records located in a park (not in its sub-parks), in insertion order.
+    [[nodiscard]] std::span<const ProjectId> projects_in(ParkId park) const { return ids_in(projects_by_park_, park); }
+    [[nodiscard]] std::span<const EnterpriseId> enterprises_in(ParkId park) const {
+        return ids_in(enterprises_by_park_, park);
+    }
+    [[nodiscard]] std::span<const LoanId> loans_in(ParkId park) const { return ids_in(loans_by_park_, park); }
+    [[nodiscard]] std::span<const WasteFacilityId> waste_facilities_in(ParkId park) const {
+        return ids_in(facilities_by_park_, park);
+    }
+    [[nodiscard]] std::span<const StatisticId> statistics_in(ParkId park) const {
+        return ids_in(statistics_by_park_, park);
+    }
+    /// Direct sub-parks (一区多园).
+    [[nodiscard]] std::span<const ParkId> sub_parks_of(ParkId park) const { return ids_in(sub_parks_, park); }
+    /// The park a loan counts for: its own park, else its first borrower's park.
+    [[nodiscard]] std::optional<ParkId> park_of(const Loan& loan) const;
+
+    /// Total number of records of every type.
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] bool empty() const { return size() == 0; }
+
+    // ---- changing (each call validates and is all-or-nothing)
+    void insert(Batch batch);
+    void insert(Source r);
+    void insert(Industry r);
+    void insert(Park r);
+    void insert(Enterprise r);
+    void insert(Bank r);
+    void insert(Project r);
+    void insert(Loan r);
+    void insert(WasteFacility r);
+    void insert(ReportedStatistic r);
+
+    /// Replaces the record with the same id (NotFoundError if there is none); the new version
+    /// is validated like an insert.
+    void replace(Source r);
+    void replace(Industry r);
+    void replace(Park r);
+    void replace(Enterprise r);
+    void replace(Bank r);
+    void replace(Project r);
+    void replace(Loan r);
+    void replace(WasteFacility r);
+    void replace(ReportedStatistic r);
+
+    /// Removes a record. Throws NotFoundError when absent and ValidationError (one problem per
+    /// referrer) when other records still refer to it.
+    void remove(SourceId id);
+    void remove(IndustryId id);
+    void remove(ParkId id);
+    void remove(EnterpriseId id);
+    void remove(BankId id);
+    void remove(ProjectId id);
+    void remove(LoanId id);
+    void remove(WasteFacilityId id);
+    void remove(StatisticId id);
+
+    /// Same records of every type in the same order.
+    friend bool operator==(const Dataset& a, const Dataset& b);
+
+private:
+    template <class IdT>
+    using ByPark = std::unordered_map<ParkId, std::vector<IdT>>;
+    template <class IdT>
+    static std::span<const IdT> ids_in(const ByPark<IdT>& index, ParkId park) {
+        const auto it = index.find(park);
+        return it == index.end() ? std::span<const IdT>{} : std::span<const IdT>(it->second);
+    }
+    friend class DatasetEditor;
+
+    detail::Table<Source, SourceId> sources_;
+    detail::Table<Industry, IndustryId> industries_;
+    detail::Table<Park, ParkId> parks_;
+    detail::Table<Enterprise, EnterpriseId> enterprises_;
+    detail::Table<Bank, BankId> banks_;
+    detail::Table<Project, ProjectId> projects_;
+    detail::Table<Loan, LoanId> loans_;
+    detail::Table<WasteFacility, WasteFacilityId> waste_facilities_;
+    detail::Table<ReportedStatistic, StatisticId> statistics_;
+
+    ByPark<ProjectId> projects_by_park_;
+    ByPark<EnterpriseId> enterprises_by_park_;
+    ByPark<LoanId> loans_by_park_;
+    ByPark<WasteFacilityId> facilities_by_park_;
+    ByPark<StatisticId> statistics_by_park_;
+    ByPark<ParkId> sub_parks_;
+};
+
+}  // namespace parkinvest

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <parkinvest/model/common.hpp>
+#include <parkinvest/model/credit_code.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace parkinvest {
+
+enum class OriginKind : std::uint8_t {
+    domestic,           ///< 内资
+    hk_macao_taiwan,    ///< 港澳台资
+    foreign,            ///< 外资 (with the country)
+};
+
+struct Origin {
+    OriginKind kind = OriginKind::domestic;
+    std::string country;  ///< ISO 3166-1 alpha-2 for foreign origin ("KR"), else empty
+    friend bool operator==(const Origin&, const Origin&) = default;
+};
+
+/// A stock-market listing: 上海证券交易所科创板 on 2020-05-18, say.
+struct Listing {
+    std::string market;  ///< e.g. "上海证券交易所科创板"
+    std::optional<ReportedDate> date;
+    friend bool operator==(const Listing&, const Listing&) = default;
+};
+
+/// An enterprise: an investor, a borrower, a facility operator.
+struct Enterprise {
+    EnterpriseId id;
+    Name name;
+    std::optional<CreditCode> credit_code;  ///< 统一社会信用代码, when the source gives it
+    std::optional<ParkId> park;             ///< the park it is located in, if any
+    std::vector<IndustryId> industries;
+    Origin origin;
+    std::optional<Listing> listing;
+    bool high_tech = false;                 ///< 高新技术企业 certification
+    std::vector<Citation> sources;
+    friend bool operator==(const Enterprise&, const Enterprise&) = default;
+};
+
+enum class BankKind : std::uint8_t {
+    policy,            ///< 政策性银行 (国家开发银行 ...)
+    large_state_owned, ///< 国有大型商业银行
+    joint_stock,       ///< 股份制商业银行
+    city_commercial,   ///< 城市商业银行
+    rural,             ///< 农村商业银行 / 农村信用社
+    foreign,           ///< 外资银行
+    other,
+};
+[[nodiscard]] std::string_view label(BankKind k, Language lang = Language::chinese) noexcept;
+
+/// A lender; a branch is a separate Bank with the head office's name and the branch name.
+struct Bank {
+    BankId id;
+    Name name;           ///< e.g. 鄞州银行
+    std::string branch;  ///< e.g. 高新支行; empty for the institution itself
+    BankKind kind = BankKind::other;
+    std::vector<Citation> sources;
+    friend bool operator==(const Bank&, const Bank&) = default;
+};
+
+}  // namespace parkinvest

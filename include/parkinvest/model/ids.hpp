@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace parkinvest {
+
+/// A strong identifier: Id<ParkTag> and Id<ProjectId> are different types, so a park id can
+/// never be passed where a project id is expected. The value is the caller's (e.g. a database
+/// key); the Dataset only requires it to be unique per entity type.
+template <class Tag>
+class Id {
+public:
+    using value_type = std::uint64_t;
+    constexpr Id() = default;
+    constexpr explicit Id(value_type value) : value_(value) {}
+    [[nodiscard]] constexpr value_type value() const { return value_; }
+    friend constexpr bool operator==(Id, Id) = default;
+    friend constexpr auto operator<=>(Id, Id) = default;
+    /// "park#12": entity kind and value, for messages.
+    [[nodiscard]] std::string to_string() const { return std::string(Tag::entity) + "#" + std::to_string(value_); }
+
+private:
+    value_type value_ = 0;
+};
+
+struct SourceTag { static constexpr std::string_view entity = "source"; };
+struct IndustryTag { static constexpr std::string_view entity = "industry"; };
+struct ParkTag { static constexpr std::string_view entity = "park"; };
+struct EnterpriseTag { static constexpr std::string_view entity = "enterprise"; };
+struct BankTag { static constexpr std::string_view entity = "bank"; };
+struct ProjectTag { static constexpr std::string_view entity = "project"; };
+struct LoanTag { static constexpr std::string_view entity = "loan"; };
+struct WasteFacilityTag { static constexpr std::string_view entity = "waste_facility"; };
+struct StatisticTag { static constexpr std::string_view entity = "statistic"; };
+
+using SourceId = Id<SourceTag>;
+using IndustryId = Id<IndustryTag>;
+using ParkId = Id<ParkTag>;
+using EnterpriseId = Id<EnterpriseTag>;
+using BankId = Id<BankTag>;
+using ProjectId = Id<ProjectTag>;
+using LoanId = Id<LoanTag>;
+using WasteFacilityId = Id<WasteFacilityTag>;
+using StatisticId = Id<StatisticTag>;
+
+}  // namespace parkinvest
+
+template <class Tag>
+struct std::hash<parkinvest::Id<Tag>> {
+    std::size_t operator()(parkinvest::Id<Tag> id) const noexcept {
+        // splitmix64 finaliser: sequential ids spread over the buckets
+        std::uint64_t x = id.value() + 0x9E3779B97F4A7C15ULL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+        return static_cast<std::size_t>(x ^ (x >> 31));
+    }
+};

@@ -1,0 +1,679 @@
+// SPDX-License-Identifier: MIT
+#include <parkinvest/model/dataset.hpp>
+
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+namespace parkinvest {
+
+std::size_t Batch::size() const {
+    return sources.size() + industries.size() + parks.size() + enterprises.size() + banks.size() + projects.size() +
+           loans.size() + waste_facilities.size() + statistics.size();
+}
+
+std::size_t Dataset::size() const {
+    return sources_.rows.size() + industries_.rows.size() + parks_.rows.size() + enterprises_.rows.size() +
+           banks_.rows.size() + projects_.rows.size() + loans_.rows.size() + waste_facilities_.rows.size() +
+           statistics_.rows.size();
+}
+
+bool operator==(const Dataset& a, const Dataset& b) {
+    return a.sources_ == b.sources_ && a.industries_ == b.industries_ && a.parks_ == b.parks_ &&
+           a.enterprises_ == b.enterprises_ && a.banks_ == b.banks_ && a.projects_ == b.projects_ &&
+           a.loans_ == b.loans_ && a.waste_facilities_ == b.waste_facilities_ && a.statistics_ == b.statistics_;
+}
+
+std::optional<ParkId> Dataset::park_of(const Loan& loan) const {
+    if (loan.park) return loan.park;
+    for (EnterpriseId b : loan.borrowers)
+        if (const Enterprise* e = find(b); e != nullptr && e->park) return e->park;
+    return std::nullopt;
+}
+
+/// Validation and the all-or-nothing commit of every mutation.
+class DatasetEditor {
+public:
+    explicit DatasetEditor(Dataset& ds) : ds_(ds) {}
+
+    void insert(Batch& batch) {
+        collect_pending(batch);
+        for (const auto& r : batch.sources) check(r);
+        for (const auto& r : batch.industries) check(r);
+        for (const auto& r : batch.parks) check(r);
+        for (const auto& r : batch.enterprises) check(r);
+        for (const auto& r : batch.banks) check(r);
+        for (const auto& r : batch.projects) check(r);
+        for (const auto& r : batch.loans) check(r);
+        for (const auto& r : batch.waste_facilities) check(r);
+        for (const auto& r : batch.statistics) check(r);
+        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        commit(batch);
+    }
+
+    template <class T>
+    void replace(T record) {
+        auto& table = table_of<T>();
+        const auto it = table.index.find(record.id);
+        if (it == table.index.end()) throw NotFoundError(record.id.to_string());
+        check(record);
+        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        T& slot = table.rows[it->second];
+        move_in_park_index(slot, record);  // the only step that may throw, before anything changed
+        slot = std::move(record);
+    }
+
+    template <class IdT>
+    void remove(IdT id) {
+        using T = std::remove_cvref_t<decltype(ds_.get(id))>;
+        auto& table = table_of<T>();
+        const auto it = table.index.find(id);
+        if (it == table.index.end()) throw NotFoundError(id.to_string());
+        referrers(id);
+        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        const std::uint32_t row = it->second;
+        erase_from_park_index(table.rows[row]);
+        const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
+        if (row != last) {
+            table.rows[row] = std::move(table.rows[last]);
+            table.index[table.rows[row].id] = row;
+        }
+        table.rows.pop_back();
+        table.index.erase(id);
+    }
+
+private:
+    // ------------------------------------------------------------------ plumbing
+    template <class T>
+    auto& table_of() {
+        if constexpr (std::is_same_v<T, Source>) return ds_.sources_;
+        else if constexpr (std::is_same_v<T, Industry>) return ds_.industries_;
+        else if constexpr (std::is_same_v<T, Park>) return ds_.parks_;
+        else if constexpr (std::is_same_v<T, Enterprise>) return ds_.enterprises_;
+        else if constexpr (std::is_same_v<T, Bank>) return ds_.banks_;
+        else if constexpr (std::is_same_v<T, Project>) return ds_.projects_;
+        else if constexpr (std::is_same_v<T, Loan>) return ds_.loans_;
+        else if constexpr (std::is_same_v<T, WasteFacility>) return ds_.waste_facilities_;
+        else return ds_.statistics_;
+    }
+
+    template <class IdT>
+    struct Pending {
+        std::unordered_set<IdT> ids;
+    };
+
+    void problem(const std::string& entity, const std::string& id, std::string field, std::string reason) {
+        problems_.push_back(Problem{entity, id, std::move(field), std::move(reason)});
+    }
+
+    template <class Record>
+    static std::string_view entity_name() {
+        using IdT = decltype(Record::id);
+        return tag_of<IdT>::entity;
+    }
+    template <class IdT>
+    struct tag_of;
+    template <class Tag>
+    struct tag_of<Id<Tag>> : Tag {};
+
+    // Batch ids, to resolve references inside a batch and to find duplicates.
+    template <class Record, class IdT>
+    void collect(const std::vector<Record>& records, std::unordered_set<IdT>& ids, const auto& table) {
+        ids.reserve(records.size());
+        for (const Record& r : records) {
+            if (table.index.contains(r.id) || !ids.insert(r.id).second)
+                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
+        }
+    }
+    void collect_pending(const Batch& b) {
+        collect(b.sources, pending_sources_, ds_.sources_);
+        collect(b.industries, pending_industries_, ds_.industries_);
+        collect(b.parks, pending_parks_, ds_.parks_);
+        collect(b.enterprises, pending_enterprises_, ds_.enterprises_);
+        collect(b.banks, pending_banks_, ds_.banks_);
+        collect(b.projects, pending_projects_, ds_.projects_);
+        collect(b.loans, pending_loans_, ds_.loans_);
+        collect(b.waste_facilities, pending_facilities_, ds_.waste_facilities_);
+        collect(b.statistics, pending_statistics_, ds_.statistics_);
+        for (const Industry& i : b.industries) batch_industries_.emplace(i.id, &i);
+        for (const Park& p : b.parks) batch_parks_.emplace(p.id, &p);
+        for (const Enterprise& e : b.enterprises) batch_enterprises_.emplace(e.id, &e);
+    }
+
+    bool exists(SourceId id) const { return ds_.contains(id) || pending_sources_.contains(id); }
+    bool exists(IndustryId id) const { return ds_.contains(id) || pending_industries_.contains(id); }
+    bool exists(ParkId id) const { return ds_.contains(id) || pending_parks_.contains(id); }
+    bool exists(EnterpriseId id) const { return ds_.contains(id) || pending_enterprises_.contains(id); }
+    bool exists(BankId id) const { return ds_.contains(id) || pending_banks_.contains(id); }
+    bool exists(ProjectId id) const { return ds_.contains(id) || pending_projects_.contains(id); }
+
+    const Industry* industry(IndustryId id) const {
+        if (const auto it = batch_industries_.find(id); it != batch_industries_.end()) return it->second;
+        return ds_.find(id);
+    }
+    const Enterprise* enterprise(EnterpriseId id) const {
+        if (const auto it = batch_enterprises_.find(id); it != batch_enterprises_.end()) return it->second;
+        return ds_.find(id);
+    }
+    const Park* park(ParkId id) const {
+        if (const auto it = batch_parks_.find(id); it != batch_parks_.end()) return it->second;
+        return ds_.find(id);
+    }
+
+    // ------------------------------------------------------------------ field checks
+    struct Context {
+        DatasetEditor& ed;
+        std::string entity;
+        std::string id;
+        void operator()(std::string field, std::string reason) const {
+            ed.problem(entity, id, std::move(field), std::move(reason));
+        }
+    };
+    template <class Record>
+    Context context(const Record& r) {
+        return Context{*this, std::string(entity_name<Record>()), r.id.to_string()};
+    }
+
+    template <class IdT>
+    void reference(const Context& fail, const std::string& field, IdT id) {
+        if (!exists(id)) fail(field, "refers to " + id.to_string() + ", which does not exist");
+    }
+    template <class IdT>
+    void references(const Context& fail, const std::string& field, const std::vector<IdT>& ids) {
+        std::unordered_set<IdT> seen;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const std::string f = field + "[" + std::to_string(i) + "]";
+            reference(fail, f, ids[i]);
+            if (!seen.insert(ids[i]).second) fail(f, ids[i].to_string() + " is listed twice");
+        }
+    }
+    void name(const Context& fail, const Name& n) {
+        if (n.zh.empty()) fail("name.zh", "must not be empty");
+        if (n.en && n.en->empty()) fail("name.en", "must be absent or not empty");
+    }
+    void citations(const Context& fail, const std::vector<Citation>& cs) {
+        for (std::size_t i = 0; i < cs.size(); ++i)
+            reference(fail, "sources[" + std::to_string(i) + "].source", cs[i].source);
+    }
+    void amount(const Context& fail, const std::string& field, const std::optional<ReportedAmount>& a,
+                std::optional<Currency>& currency) {
+        if (a) amount(fail, field, *a, currency);
+    }
+    void amount(const Context& fail, const std::string& field, const ReportedAmount& a,
+                std::optional<Currency>& currency) {
+        if (a.value.signum() < 0) fail(field, "must not be negative (" + a.value.to_string() + ")");
+        if (currency && *currency != a.value.currency())
+            fail(field, "currency " + std::string(iso_code(a.value.currency())) + " differs from " +
+                            std::string(iso_code(*currency)) + " used elsewhere in the record");
+        currency = currency.value_or(a.value.currency());
+    }
+    template <class Q>
+    void positive(const Context& fail, const std::string& field, const std::optional<Q>& q) {
+        if (q && q->signum() <= 0) fail(field, "must be positive");
+    }
+
+    // ------------------------------------------------------------------ record checks
+    void check(const Source& r) {
+        const Context fail = context(r);
+        if (r.publication.empty()) fail("publication", "must not be empty");
+    }
+
+    void check(const Industry& r) {
+        const Context fail = context(r);
+        if (r.scheme.empty()) fail("scheme", "must not be empty");
+        if (r.code.empty()) fail("code", "must not be empty");
+        name(fail, r.name);
+        citations(fail, r.sources);
+        // (scheme, code) unique
+        for (const Industry& other : ds_.industries())
+            if (other.id != r.id && other.scheme == r.scheme && other.code == r.code)
+                fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + other.id.to_string());
+        for (const auto& [id, other] : batch_industries_)
+            if (id != r.id && other->scheme == r.scheme && other->code == r.code && r.id < id)
+                fail("code", "\"" + r.code + "\" is used twice in scheme \"" + r.scheme + "\" (also " + id.to_string() + ")");
+        if (r.parent) {
+            const Industry* p = industry(*r.parent);
+            if (p == nullptr) {
+                fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
+            } else if (p->scheme != r.scheme) {
+                fail("parent", "is in scheme \"" + p->scheme + "\", not \"" + r.scheme + "\"");
+            } else {
+                std::size_t steps = 0;
+                for (const Industry* a = p; a != nullptr && a->parent; a = industry(*a->parent)) {
+                    if (*a->parent == r.id || a->id == r.id || ++steps > 64) {
+                        fail("parent", "forms a cycle");
+                        break;
+                    }
+                }
+                if (*r.parent == r.id) fail("parent", "is the industry itself");
+            }
+        }
+    }
+
+    void check(const Park& r) {
+        const Context fail = context(r);
+        name(fail, r.name);
+        citations(fail, r.sources);
+        references(fail, "leading_industries", r.leading_industries);
+        if (r.admin_code && (*r.admin_code < 110000 || *r.admin_code > 829999))
+            fail("admin_code", "is not a six-digit GB/T 2260 code");
+        positive(fail, "area", r.area);
+        if (r.parent) {
+            if (*r.parent == r.id) {
+                fail("parent", "is the park itself");
+            } else if (park(*r.parent) == nullptr) {
+                fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
+            } else {
+                std::size_t steps = 0;
+                for (const Park* a = park(*r.parent); a != nullptr && a->parent; a = park(*a->parent)) {
+                    if (*a->parent == r.id || ++steps > 64) {
+                        fail("parent", "forms a cycle");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    void check(const Enterprise& r) {
+        const Context fail = context(r);
+        name(fail, r.name);
+        citations(fail, r.sources);
+        if (r.park) reference(fail, "park", *r.park);
+        references(fail, "industries", r.industries);
+        const std::string& c = r.origin.country;
+        if (r.origin.kind == OriginKind::foreign) {
+            if (c.size() != 2 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+                fail("origin.country", "must be an ISO 3166-1 alpha-2 code for foreign origin, not \"" + c + "\"");
+        } else if (!c.empty()) {
+            fail("origin.country", "is only given for foreign origin");
+        }
+        if (r.listing && r.listing->market.empty()) fail("listing.market", "must not be empty");
+    }
+
+    void check(const Bank& r) {
+        const Context fail = context(r);
+        name(fail, r.name);
+        citations(fail, r.sources);
+    }
+
+    void check(const Project& r) {
+        const Context fail = context(r);
+        name(fail, r.name);
+        citations(fail, r.sources);
+        reference(fail, "park", r.park);
+        references(fail, "industries", r.industries);
+        std::unordered_set<EnterpriseId> investors;
+        for (std::size_t i = 0; i < r.investors.size(); ++i) {
+            const std::string f = "investors[" + std::to_string(i) + "].enterprise";
+            reference(fail, f, r.investors[i].enterprise);
+            if (!investors.insert(r.investors[i].enterprise).second) fail(f, "is listed twice");
+        }
+        std::optional<Currency> currency;
+        amount(fail, "contract_investment", r.contract_investment, currency);
+        amount(fail, "planned_investment", r.planned_investment, currency);
+        amount(fail, "first_phase_investment", r.first_phase_investment, currency);
+        amount(fail, "funds_in_place", r.funds_in_place, currency);
+        if (r.parent) {
+            if (*r.parent == r.id) fail("parent", "is the project itself");
+            else reference(fail, "parent", *r.parent);
+        }
+        if (r.phase && *r.phase < 1) fail("phase", "must be 1 or more");
+        std::optional<Stage> furthest;
+        for (std::size_t i = 0; i < r.stages.size(); ++i) {
+            const StageEvent& e = r.stages[i];
+            const std::string f = "stages[" + std::to_string(i) + "]";
+            if (i > 0) {
+                const StageEvent& prev = r.stages[i - 1];
+                if (e.date.first() < prev.date.first())
+                    fail(f + ".date", e.date.to_string() + " is before the previous stage's " + prev.date.to_string());
+                if (prev.stage == Stage::cancelled) fail(f + ".stage", "follows a cancellation");
+            }
+            if (on_main_path(e.stage)) {
+                if (furthest && e.stage < *furthest)
+                    fail(f + ".stage", std::string(label(e.stage, Language::english)) + " comes after " +
+                                           std::string(label(*furthest, Language::english)));
+                furthest = std::max(furthest.value_or(e.stage), e.stage);
+            }
+        }
+    }
+
+    void check(const Loan& r) {
+        const Context fail = context(r);
+        citations(fail, r.sources);
+        reference(fail, "lender", r.lender);
+        references(fail, "borrowers", r.borrowers);
+        if (r.borrower_count && *r.borrower_count < static_cast<std::int64_t>(r.borrowers.size()))
+            fail("borrower_count", std::to_string(*r.borrower_count) + " is fewer than the " +
+                                       std::to_string(r.borrowers.size()) + " named borrowers");
+        if (r.park) {
+            reference(fail, "park", *r.park);
+        } else {
+            bool has_park = false;
+            for (EnterpriseId b : r.borrowers)
+                if (const Enterprise* e = enterprise(b); e != nullptr && e->park) has_park = true;
+            if (r.borrowers.empty()) fail("park", "is required when no borrower is named");
+            else if (!has_park) fail("park", "is required: no borrower is located in a park");
+        }
+        if (r.instrument != LoanInstrument::programme && r.borrowers.size() > 1)
+            fail("borrowers", "several borrowers need the programme instrument");
+        std::optional<Currency> currency;
+        amount(fail, "commitment", r.commitment, currency);
+        if (r.inception && r.maturity && !(r.maturity->last() > r.inception->first()))
+            fail("maturity", r.maturity->to_string() + " is not after the inception " + r.inception->to_string());
+        if (r.interest_rate && r.interest_rate->signum() < 0) fail("interest_rate", "must not be negative");
+        for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
+            const LoanSnapshot& s = r.snapshots[i];
+            const std::string f = "snapshots[" + std::to_string(i) + "]";
+            if (s.as_of.is_special()) fail(f + ".as_of", "must be a real date");
+            else if (i > 0 && !(r.snapshots[i - 1].as_of < s.as_of))
+                fail(f + ".as_of", iso_date(s.as_of) + " is not after the previous snapshot");
+            amount(fail, f + ".outstanding", ReportedAmount{s.outstanding}, currency);
+            if (s.undrawn) amount(fail, f + ".undrawn", ReportedAmount{*s.undrawn}, currency);
+        }
+    }
+
+    void check(const WasteFacility& r) {
+        const Context fail = context(r);
+        name(fail, r.name);
+        citations(fail, r.sources);
+        reference(fail, "park", r.park);
+        if (r.operator_enterprise) reference(fail, "operator_enterprise", *r.operator_enterprise);
+        references(fail, "served_enterprises", r.served_enterprises);
+        std::optional<Currency> currency;
+        amount(fail, "investment", r.investment, currency);
+        positive(fail, "floor_area", r.floor_area);
+        positive(fail, "storage_capacity", r.storage_capacity);
+        positive(fail, "max_annual_throughput", r.max_annual_throughput);
+        if (r.licence) {
+            const WasteLicence& l = *r.licence;
+            if (l.number.empty()) fail("licence.number", "must not be empty");
+            positive(fail, "licence.approved_total", l.approved_total);
+            std::vector<int> seen;
+            for (std::size_t i = 0; i < l.categories.size(); ++i) {
+                const std::string f = "licence.categories[" + std::to_string(i) + "]";
+                if (std::find(seen.begin(), seen.end(), l.categories[i].category.number()) != seen.end())
+                    fail(f, l.categories[i].category.to_string() + " is listed twice");
+                seen.push_back(l.categories[i].category.number());
+                positive(fail, f + ".approved", l.categories[i].approved);
+            }
+            if (l.issued && l.expires && !(*l.issued < *l.expires))
+                fail("licence.expires", iso_date(*l.expires) + " is not after the issue date " + iso_date(*l.issued));
+        }
+        for (std::size_t i = 0; i < r.yearly_throughput.size(); ++i) {
+            const std::string f = "yearly_throughput[" + std::to_string(i) + "]";
+            if (i > 0 && r.yearly_throughput[i].year <= r.yearly_throughput[i - 1].year)
+                fail(f + ".year", "years must ascend");
+            if (r.yearly_throughput[i].handled.signum() < 0) fail(f + ".handled", "must not be negative");
+        }
+    }
+
+    void check(const ReportedStatistic& r) {
+        const Context fail = context(r);
+        citations(fail, r.sources);
+        reference(fail, "scope", r.scope);
+        if (r.label.empty()) fail("label", "must not be empty");
+        if (!r.value && !r.comparison) fail("value", "a statistic needs a value, a comparison, or both");
+        if (r.value) {
+            if (const auto* n = std::get_if<std::int64_t>(&*r.value); n != nullptr && *n < 0)
+                fail("value", "a count must not be negative");
+            if (std::holds_alternative<std::int64_t>(*r.value) && r.unit.empty())
+                fail("unit", "a count needs its unit word (个, 户, 家 ...)");
+        }
+    }
+
+    // ------------------------------------------------------------------ commit
+    template <class Record, class IdT>
+    void append(std::vector<Record>& records, detail::Table<Record, IdT>& table) {
+        table.rows.reserve(table.rows.size() + records.size());
+        table.index.reserve(table.index.size() + records.size());
+        for (Record& r : records) {
+            table.index.emplace(r.id, static_cast<std::uint32_t>(table.rows.size()));
+            table.rows.push_back(std::move(r));
+        }
+    }
+
+    template <class Record, class IdT>
+    struct Mark {
+        detail::Table<Record, IdT>* table;
+        std::size_t rows;
+        void rollback() noexcept {
+            for (std::size_t i = rows; i < table->rows.size(); ++i) table->index.erase(table->rows[i].id);
+            table->rows.erase(table->rows.begin() + static_cast<std::ptrdiff_t>(rows), table->rows.end());
+        }
+    };
+
+    void commit(Batch& b) {
+        // Marks first: if anything below throws (only allocation can), everything is undone.
+        Mark<Source, SourceId> m0{&ds_.sources_, ds_.sources_.rows.size()};
+        Mark<Industry, IndustryId> m1{&ds_.industries_, ds_.industries_.rows.size()};
+        Mark<Park, ParkId> m2{&ds_.parks_, ds_.parks_.rows.size()};
+        Mark<Enterprise, EnterpriseId> m3{&ds_.enterprises_, ds_.enterprises_.rows.size()};
+        Mark<Bank, BankId> m4{&ds_.banks_, ds_.banks_.rows.size()};
+        Mark<Project, ProjectId> m5{&ds_.projects_, ds_.projects_.rows.size()};
+        Mark<Loan, LoanId> m6{&ds_.loans_, ds_.loans_.rows.size()};
+        Mark<WasteFacility, WasteFacilityId> m7{&ds_.waste_facilities_, ds_.waste_facilities_.rows.size()};
+        Mark<ReportedStatistic, StatisticId> m8{&ds_.statistics_, ds_.statistics_.rows.size()};
+        const auto rollback = [&]() noexcept {
+            unindex_from(m2), unindex_from(m3), unindex_from(m5), unindex_from(m6), unindex_from(m7), unindex_from(m8);
+            m8.rollback(), m7.rollback(), m6.rollback(), m5.rollback(), m4.rollback();
+            m3.rollback(), m2.rollback(), m1.rollback(), m0.rollback();
+        };
+        try {
+            append(b.sources, ds_.sources_);
+            append(b.industries, ds_.industries_);
+            append(b.parks, ds_.parks_);
+            append(b.enterprises, ds_.enterprises_);
+            append(b.banks, ds_.banks_);
+            append(b.projects, ds_.projects_);
+            append(b.loans, ds_.loans_);
+            append(b.waste_facilities, ds_.waste_facilities_);
+            append(b.statistics, ds_.statistics_);
+            // Park indexes: built from the appended rows.
+            for (std::size_t i = m2.rows; i < ds_.parks_.rows.size(); ++i)
+                if (const auto& p = ds_.parks_.rows[i]; p.parent) ds_.sub_parks_[*p.parent].push_back(p.id);
+            for (std::size_t i = m3.rows; i < ds_.enterprises_.rows.size(); ++i)
+                if (const auto& e = ds_.enterprises_.rows[i]; e.park) ds_.enterprises_by_park_[*e.park].push_back(e.id);
+            for (std::size_t i = m5.rows; i < ds_.projects_.rows.size(); ++i)
+                ds_.projects_by_park_[ds_.projects_.rows[i].park].push_back(ds_.projects_.rows[i].id);
+            for (std::size_t i = m6.rows; i < ds_.loans_.rows.size(); ++i)
+                if (const auto p = ds_.park_of(ds_.loans_.rows[i])) ds_.loans_by_park_[*p].push_back(ds_.loans_.rows[i].id);
+            for (std::size_t i = m7.rows; i < ds_.waste_facilities_.rows.size(); ++i)
+                ds_.facilities_by_park_[ds_.waste_facilities_.rows[i].park].push_back(ds_.waste_facilities_.rows[i].id);
+            for (std::size_t i = m8.rows; i < ds_.statistics_.rows.size(); ++i)
+                ds_.statistics_by_park_[ds_.statistics_.rows[i].scope].push_back(ds_.statistics_.rows[i].id);
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
+
+    template <class Mark>
+    void unindex_from(const Mark& m) noexcept {
+        for (std::size_t i = m.rows; i < m.table->rows.size(); ++i) erase_from_park_index(m.table->rows[i]);
+    }
+
+    template <class IdT>
+    static void erase_id(std::unordered_map<ParkId, std::vector<IdT>>& index, ParkId park, IdT id) noexcept {
+        const auto it = index.find(park);
+        if (it == index.end()) return;
+        auto& v = it->second;
+        v.erase(std::remove(v.begin(), v.end(), id), v.end());
+        if (v.empty()) index.erase(it);
+    }
+
+    template <class Record>
+    void erase_from_park_index(const Record& r) noexcept {
+        if constexpr (std::is_same_v<Record, Park>) {
+            if (r.parent) erase_id(ds_.sub_parks_, *r.parent, r.id);
+        } else if constexpr (std::is_same_v<Record, Enterprise>) {
+            if (r.park) erase_id(ds_.enterprises_by_park_, *r.park, r.id);
+        } else if constexpr (std::is_same_v<Record, Project>) {
+            erase_id(ds_.projects_by_park_, r.park, r.id);
+        } else if constexpr (std::is_same_v<Record, Loan>) {
+            if (const auto p = ds_.park_of(r)) erase_id(ds_.loans_by_park_, *p, r.id);
+        } else if constexpr (std::is_same_v<Record, WasteFacility>) {
+            erase_id(ds_.facilities_by_park_, r.park, r.id);
+        } else if constexpr (std::is_same_v<Record, ReportedStatistic>) {
+            erase_id(ds_.statistics_by_park_, r.scope, r.id);
+        }
+    }
+
+    /// The park a record is indexed under, if any.
+    template <class Record>
+    std::optional<ParkId> indexed_park(const Record& r) const {
+        if constexpr (std::is_same_v<Record, Park>) return r.parent;
+        else if constexpr (std::is_same_v<Record, Enterprise>) return r.park;
+        else if constexpr (std::is_same_v<Record, Project> || std::is_same_v<Record, WasteFacility>) return r.park;
+        else if constexpr (std::is_same_v<Record, Loan>) return ds_.park_of(r);
+        else if constexpr (std::is_same_v<Record, ReportedStatistic>) return r.scope;
+        else return std::nullopt;
+    }
+    template <class Record>
+    auto* park_index() {
+        if constexpr (std::is_same_v<Record, Park>) return &ds_.sub_parks_;
+        else if constexpr (std::is_same_v<Record, Enterprise>) return &ds_.enterprises_by_park_;
+        else if constexpr (std::is_same_v<Record, Project>) return &ds_.projects_by_park_;
+        else if constexpr (std::is_same_v<Record, Loan>) return &ds_.loans_by_park_;
+        else if constexpr (std::is_same_v<Record, WasteFacility>) return &ds_.facilities_by_park_;
+        else if constexpr (std::is_same_v<Record, ReportedStatistic>) return &ds_.statistics_by_park_;
+        else return static_cast<std::unordered_map<ParkId, std::vector<decltype(Record::id)>>*>(nullptr);
+    }
+
+    /// Moves a replaced record between park index entries. Allocates first, then only does
+    /// what cannot throw, so a failure leaves the indexes as they were.
+    template <class Record>
+    void move_in_park_index(const Record& old_version, const Record& new_version) {
+        auto* index = park_index<Record>();
+        if (index == nullptr) return;
+        const auto from = indexed_park(old_version);
+        const auto to = indexed_park(new_version);
+        std::optional<std::unordered_map<ParkId, std::vector<LoanId>>> loans;
+        if constexpr (std::is_same_v<Record, Enterprise>) {
+            if (from != to) loans = loans_index_with(new_version);  // loans may derive their park from it
+        }
+        if (from != to && to) (*index)[*to].push_back(new_version.id);
+        if (from != to && from) erase_id(*index, *from, old_version.id);
+        if (loans) ds_.loans_by_park_.swap(*loans);
+    }
+
+    /// The loans index as it will be once `changed` replaces the enterprise with its id.
+    std::unordered_map<ParkId, std::vector<LoanId>> loans_index_with(const Enterprise& changed) const {
+        std::unordered_map<ParkId, std::vector<LoanId>> index;
+        for (const Loan& l : ds_.loans()) {
+            std::optional<ParkId> p = l.park;
+            for (std::size_t i = 0; !p && i < l.borrowers.size(); ++i) {
+                const Enterprise* e = l.borrowers[i] == changed.id ? &changed : ds_.find(l.borrowers[i]);
+                if (e != nullptr && e->park) p = e->park;
+            }
+            if (p) index[*p].push_back(l.id);
+        }
+        return index;
+    }
+
+    // ------------------------------------------------------------------ referrers
+    void referred(const std::string& target, const std::string& entity, const std::string& id, const std::string& field) {
+        problem(entity, id, field, "still refers to " + target);
+    }
+    template <class Record, class Pred>
+    void scan(std::span<const Record> rows, const std::string& target, const std::string& field, Pred refers) {
+        for (const Record& r : rows)
+            if (refers(r)) referred(target, std::string(entity_name<Record>()), r.id.to_string(), field);
+    }
+    template <class Record>
+    static bool cites(const Record& r, SourceId id) {
+        return std::any_of(r.sources.begin(), r.sources.end(), [&](const Citation& c) { return c.source == id; });
+    }
+    template <class V, class T>
+    static bool has(const std::vector<V>& v, const T& x) {
+        return std::find(v.begin(), v.end(), x) != v.end();
+    }
+
+    void referrers(SourceId id) {
+        const std::string t = id.to_string();
+        const auto c = [id](const auto& r) { return cites(r, id); };
+        scan(ds_.industries(), t, "sources", c);
+        scan(ds_.parks(), t, "sources", c);
+        scan(ds_.enterprises(), t, "sources", c);
+        scan(ds_.banks(), t, "sources", c);
+        scan(ds_.projects(), t, "sources", c);
+        scan(ds_.loans(), t, "sources", c);
+        scan(ds_.waste_facilities(), t, "sources", c);
+        scan(ds_.statistics(), t, "sources", c);
+    }
+    void referrers(IndustryId id) {
+        const std::string t = id.to_string();
+        scan(ds_.industries(), t, "parent", [id](const Industry& r) { return r.parent == id; });
+        scan(ds_.parks(), t, "leading_industries", [id](const Park& r) { return has(r.leading_industries, id); });
+        scan(ds_.enterprises(), t, "industries", [id](const Enterprise& r) { return has(r.industries, id); });
+        scan(ds_.projects(), t, "industries", [id](const Project& r) { return has(r.industries, id); });
+    }
+    void referrers(ParkId id) {
+        const std::string t = id.to_string();
+        scan(ds_.parks(), t, "parent", [id](const Park& r) { return r.parent == id; });
+        scan(ds_.enterprises(), t, "park", [id](const Enterprise& r) { return r.park == id; });
+        scan(ds_.projects(), t, "park", [id](const Project& r) { return r.park == id; });
+        scan(ds_.loans(), t, "park", [id](const Loan& r) { return r.park == id; });
+        scan(ds_.waste_facilities(), t, "park", [id](const WasteFacility& r) { return r.park == id; });
+        scan(ds_.statistics(), t, "scope", [id](const ReportedStatistic& r) { return r.scope == id; });
+    }
+    void referrers(EnterpriseId id) {
+        const std::string t = id.to_string();
+        scan(ds_.projects(), t, "investors", [id](const Project& r) {
+            return std::any_of(r.investors.begin(), r.investors.end(), [id](const Investor& i) { return i.enterprise == id; });
+        });
+        scan(ds_.loans(), t, "borrowers", [id](const Loan& r) { return has(r.borrowers, id); });
+        scan(ds_.waste_facilities(), t, "operator_enterprise",
+             [id](const WasteFacility& r) { return r.operator_enterprise == id; });
+        scan(ds_.waste_facilities(), t, "served_enterprises",
+             [id](const WasteFacility& r) { return has(r.served_enterprises, id); });
+    }
+    void referrers(BankId id) {
+        scan(ds_.loans(), id.to_string(), "lender", [id](const Loan& r) { return r.lender == id; });
+    }
+    void referrers(ProjectId id) {
+        scan(ds_.projects(), id.to_string(), "parent", [id](const Project& r) { return r.parent == id; });
+    }
+    void referrers(LoanId) {}
+    void referrers(WasteFacilityId) {}
+    void referrers(StatisticId) {}
+
+    Dataset& ds_;
+    std::vector<Problem> problems_;
+    std::unordered_set<SourceId> pending_sources_;
+    std::unordered_set<IndustryId> pending_industries_;
+    std::unordered_set<ParkId> pending_parks_;
+    std::unordered_set<EnterpriseId> pending_enterprises_;
+    std::unordered_set<BankId> pending_banks_;
+    std::unordered_set<ProjectId> pending_projects_;
+    std::unordered_set<LoanId> pending_loans_;
+    std::unordered_set<WasteFacilityId> pending_facilities_;
+    std::unordered_set<StatisticId> pending_statistics_;
+    std::unordered_map<IndustryId, const Industry*> batch_industries_;
+    std::unordered_map<ParkId, const Park*> batch_parks_;
+    std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
+};
+
+void Dataset::insert(Batch batch) { DatasetEditor(*this).insert(batch); }
+
+#define PARKINVEST_DATASET_RECORD(Record, Field)     \
+    void Dataset::insert(Record r) {                 \
+        Batch b;                                     \
+        b.Field.push_back(std::move(r));             \
+        insert(std::move(b));                        \
+    }                                                \
+    void Dataset::replace(Record r) { DatasetEditor(*this).replace(std::move(r)); } \
+    void Dataset::remove(decltype(Record::id) id) { DatasetEditor(*this).remove(id); }
+
+PARKINVEST_DATASET_RECORD(Source, sources)
+PARKINVEST_DATASET_RECORD(Industry, industries)
+PARKINVEST_DATASET_RECORD(Park, parks)
+PARKINVEST_DATASET_RECORD(Enterprise, enterprises)
+PARKINVEST_DATASET_RECORD(Bank, banks)
+PARKINVEST_DATASET_RECORD(Project, projects)
+PARKINVEST_DATASET_RECORD(Loan, loans)
+PARKINVEST_DATASET_RECORD(WasteFacility, waste_facilities)
+PARKINVEST_DATASET_RECORD(ReportedStatistic, statistics)
+#undef PARKINVEST_DATASET_RECORD
+
+}  // namespace parkinvest

@@ -41,8 +41,8 @@ if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCH
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 
 if [ "$mode" = example ]; then
-  cmake --build "$build" --target money_demo -j "$jobs"
-  "$build/examples/money_demo"
+  cmake --build "$build" --target park_report -j "$jobs"
+  "$build/examples/park_report"
 else
   cmake --build "$build" -j "$jobs"
   ctest --test-dir "$build" --output-on-failure -j "$jobs"

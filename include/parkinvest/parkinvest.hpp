@@ -13,3 +13,5 @@
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
 #include <parkinvest/time/period.hpp>
+
+#include <parkinvest/model/dataset.hpp>

@@ -11,6 +11,7 @@
 #include "../core/text.hpp"
 
 #include <algorithm>
+#include <variant>
 
 namespace parkinvest {
 
@@ -31,6 +32,24 @@ std::string_view label(Bound b, Language lang) noexcept {
     case Bound::less_than: return pick(lang, "不足", "less than");
     }
     return "";
+}
+
+std::string with_bound(std::string_view value_text, Bound b, Language lang) {
+    std::string v(value_text);
+    if (lang == Language::english) {
+        const std::string_view words = label(b, lang);
+        return words.empty() ? v : std::string(words) + " " + v;
+    }
+    switch (b) {
+    case Bound::exact: return v;
+    case Bound::at_least: return v + "以上";
+    case Bound::more_than: return "超过" + v;
+    case Bound::about: return "约" + v;
+    case Bound::nearly: return "近" + v;
+    case Bound::at_most: return "不超过" + v;
+    case Bound::less_than: return "不足" + v;
+    }
+    return v;
 }
 
 std::string_view label(ParkKind k, Language lang) noexcept {
@@ -150,6 +169,46 @@ std::string_view label(ComparisonKind k, Language lang) noexcept {
     case ComparisonKind::vs_previous_period: return pick(lang, "环比", "vs previous period");
     }
     return "";
+}
+
+std::string format_value(const StatisticValue& value, std::string_view unit, Bound bound, Language lang) {
+    const auto percent_text = [](const Percent& p) {
+        for (int d = 0; d < 6; ++d) {
+            try {
+                return p.format(d, RoundingMode::unnecessary);
+            } catch (const InexactRoundingError&) {
+            }
+        }
+        return p.format(6, RoundingMode::half_up);
+    };
+    std::string text = std::visit(
+        [&](const auto& v) -> std::string {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, std::int64_t>) {
+                if (lang == Language::english) return std::to_string(v);
+                // 2万户, 10万人: whole multiples of 万 the way Chinese sources write them
+                const bool wan = v >= 10000 && v % 10000 == 0;
+                return (wan ? std::to_string(v / 10000) + "万" : std::to_string(v)) + std::string(unit);
+            } else if constexpr (std::is_same_v<V, Money>) {
+                MoneyFormat f;
+                f.language = lang;
+                return v.format(f);
+            } else if constexpr (std::is_same_v<V, Percent>) {
+                return percent_text(v);
+            } else if constexpr (std::is_same_v<V, Area>) {
+                const bool large = v >= Area::of(1, AreaKind::Unit::square_kilometre);
+                return v.format(large ? AreaKind::Unit::square_kilometre : AreaKind::Unit::square_metre, lang);
+            } else if constexpr (std::is_same_v<V, Mass>) {
+                return v.format(MassKind::Unit::tonne, lang);
+            } else if constexpr (std::is_same_v<V, AnnualThroughput>) {
+                return v.format(AnnualThroughputKind::Unit::tonne_per_year, lang);
+            } else {
+                return v.format(lang);
+            }
+        },
+        value);
+    if (std::holds_alternative<ReportedDate>(value)) return text;
+    return with_bound(text, bound, lang);
 }
 
 // ---------------------------------------------------------------- Project

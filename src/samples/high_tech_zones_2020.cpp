@@ -67,7 +67,7 @@ constexpr SourceId src_beijing{6};
 Source article(SourceId id, std::string title, std::string byline) {
     Source s;
     s.id = id;
-    s.publication = "高新技术产业周报(园区版面)";
+    s.publication = "高新技术产业周报(版面未载报名)";  // the page does not carry the paper's name
     s.date = ReportedDate::month(2020, 7);
     s.section = std::move(title);
     s.note = std::move(byline);

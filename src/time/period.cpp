@@ -338,7 +338,9 @@ std::string Period::label(Language lang) const {
         if (!zh) return cat({"as of ", iso(first_)});
         if (is_month_end(first_)) return cat({"截至", y, "年", m_first, "月底"});
         return cat({"截至", y, "年", m_first, "月", std::to_string(int(first_.day())), "日"});
-    case PeriodKind::range: return cat({iso(first_), zh ? "至" : " to ", iso(last_)});
+    case PeriodKind::range:
+        if (first_ == last_) return ReportedDate(first_).format(lang);
+        return cat({iso(first_), zh ? "至" : " to ", iso(last_)});
     }
     return to_string();
 }

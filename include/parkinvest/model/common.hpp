@@ -51,6 +51,9 @@ enum class Bound : std::uint8_t {
     less_than,  ///< 不足, 低于: the true value is < the figure
 };
 [[nodiscard]] std::string_view label(Bound b, Language lang = Language::chinese) noexcept;
+/// A formatted value with its bound as the sources write it: "100亿元以上", "超过40%", "约2亿元",
+/// "近3.26亿元" / "at least 10 billion yuan", "more than 40%".
+[[nodiscard]] std::string with_bound(std::string_view value_text, Bound b, Language lang = Language::chinese);
 
 /// A reported value with its bound, and whether the value is the source's estimate (预计) rather
 /// than an outcome.

@@ -43,6 +43,12 @@ enum class ComparisonKind : std::uint8_t {
 };
 [[nodiscard]] std::string_view label(ComparisonKind k, Language lang = Language::chinese) noexcept;
 
+/// The value as text with its unit word and bound: "39个", "605.6亿元", "80%以上", "约50人",
+/// "225平方公里", "2019年4月30日"; empty when the statistic has no value. Exact: percentages show
+/// all their decimals (up to 6, rounded half-up beyond).
+[[nodiscard]] std::string format_value(const StatisticValue& value, std::string_view unit, Bound bound,
+                                       Language lang = Language::chinese);
+
 /// A published change: 同比增长4.9%, 较去年年底增长19.4%.
 struct Comparison {
     ComparisonKind kind = ComparisonKind::year_on_year;

@@ -56,7 +56,14 @@ public:
         auto& table = table_of<T>();
         const auto it = table.index.find(record.id);
         if (it == table.index.end()) throw NotFoundError(record.id.to_string());
+        // Lookups during the checks see the new version, so records that depend on it are
+        // judged against what the dataset will hold.
+        if constexpr (std::is_same_v<T, Industry>) batch_industries_.emplace(record.id, &record);
+        if constexpr (std::is_same_v<T, Park>) batch_parks_.emplace(record.id, &record);
+        if constexpr (std::is_same_v<T, Enterprise>) batch_enterprises_.emplace(record.id, &record);
+        if constexpr (std::is_same_v<T, Project>) batch_projects_.emplace(record.id, &record);
         check(record);
+        check_dependents(record);
         if (!problems_.empty()) throw ValidationError(std::move(problems_));
         T& slot = table.rows[it->second];
         move_in_park_index(slot, record);  // the only step that may throw, before anything changed
@@ -138,6 +145,7 @@ private:
         for (const Industry& i : b.industries) batch_industries_.emplace(i.id, &i);
         for (const Park& p : b.parks) batch_parks_.emplace(p.id, &p);
         for (const Enterprise& e : b.enterprises) batch_enterprises_.emplace(e.id, &e);
+        for (const Project& p : b.projects) batch_projects_.emplace(p.id, &p);
     }
 
     bool exists(SourceId id) const { return ds_.contains(id) || pending_sources_.contains(id); }
@@ -153,6 +161,10 @@ private:
     }
     const Enterprise* enterprise(EnterpriseId id) const {
         if (const auto it = batch_enterprises_.find(id); it != batch_enterprises_.end()) return it->second;
+        return ds_.find(id);
+    }
+    const Project* project(ProjectId id) const {
+        if (const auto it = batch_projects_.find(id); it != batch_projects_.end()) return it->second;
         return ds_.find(id);
     }
     const Park* park(ParkId id) const {
@@ -233,21 +245,27 @@ private:
                 fail("code", "\"" + r.code + "\" is used twice in scheme \"" + r.scheme + "\" (also " + id.to_string() + ")");
         if (r.parent) {
             const Industry* p = industry(*r.parent);
-            if (p == nullptr) {
+            if (*r.parent == r.id) {
+                fail("parent", "is the industry itself");
+            } else if (p == nullptr) {
                 fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
             } else if (p->scheme != r.scheme) {
                 fail("parent", "is in scheme \"" + p->scheme + "\", not \"" + r.scheme + "\"");
-            } else {
-                std::size_t steps = 0;
-                for (const Industry* a = p; a != nullptr && a->parent; a = industry(*a->parent)) {
-                    if (*a->parent == r.id || a->id == r.id || ++steps > 64) {
-                        fail("parent", "forms a cycle");
-                        break;
-                    }
-                }
-                if (*r.parent == r.id) fail("parent", "is the industry itself");
+            } else if (forms_cycle<Industry>(r.id, *r.parent, [this](IndustryId i) { return industry(i); })) {
+                fail("parent", "forms a cycle");
             }
         }
+    }
+
+    /// Whether following parents from `start` comes back to `self` (or runs longer than any
+    /// sane hierarchy).
+    template <class Record, class IdT, class Lookup>
+    static bool forms_cycle(IdT self, IdT start, Lookup lookup) {
+        std::size_t steps = 0;
+        for (const Record* a = lookup(start); a != nullptr; a = a->parent ? lookup(*a->parent) : nullptr) {
+            if (a->id == self || ++steps > 10'000) return true;
+        }
+        return false;
     }
 
     void check(const Park& r) {
@@ -259,19 +277,9 @@ private:
             fail("admin_code", "is not a six-digit GB/T 2260 code");
         positive(fail, "area", r.area);
         if (r.parent) {
-            if (*r.parent == r.id) {
-                fail("parent", "is the park itself");
-            } else if (park(*r.parent) == nullptr) {
-                fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
-            } else {
-                std::size_t steps = 0;
-                for (const Park* a = park(*r.parent); a != nullptr && a->parent; a = park(*a->parent)) {
-                    if (*a->parent == r.id || ++steps > 64) {
-                        fail("parent", "forms a cycle");
-                        break;
-                    }
-                }
-            }
+            if (*r.parent == r.id) fail("parent", "is the park itself");
+            else if (park(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
+            else if (forms_cycle<Park>(r.id, *r.parent, [this](ParkId i) { return park(i); })) fail("parent", "forms a cycle");
         }
     }
 
@@ -285,8 +293,11 @@ private:
         if (r.origin.kind == OriginKind::foreign) {
             if (c.size() != 2 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
                 fail("origin.country", "must be an ISO 3166-1 alpha-2 code for foreign origin, not \"" + c + "\"");
+        } else if (r.origin.kind == OriginKind::hk_macao_taiwan) {
+            if (!c.empty() && c != "HK" && c != "MO" && c != "TW")
+                fail("origin.country", "must be empty, HK, MO or TW for Hong Kong, Macao or Taiwan origin, not \"" + c + "\"");
         } else if (!c.empty()) {
-            fail("origin.country", "is only given for foreign origin");
+            fail("origin.country", "is only given for foreign, Hong Kong, Macao or Taiwan origin");
         }
         if (r.listing && r.listing->market.empty()) fail("listing.market", "must not be empty");
     }
@@ -316,19 +327,24 @@ private:
         amount(fail, "funds_in_place", r.funds_in_place, currency);
         if (r.parent) {
             if (*r.parent == r.id) fail("parent", "is the project itself");
-            else reference(fail, "parent", *r.parent);
+            else if (project(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
+            else if (forms_cycle<Project>(r.id, *r.parent, [this](ProjectId i) { return project(i); })) fail("parent", "forms a cycle");
         }
         if (r.phase && *r.phase < 1) fail("phase", "must be 1 or more");
         std::optional<Stage> furthest;
+        bool cancelled = false;
         for (std::size_t i = 0; i < r.stages.size(); ++i) {
             const StageEvent& e = r.stages[i];
             const std::string f = "stages[" + std::to_string(i) + "]";
             if (i > 0) {
+                // Refused only when certainly earlier: "started in 2020-07" may follow "signed
+                // on 2020-07-15".
                 const StageEvent& prev = r.stages[i - 1];
-                if (e.date.first() < prev.date.first())
+                if (e.date.last() < prev.date.first())
                     fail(f + ".date", e.date.to_string() + " is before the previous stage's " + prev.date.to_string());
-                if (prev.stage == Stage::cancelled) fail(f + ".stage", "follows a cancellation");
             }
+            if (cancelled) fail(f + ".stage", "follows a cancellation");
+            cancelled = cancelled || e.stage == Stage::cancelled;
             if (on_main_path(e.stage)) {
                 if (furthest && e.stage < *furthest)
                     fail(f + ".stage", std::string(label(e.stage, Language::english)) + " comes after " +
@@ -420,6 +436,30 @@ private:
             if (std::holds_alternative<std::int64_t>(*r.value) && r.unit.empty())
                 fail("unit", "a count needs its unit word (个, 户, 家 ...)");
         }
+    }
+
+    // ------------------------------------------------------------------ dependents of a replaced record
+    template <class Record>
+    void check_dependents(const Record&) {}
+    /// Loans that take their park from this enterprise still need one.
+    void check_dependents(const Enterprise& e) {
+        for (const Loan& l : ds_.loans()) {
+            if (l.park || !has(l.borrowers, e.id)) continue;
+            const bool has_park = std::any_of(l.borrowers.begin(), l.borrowers.end(), [this](EnterpriseId b) {
+                const Enterprise* x = enterprise(b);
+                return x != nullptr && x->park;
+            });
+            if (!has_park)
+                problem("loan", l.id.to_string(), "park", "is required: no borrower is located in a park once " +
+                                                              e.id.to_string() + " changes");
+        }
+    }
+    /// Children stay in their parent's scheme.
+    void check_dependents(const Industry& i) {
+        for (const Industry& child : ds_.industries())
+            if (child.parent == i.id && child.scheme != i.scheme)
+                problem("industry", child.id.to_string(), "parent",
+                        "is in scheme \"" + i.scheme + "\", not \"" + child.scheme + "\"");
     }
 
     // ------------------------------------------------------------------ commit
@@ -548,27 +588,39 @@ private:
         if (index == nullptr) return;
         const auto from = indexed_park(old_version);
         const auto to = indexed_park(new_version);
-        std::optional<std::unordered_map<ParkId, std::vector<LoanId>>> loans;
+        // Loans without a park of their own follow their borrowers: find those that move.
+        std::vector<std::pair<const Loan*, std::pair<std::optional<ParkId>, std::optional<ParkId>>>> moved_loans;
         if constexpr (std::is_same_v<Record, Enterprise>) {
-            if (from != to) loans = loans_index_with(new_version);  // loans may derive their park from it
-        }
-        if (from != to && to) (*index)[*to].push_back(new_version.id);
-        if (from != to && from) erase_id(*index, *from, old_version.id);
-        if (loans) ds_.loans_by_park_.swap(*loans);
-    }
-
-    /// The loans index as it will be once `changed` replaces the enterprise with its id.
-    std::unordered_map<ParkId, std::vector<LoanId>> loans_index_with(const Enterprise& changed) const {
-        std::unordered_map<ParkId, std::vector<LoanId>> index;
-        for (const Loan& l : ds_.loans()) {
-            std::optional<ParkId> p = l.park;
-            for (std::size_t i = 0; !p && i < l.borrowers.size(); ++i) {
-                const Enterprise* e = l.borrowers[i] == changed.id ? &changed : ds_.find(l.borrowers[i]);
-                if (e != nullptr && e->park) p = e->park;
+            if (from != to) {
+                for (const Loan& l : ds_.loans()) {
+                    if (l.park || !has(l.borrowers, new_version.id)) continue;
+                    const auto park_with = [&](const Enterprise& version) -> std::optional<ParkId> {
+                        for (EnterpriseId b : l.borrowers) {
+                            const Enterprise* x = b == version.id ? &version : ds_.find(b);
+                            if (x != nullptr && x->park) return x->park;
+                        }
+                        return std::nullopt;
+                    };
+                    const auto before = park_with(old_version);
+                    const auto after = park_with(new_version);
+                    if (before != after) moved_loans.push_back({&l, {before, after}});
+                }
             }
-            if (p) index[*p].push_back(l.id);
         }
-        return index;
+        // Allocations first (push_back, undone if one fails), then the erasures, which cannot throw.
+        try {
+            if (from != to && to) (*index)[*to].push_back(new_version.id);
+            for (const auto& [loan, parks] : moved_loans)
+                if (parks.second) ds_.loans_by_park_[*parks.second].push_back(loan->id);
+        } catch (...) {
+            if (from != to && to) erase_id(*index, *to, new_version.id);
+            for (const auto& [loan, parks] : moved_loans)
+                if (parks.second && parks.second != parks.first) erase_id(ds_.loans_by_park_, *parks.second, loan->id);
+            throw;
+        }
+        if (from != to && from) erase_id(*index, *from, old_version.id);
+        for (const auto& [loan, parks] : moved_loans)
+            if (parks.first) erase_id(ds_.loans_by_park_, *parks.first, loan->id);
     }
 
     // ------------------------------------------------------------------ referrers
@@ -652,6 +704,7 @@ private:
     std::unordered_map<IndustryId, const Industry*> batch_industries_;
     std::unordered_map<ParkId, const Park*> batch_parks_;
     std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
+    std::unordered_map<ProjectId, const Project*> batch_projects_;
 };
 
 void Dataset::insert(Batch batch) { DatasetEditor(*this).insert(batch); }

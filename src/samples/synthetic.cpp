@@ -120,7 +120,9 @@ std::int64_t draw_yuan(Rng& rng, int lo_decade = 4, int hi_decade = 10) {
     const int d = lo_decade + static_cast<int>(rng.weighted(w));
     const std::int64_t first = pow10(d);
     const std::int64_t last = d == 10 ? max_yuan : pow10(d + 1) - 1;
-    return clamp_yuan(round_significant(rng.between(first, last), rng.between(1, 4)));
+    const std::int64_t mantissa = rng.between(first, last);  // one draw per statement: the
+    const int significant = rng.between(1, 4);                // order of arguments is unspecified
+    return clamp_yuan(round_significant(mantissa, significant));
 }
 /// v × percent / 100, rounded to 3 significant digits, kept within [1万, 200亿].
 std::int64_t scaled_yuan(std::int64_t v, std::int64_t pct) { return clamp_yuan(round_significant(v * pct / 100, 3)); }

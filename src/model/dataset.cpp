@@ -173,30 +173,52 @@ private:
     }
 
     // ------------------------------------------------------------------ field checks
+    /// A field name, built into a string only when a problem is reported: "park",
+    /// "stages[2].date".
+    struct Field {
+        Field(const char* n) : name(n) {}  // NOLINT: plain names convert implicitly
+        Field(std::string_view n, std::size_t i, std::string_view s = {}) : name(n), index(i), suffix(s) {}
+        [[nodiscard]] Field sub(std::string_view s) const { return Field(name, index, s); }
+        [[nodiscard]] std::string str() const {
+            std::string f(name);
+            if (index != none) f += "[" + std::to_string(index) + "]";
+            f += suffix;
+            return f;
+        }
+        static constexpr std::size_t none = static_cast<std::size_t>(-1);
+        std::string_view name;
+        std::size_t index = none;
+        std::string_view suffix;
+    };
+
+    /// Reports problems of one record; strings are built only when there is a problem.
     struct Context {
         DatasetEditor& ed;
-        std::string entity;
-        std::string id;
-        void operator()(std::string field, std::string reason) const {
-            ed.problem(entity, id, std::move(field), std::move(reason));
+        std::string_view entity;
+        std::string (*id_text)(const void*);
+        const void* id;
+        void operator()(const Field& field, std::string reason) const {
+            ed.problem(std::string(entity), id_text(id), field.str(), std::move(reason));
         }
     };
     template <class Record>
     Context context(const Record& r) {
-        return Context{*this, std::string(entity_name<Record>()), r.id.to_string()};
+        using IdT = decltype(Record::id);
+        return Context{*this, entity_name<Record>(), [](const void* id) { return static_cast<const IdT*>(id)->to_string(); },
+                       &r.id};
     }
 
     template <class IdT>
-    void reference(const Context& fail, const std::string& field, IdT id) {
+    void reference(const Context& fail, const Field& field, IdT id) {
         if (!exists(id)) fail(field, "refers to " + id.to_string() + ", which does not exist");
     }
+    /// Each id resolves and none is listed twice (a quadratic scan: these lists are short).
     template <class IdT>
-    void references(const Context& fail, const std::string& field, const std::vector<IdT>& ids) {
-        std::unordered_set<IdT> seen;
+    void references(const Context& fail, std::string_view field, const std::vector<IdT>& ids) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
-            const std::string f = field + "[" + std::to_string(i) + "]";
-            reference(fail, f, ids[i]);
-            if (!seen.insert(ids[i]).second) fail(f, ids[i].to_string() + " is listed twice");
+            reference(fail, Field(field, i), ids[i]);
+            if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) != ids.begin() + static_cast<std::ptrdiff_t>(i))
+                fail(Field(field, i), ids[i].to_string() + " is listed twice");
         }
     }
     void name(const Context& fail, const Name& n) {
@@ -205,13 +227,13 @@ private:
     }
     void citations(const Context& fail, const std::vector<Citation>& cs) {
         for (std::size_t i = 0; i < cs.size(); ++i)
-            reference(fail, "sources[" + std::to_string(i) + "].source", cs[i].source);
+            reference(fail, Field("sources", i, ".source"), cs[i].source);
     }
-    void amount(const Context& fail, const std::string& field, const std::optional<ReportedAmount>& a,
+    void amount(const Context& fail, const Field& field, const std::optional<ReportedAmount>& a,
                 std::optional<Currency>& currency) {
         if (a) amount(fail, field, *a, currency);
     }
-    void amount(const Context& fail, const std::string& field, const ReportedAmount& a,
+    void amount(const Context& fail, const Field& field, const ReportedAmount& a,
                 std::optional<Currency>& currency) {
         if (a.value.signum() < 0) fail(field, "must not be negative (" + a.value.to_string() + ")");
         if (currency && *currency != a.value.currency())
@@ -220,7 +242,7 @@ private:
         currency = currency.value_or(a.value.currency());
     }
     template <class Q>
-    void positive(const Context& fail, const std::string& field, const std::optional<Q>& q) {
+    void positive(const Context& fail, const Field& field, const std::optional<Q>& q) {
         if (q && q->signum() <= 0) fail(field, "must be positive");
     }
 
@@ -236,13 +258,15 @@ private:
         if (r.code.empty()) fail("code", "must not be empty");
         name(fail, r.name);
         citations(fail, r.sources);
-        // (scheme, code) unique
-        for (const Industry& other : ds_.industries())
-            if (other.id != r.id && other.scheme == r.scheme && other.code == r.code)
-                fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + other.id.to_string());
-        for (const auto& [id, other] : batch_industries_)
-            if (id != r.id && other->scheme == r.scheme && other->code == r.code && r.id < id)
-                fail("code", "\"" + r.code + "\" is used twice in scheme \"" + r.scheme + "\" (also " + id.to_string() + ")");
+        // (scheme, code) unique: against the dataset, and within a batch (reported once, on
+        // the smaller id).
+        for (const IndustryId other : industries_with_code(r.scheme, r.code)) {
+            if (other == r.id) continue;
+            if (!pending_industries_.contains(other) && !batch_industries_.contains(other))
+                fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + other.to_string());
+            else if (r.id < other)
+                fail("code", "\"" + r.code + "\" is used twice in scheme \"" + r.scheme + "\" (also " + other.to_string() + ")");
+        }
         if (r.parent) {
             const Industry* p = industry(*r.parent);
             if (*r.parent == r.id) {
@@ -255,6 +279,21 @@ private:
                 fail("parent", "forms a cycle");
             }
         }
+    }
+
+    /// Ids of the industries (in the dataset and the batch) with this scheme and code; the index
+    /// is built on first use, so checking n industries is linear, not quadratic.
+    const std::vector<IndustryId>& industries_with_code(const std::string& scheme, const std::string& code) {
+        const auto key = [](const std::string& sch, const std::string& c) { return sch + '\x1f' + c; };
+        if (!codes_built_) {
+            for (const Industry& i : ds_.industries()) codes_[key(i.scheme, i.code)].push_back(i.id);
+            for (const auto& [id, i] : batch_industries_) {
+                auto& ids = codes_[key(i->scheme, i->code)];
+                if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+            }
+            codes_built_ = true;
+        }
+        return codes_[key(scheme, code)];
     }
 
     /// Whether following parents from `start` comes back to `self` (or runs longer than any
@@ -314,11 +353,11 @@ private:
         citations(fail, r.sources);
         reference(fail, "park", r.park);
         references(fail, "industries", r.industries);
-        std::unordered_set<EnterpriseId> investors;
         for (std::size_t i = 0; i < r.investors.size(); ++i) {
-            const std::string f = "investors[" + std::to_string(i) + "].enterprise";
+            const Field f("investors", i, ".enterprise");
             reference(fail, f, r.investors[i].enterprise);
-            if (!investors.insert(r.investors[i].enterprise).second) fail(f, "is listed twice");
+            for (std::size_t j = 0; j < i; ++j)
+                if (r.investors[j].enterprise == r.investors[i].enterprise) fail(f, "is listed twice");
         }
         std::optional<Currency> currency;
         amount(fail, "contract_investment", r.contract_investment, currency);
@@ -335,19 +374,19 @@ private:
         bool cancelled = false;
         for (std::size_t i = 0; i < r.stages.size(); ++i) {
             const StageEvent& e = r.stages[i];
-            const std::string f = "stages[" + std::to_string(i) + "]";
+            const Field f("stages", i);
             if (i > 0) {
                 // Refused only when certainly earlier: "started in 2020-07" may follow "signed
                 // on 2020-07-15".
                 const StageEvent& prev = r.stages[i - 1];
                 if (e.date.last() < prev.date.first())
-                    fail(f + ".date", e.date.to_string() + " is before the previous stage's " + prev.date.to_string());
+                    fail(f.sub(".date"), e.date.to_string() + " is before the previous stage's " + prev.date.to_string());
             }
-            if (cancelled) fail(f + ".stage", "follows a cancellation");
+            if (cancelled) fail(f.sub(".stage"), "follows a cancellation");
             cancelled = cancelled || e.stage == Stage::cancelled;
             if (on_main_path(e.stage)) {
                 if (furthest && e.stage < *furthest)
-                    fail(f + ".stage", std::string(label(e.stage, Language::english)) + " comes after " +
+                    fail(f.sub(".stage"), std::string(label(e.stage, Language::english)) + " comes after " +
                                            std::string(label(*furthest, Language::english)));
                 furthest = std::max(furthest.value_or(e.stage), e.stage);
             }
@@ -380,12 +419,12 @@ private:
         if (r.interest_rate && r.interest_rate->signum() < 0) fail("interest_rate", "must not be negative");
         for (std::size_t i = 0; i < r.snapshots.size(); ++i) {
             const LoanSnapshot& s = r.snapshots[i];
-            const std::string f = "snapshots[" + std::to_string(i) + "]";
-            if (s.as_of.is_special()) fail(f + ".as_of", "must be a real date");
+            const Field f("snapshots", i);
+            if (s.as_of.is_special()) fail(f.sub(".as_of"), "must be a real date");
             else if (i > 0 && !(r.snapshots[i - 1].as_of < s.as_of))
-                fail(f + ".as_of", iso_date(s.as_of) + " is not after the previous snapshot");
-            amount(fail, f + ".outstanding", ReportedAmount{s.outstanding}, currency);
-            if (s.undrawn) amount(fail, f + ".undrawn", ReportedAmount{*s.undrawn}, currency);
+                fail(f.sub(".as_of"), iso_date(s.as_of) + " is not after the previous snapshot");
+            amount(fail, f.sub(".outstanding"), ReportedAmount{s.outstanding}, currency);
+            if (s.undrawn) amount(fail, f.sub(".undrawn"), ReportedAmount{*s.undrawn}, currency);
         }
     }
 
@@ -407,20 +446,20 @@ private:
             positive(fail, "licence.approved_total", l.approved_total);
             std::vector<int> seen;
             for (std::size_t i = 0; i < l.categories.size(); ++i) {
-                const std::string f = "licence.categories[" + std::to_string(i) + "]";
+                const Field f("licence.categories", i);
                 if (std::find(seen.begin(), seen.end(), l.categories[i].category.number()) != seen.end())
                     fail(f, l.categories[i].category.to_string() + " is listed twice");
                 seen.push_back(l.categories[i].category.number());
-                positive(fail, f + ".approved", l.categories[i].approved);
+                positive(fail, f.sub(".approved"), l.categories[i].approved);
             }
             if (l.issued && l.expires && !(*l.issued < *l.expires))
                 fail("licence.expires", iso_date(*l.expires) + " is not after the issue date " + iso_date(*l.issued));
         }
         for (std::size_t i = 0; i < r.yearly_throughput.size(); ++i) {
-            const std::string f = "yearly_throughput[" + std::to_string(i) + "]";
+            const Field f("yearly_throughput", i);
             if (i > 0 && r.yearly_throughput[i].year <= r.yearly_throughput[i - 1].year)
-                fail(f + ".year", "years must ascend");
-            if (r.yearly_throughput[i].handled.signum() < 0) fail(f + ".handled", "must not be negative");
+                fail(f.sub(".year"), "years must ascend");
+            if (r.yearly_throughput[i].handled.signum() < 0) fail(f.sub(".handled"), "must not be negative");
         }
     }
 
@@ -705,6 +744,8 @@ private:
     std::unordered_map<ParkId, const Park*> batch_parks_;
     std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
     std::unordered_map<ProjectId, const Project*> batch_projects_;
+    std::unordered_map<std::string, std::vector<IndustryId>> codes_;
+    bool codes_built_ = false;
 };
 
 void Dataset::insert(Batch batch) { DatasetEditor(*this).insert(batch); }

@@ -257,7 +257,7 @@ std::vector<Money> Money::allocate(std::span<const std::int64_t> weights) const 
 
     std::vector<Money> parts;
     parts.reserve(shares.size());
-    for (const i128 share : shares) {
+    for (const i128& share : shares) {
         const i128 magnitude = share * granule;  // <= |units()|
         parts.push_back(from_units(units() < 0 ? -magnitude : magnitude, currency()));
     }

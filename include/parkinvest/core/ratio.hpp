@@ -21,8 +21,10 @@ public:
     constexpr Ratio() = default;  // 0/1
     /// num/den; throws DivisionByZeroError when den == 0.
     Ratio(rep num, rep den);
+    /// A whole number.
     template <std::integral Int>
     explicit Ratio(Int n) : num_(n) {}
+    explicit Ratio(rep n) : num_(n) {}
 
     Ratio(double) = delete;
     Ratio(float) = delete;

@@ -15,3 +15,4 @@
 #include <parkinvest/time/period.hpp>
 
 #include <parkinvest/model/dataset.hpp>
+#include <parkinvest/query/query.hpp>

@@ -394,8 +394,9 @@ Dataset high_tech_zones_2020() {
     cqs.event("上半年经济形势分析会召开", ReportedDate::day(2020, 7, 28), s0);
     cqs.count(Indicator::signed_projects, "上半年签约项目", first_half, 39, "个", s1);
     cqs.money(Indicator::contract_investment, "上半年签约项目合同协议投资总额", first_half, "605.6亿元", s1);
-    cqs.count(Indicator::signed_projects, "招商百日攻坚签下的百亿级项目", reporting_month, 2, "个", s3);
-    cqs.count(Indicator::signed_projects, "招商百日攻坚签下的10亿元以上项目", reporting_month, 9, "个", s3);
+    // Counts of a size class of the signed projects, not of signings in a period.
+    cqs.count(Indicator::other, "招商百日攻坚签下的百亿级项目", reporting_month, 2, "个", s3);
+    cqs.count(Indicator::other, "招商百日攻坚签下的10亿元以上项目", reporting_month, 9, "个", s3);
     cqs.count(Indicator::other, "为每个落户企业配备的店小二", reporting_month, 1, "名", s6);
     Stats scs{out, science_city, src_chongqing};
     scs.percent(Indicator::industry_share, "科技研发类项目占上半年签约项目比重", first_half, "80%", s4, Bound::at_least);

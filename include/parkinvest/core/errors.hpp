@@ -186,6 +186,13 @@ private:
     std::vector<Problem> problems_;
 };
 
+/// A query that cannot make sense (aggregating money of two currencies without a conversion,
+/// a column that does not exist ...).
+class QueryError : public Error {
+public:
+    using Error::Error;
+};
+
 /// A lookup of an id the Dataset does not hold.
 class NotFoundError : public Error {
 public:

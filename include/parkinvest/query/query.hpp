@@ -1,0 +1,906 @@
+// SPDX-License-Identifier: MIT
+// Aggregation queries over the records of a Dataset:
+//
+//   Table t = from(ds, ds.projects())
+//                 .where(in_park(chongqing) && entered(Stage::contracted, Period::half_year(2020, 1)))
+//                 .group_by(by_park(), by_amount_band(&Project::contract_investment, {"10亿"_cny, "100亿"_cny}))
+//                 .aggregate(count(), sum(&Project::contract_investment), share(&Project::contract_investment));
+//
+// Filters, group keys and aggregates are small values bound to the Dataset when the query runs;
+// everything is exact (Money sums, Ratio shares).
+//
+// Bounded amounts ("100亿元以上"): a sum that includes a lower bound is a lower bound (at_least),
+// one that includes an upper bound is an upper bound (at_most), one that includes an
+// approximation (约, 近) or both kinds of bound is approximate (about); the bound travels with
+// the result. A threshold filter or amount band counts a bounded amount only where the bound
+// decides it: 10亿元以上 is "≥ 1亿" but not "< 100亿"; approximations count as their value.
+#pragma once
+
+#include <parkinvest/model/dataset.hpp>
+#include <parkinvest/query/table.hpp>
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <optional>
+#include <span>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace parkinvest::query {
+
+// ==================================================================== record access
+
+/// The park a record belongs to (a loan: its own park, else its borrowers').
+inline std::optional<ParkId> park_of(const Dataset&, const Project& r) { return r.park; }
+inline std::optional<ParkId> park_of(const Dataset&, const WasteFacility& r) { return r.park; }
+inline std::optional<ParkId> park_of(const Dataset&, const ReportedStatistic& r) { return r.scope; }
+inline std::optional<ParkId> park_of(const Dataset&, const Enterprise& r) { return r.park; }
+inline std::optional<ParkId> park_of(const Dataset& ds, const Loan& r) { return ds.park_of(r); }
+
+/// The amount a field holds, if any: optional<ReportedAmount> members (Project amounts,
+/// WasteFacility::investment) and ReportedAmount members (Loan::commitment).
+template <class R>
+const ReportedAmount* amount_of(const R& r, std::optional<ReportedAmount> R::*field) {
+    const auto& a = r.*field;
+    return a ? &*a : nullptr;
+}
+template <class R>
+const ReportedAmount* amount_of(const R& r, ReportedAmount R::*field) {
+    return &(r.*field);
+}
+
+/// Combines the bounds of two summands (see the header comment).
+[[nodiscard]] Bound combine(Bound a, Bound b) noexcept;
+
+// ==================================================================== filters
+
+/// A filter: bound to the Dataset, it gives a predicate on records. Combine with &&, ||, !.
+template <class Bind>
+struct Filter {
+    Bind bind;  ///< (const Dataset&) -> predicate
+};
+template <class Bind>
+Filter(Bind) -> Filter<Bind>;
+
+template <class A, class B>
+auto operator&&(Filter<A> a, Filter<B> b) {
+    return Filter{[a, b](const Dataset& ds) {
+        return [pa = a.bind(ds), pb = b.bind(ds)](const auto& r) { return pa(r) && pb(r); };
+    }};
+}
+template <class A, class B>
+auto operator||(Filter<A> a, Filter<B> b) {
+    return Filter{[a, b](const Dataset& ds) {
+        return [pa = a.bind(ds), pb = b.bind(ds)](const auto& r) { return pa(r) || pb(r); };
+    }};
+}
+template <class A>
+auto operator!(Filter<A> a) {
+    return Filter{[a](const Dataset& ds) { return [pa = a.bind(ds)](const auto& r) { return !pa(r); }; }};
+}
+
+/// A park and every park below it (一区多园).
+[[nodiscard]] std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park);
+/// An industry and every industry below it in its scheme.
+[[nodiscard]] std::unordered_set<IndustryId> industry_and_descendants(const Dataset& ds, IndustryId industry);
+
+/// A set of park ids with an O(1), cache-friendly test: a bitmap when the ids are small.
+class ParkSet {
+public:
+    explicit ParkSet(const std::unordered_set<ParkId>& parks);
+    [[nodiscard]] bool contains(ParkId p) const {
+        const auto v = p.value();
+        if (!dense_.empty()) return v < dense_.size() && dense_[static_cast<std::size_t>(v)] != 0;
+        return sparse_.contains(p);
+    }
+
+private:
+    std::vector<std::uint8_t> dense_;
+    std::unordered_set<ParkId> sparse_;
+};
+
+/// Records of a park, with its sub-parks unless `include_sub_parks` is false.
+inline auto in_park(ParkId park, bool include_sub_parks = true) {
+    return Filter{[park, include_sub_parks](const Dataset& ds) {
+        ParkSet parks(include_sub_parks ? park_and_descendants(ds, park) : std::unordered_set<ParkId>{park});
+        return [&ds, parks = std::move(parks)](const auto& r) {
+            const auto p = park_of(ds, r);
+            return p && parks.contains(*p);
+        };
+    }};
+}
+
+/// Loans whose inception lies within `period`.
+inline auto started_within(Period period) {
+    return Filter{[period](const Dataset&) {
+        return [period](const Loan& l) {
+            return l.inception && period.contains(l.inception->first()) && period.contains(l.inception->last());
+        };
+    }};
+}
+
+/// Projects or enterprises classified under an industry or any of its descendants.
+inline auto in_industry(IndustryId industry) {
+    return Filter{[industry](const Dataset& ds) {
+        return [set = industry_and_descendants(ds, industry)](const auto& r) {
+            return std::any_of(r.industries.begin(), r.industries.end(), [&](IndustryId i) { return set.contains(i); });
+        };
+    }};
+}
+
+/// Projects whose stage as of the end of `d` is exactly `s`.
+inline auto stage_as_of(Stage s, Date d) {
+    return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.stage_as_of(d) == s; }; }};
+}
+/// Projects that had reached `s` (or gone past it on the main path) by the end of `d`.
+inline auto reached(Stage s, Date d) {
+    return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.reached(s, d); }; }};
+}
+/// Projects with a `s` event known to lie within `period` (签约 in 2020年上半年).
+inline auto entered(Stage s, Period period) {
+    return Filter{[s, period](const Dataset&) {
+        return [s, period](const Project& p) {
+            return std::any_of(p.stages.begin(), p.stages.end(), [&](const StageEvent& e) {
+                return e.stage == s && period.contains(e.date.first()) && period.contains(e.date.last());
+            });
+        };
+    }};
+}
+
+/// Whether a reported amount is certainly >= threshold (approximations count as their value).
+[[nodiscard]] bool at_least_decided(const ReportedAmount& a, const Money& threshold);
+/// Whether a reported amount is certainly < threshold (approximations count as their value).
+[[nodiscard]] bool below_decided(const ReportedAmount& a, const Money& threshold);
+
+/// Records whose amount is at least `threshold` (10亿元以上), where the bound decides it.
+template <class R, class Field>
+auto amount_at_least(Field R::*field, Money threshold) {
+    return Filter{[field, threshold](const Dataset&) {
+        return [field, threshold](const R& r) {
+            const ReportedAmount* a = amount_of(r, field);
+            return a != nullptr && at_least_decided(*a, threshold);
+        };
+    }};
+}
+/// Records whose amount is below `threshold`, where the bound decides it.
+template <class R, class Field>
+auto amount_below(Field R::*field, Money threshold) {
+    return Filter{[field, threshold](const Dataset&) {
+        return [field, threshold](const R& r) {
+            const ReportedAmount* a = amount_of(r, field);
+            return a != nullptr && below_decided(*a, threshold);
+        };
+    }};
+}
+/// Records whose amount is in `currency`.
+template <class R, class Field>
+auto in_currency(Field R::*field, Currency currency) {
+    return Filter{[field, currency](const Dataset&) {
+        return [field, currency](const R& r) {
+            const ReportedAmount* a = amount_of(r, field);
+            return a != nullptr && a->value.currency() == currency;
+        };
+    }};
+}
+/// Statistics whose period lies within `period`.
+inline auto within(Period period) {
+    return Filter{[period](const Dataset&) {
+        return [period](const ReportedStatistic& s) { return period.contains(s.period.first()) && period.contains(s.period.last()); };
+    }};
+}
+/// Any predicate on the records.
+template <class Pred>
+auto matching(Pred pred) {
+    return Filter{[pred](const Dataset&) { return pred; }};
+}
+
+// ==================================================================== group keys
+
+/// A bound group key: an integer code per record (records without a value get `none`), and
+/// the label of each code.
+struct BoundKey {
+    static constexpr std::int64_t none = INT64_MIN;
+    std::function<std::string(std::int64_t, Language)> label;
+};
+
+/// A group key: a column name and a binder giving (code function, labels).
+template <class Bind>
+struct Key {
+    std::string name_zh;
+    std::string name_en;
+    Bind bind;  ///< (const Dataset&) -> std::pair<code function, BoundKey>
+};
+template <class Bind>
+Key(std::string, std::string, Bind) -> Key<Bind>;
+
+inline auto by_park() {
+    return Key{"园区", "park", [](const Dataset& ds) {
+                   auto code = [&ds](const auto& r) {
+                       const auto p = park_of(ds, r);
+                       return p ? static_cast<std::int64_t>(p->value()) : BoundKey::none;
+                   };
+                   BoundKey k{[&ds](std::int64_t c, Language lang) {
+                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by the top-level park: sub-parks count under the zone they belong to.
+inline auto by_zone() {
+    return Key{"园区(含下属园区)", "zone", [](const Dataset& ds) {
+                   auto code = [&ds](const auto& r) {
+                       auto p = park_of(ds, r);
+                       if (!p) return BoundKey::none;
+                       for (std::size_t guard = 0; guard < 64; ++guard) {
+                           const Park& park = ds.get(*p);
+                           if (!park.parent) break;
+                           p = park.parent;
+                       }
+                       return static_cast<std::int64_t>(p->value());
+                   };
+                   BoundKey k{[&ds](std::int64_t c, Language lang) {
+                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by the stage as of the end of `d` ("—" for projects with no stage yet).
+inline auto by_stage(Date d) {
+    return Key{"阶段", "stage", [d](const Dataset&) {
+                   auto code = [d](const Project& p) {
+                       const auto s = p.stage_as_of(d);
+                       return s ? static_cast<std::int64_t>(*s) : BoundKey::none;
+                   };
+                   BoundKey k{[](std::int64_t c, Language lang) { return std::string(label(static_cast<Stage>(c), lang)); }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by the first (primary) industry, walked up to `depth` levels below the scheme's roots
+/// (0 = the top level, e.g. GB/T 4754 门类).
+inline auto by_industry(int depth = 0) {
+    return Key{"产业", "industry", [depth](const Dataset& ds) {
+                   auto code = [&ds, depth](const auto& r) {
+                       if (r.industries.empty()) return BoundKey::none;
+                       std::vector<IndustryId> chain{r.industries.front()};
+                       for (std::size_t guard = 0; guard < 64; ++guard) {
+                           const auto& parent = ds.get(chain.back()).parent;
+                           if (!parent) break;
+                           chain.push_back(*parent);
+                       }
+                       // chain: the industry ... its root
+                       const auto level = static_cast<std::size_t>(std::max(0, depth));
+                       const std::size_t index = chain.size() > level ? chain.size() - 1 - level : 0;
+                       return static_cast<std::int64_t>(chain[index].value());
+                   };
+                   BoundKey k{[&ds](std::int64_t c, Language lang) {
+                       const Industry& i = ds.get(IndustryId{static_cast<std::uint64_t>(c)});
+                       return lang == Language::chinese || !i.name.en ? i.name.zh : *i.name.en;
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by amount band: thresholds t1 < t2 < ... give bands [0, t1), [t1, t2), ... [tn, ∞).
+/// A bounded amount falls in a band only where its bound decides it, else in "undetermined".
+template <class R, class Field>
+auto by_amount_band(Field R::*field, std::vector<Money> thresholds) {
+    std::sort(thresholds.begin(), thresholds.end());
+    return Key{"金额区间", "amount band", [field, thresholds](const Dataset&) {
+                   auto code = [field, thresholds](const R& r) -> std::int64_t {
+                       const ReportedAmount* a = amount_of(r, field);
+                       if (a == nullptr) return BoundKey::none;
+                       std::int64_t band = 0;
+                       for (const Money& t : thresholds) {
+                           if (at_least_decided(*a, t)) ++band;
+                           else if (below_decided(*a, t)) break;
+                           else return -1;  // the bound does not decide
+                       }
+                       return band;
+                   };
+                   BoundKey k{[thresholds](std::int64_t c, Language lang) {
+                       const bool zh = lang == Language::chinese;
+                       if (c == -1) return std::string(zh ? "无法确定" : "undetermined");
+                       MoneyFormat f;
+                       f.language = lang;
+                       const auto i = static_cast<std::size_t>(c);
+                       if (thresholds.empty()) return std::string(zh ? "全部" : "all");
+                       if (i == 0) return (zh ? "不足" : "under ") + thresholds[0].format(f);
+                       if (i == thresholds.size()) return zh ? thresholds[i - 1].format(f) + "以上" : thresholds[i - 1].format(f) + " and over";
+                       return thresholds[i - 1].format(f) + (zh ? "至" : " to under ") + thresholds[i].format(f);
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Period buckets for by_period.
+enum class Bucket { year, half_year, quarter, month };
+
+/// Group by the period bucket holding the first event of stage `s` (the signing year, the
+/// quarter work started ...). An event reported less precisely than the bucket (a year-only date
+/// for quarters) falls in no bucket.
+inline auto by_period(Stage s, Bucket bucket) {
+    return Key{"期间", "period", [s, bucket](const Dataset&) {
+                   auto code = [s, bucket](const Project& p) -> std::int64_t {
+                       for (const StageEvent& e : p.stages) {
+                           if (e.stage != s) continue;
+                           const Date a = e.date.first();
+                           const Date b = e.date.last();
+                           const std::int64_t y = a.year();
+                           const auto in = [&](int m1, int m2) { return a.month() >= m1 && b.month() <= m2 && b.year() == a.year(); };
+                           switch (bucket) {
+                           case Bucket::year: return b.year() == a.year() ? y * 100 : BoundKey::none;
+                           case Bucket::half_year: return in(1, 6) ? y * 100 + 1 : in(7, 12) ? y * 100 + 2 : BoundKey::none;
+                           case Bucket::quarter: {
+                               const int q = (a.month() + 2) / 3;
+                               return in(3 * q - 2, 3 * q) ? y * 100 + q : BoundKey::none;
+                           }
+                           case Bucket::month: return in(a.month(), a.month()) ? y * 100 + a.month() : BoundKey::none;
+                           }
+                       }
+                       return BoundKey::none;
+                   };
+                   BoundKey k{[bucket](std::int64_t c, Language lang) {
+                       const int y = static_cast<int>(c / 100);
+                       const int n = static_cast<int>(c % 100);
+                       switch (bucket) {
+                       case Bucket::year: return Period::year(y).label(lang);
+                       case Bucket::half_year: return Period::half_year(y, n).label(lang);
+                       case Bucket::quarter: return Period::quarter(y, n).label(lang);
+                       case Bucket::month: return Period::month(y, n).label(lang);
+                       }
+                       return std::to_string(c);
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by the parent park (sub-parks under their zone; a zone under itself).
+inline auto by_parent_park() {
+    return Key{"上级园区", "parent park", [](const Dataset& ds) {
+                   auto code = [&ds](const auto& r) {
+                       const auto p = park_of(ds, r);
+                       if (!p) return BoundKey::none;
+                       const Park& park = ds.get(*p);
+                       return static_cast<std::int64_t>((park.parent ? *park.parent : *p).value());
+                   };
+                   BoundKey k{[&ds](std::int64_t c, Language lang) {
+                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group waste facilities by the first hazardous-waste category on their licence.
+inline auto by_waste_category() {
+    return Key{"危废类别", "waste category", [](const Dataset&) {
+                   auto code = [](const WasteFacility& w) {
+                       if (!w.licence || w.licence->categories.empty()) return BoundKey::none;
+                       return static_cast<std::int64_t>(w.licence->categories.front().category.number());
+                   };
+                   BoundKey k{[](std::int64_t c, Language) { return HwCategory(static_cast<int>(c)).to_string(); }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group by any function of the record returning text (the group label in both languages).
+template <class Fn>
+auto by(std::string name_zh, std::string name_en, Fn fn) {
+    return Key{std::move(name_zh), std::move(name_en), [fn](const Dataset&) {
+                   auto labels = std::make_shared<std::vector<std::string>>();
+                   auto codes = std::make_shared<std::unordered_map<std::string, std::int64_t>>();
+                   auto code = [fn, labels, codes](const auto& r) {
+                       std::string label = fn(r);
+                       const auto [it, fresh] = codes->emplace(std::move(label), static_cast<std::int64_t>(labels->size()));
+                       if (fresh) labels->push_back(it->first);
+                       return it->second;
+                   };
+                   BoundKey k{[labels](std::int64_t c, Language) { return (*labels)[static_cast<std::size_t>(c)]; }};
+                   return std::pair{code, k};
+               }};
+}
+
+/// Group loans by lender.
+inline auto by_lender() {
+    return Key{"贷款银行", "lender", [](const Dataset& ds) {
+                   auto code = [](const Loan& l) { return static_cast<std::int64_t>(l.lender.value()); };
+                   BoundKey k{[&ds](std::int64_t c, Language lang) {
+                       const Bank& b = ds.get(BankId{static_cast<std::uint64_t>(c)});
+                       return (lang == Language::chinese || !b.name.en ? b.name.zh : *b.name.en) + b.branch;
+                   }};
+                   return std::pair{code, k};
+               }};
+}
+
+// ==================================================================== aggregates
+//
+// An aggregate is a small value with column names and bind(const Dataset&), which gives an
+// object with: an accumulator type Acc, add(Acc&, const R&), merge(Acc&, const Acc&) (for the
+// grand total over all groups) and cell(const Acc& group, const Acc& total).
+
+/// Converting amounts of other currencies before summing: without it, mixing currencies in one
+/// column is a QueryError.
+struct Conversion {
+    Currency target = Currency::CNY;
+    std::vector<ExchangeRate> rates;  ///< from each other currency to target
+    RoundingMode mode = RoundingMode::half_even;
+    [[nodiscard]] Money apply(const Money& m) const;
+};
+
+namespace detail {
+/// A running exact sum of amounts with the combined bound.
+struct SumAcc {
+    std::optional<Money> total;
+    Bound bound = Bound::exact;
+    std::int64_t n = 0;
+    void add(const Money& value, Bound b) {
+        if (total) {
+            if (total->currency() != value.currency()) throw_mixed(*total, value);
+            *total += value;
+            bound = combine(bound, b);
+        } else {
+            total = value;
+            bound = b;
+        }
+        ++n;
+    }
+    void merge(const SumAcc& o) {
+        if (o.total) add(*o.total, o.bound), n += o.n - 1;
+    }
+    [[nodiscard]] Cell cell() const { return total ? Cell{ReportedAmount{*total, bound, false}} : Cell{std::monostate{}}; }
+    [[noreturn]] static void throw_mixed(const Money& a, const Money& b);
+};
+
+template <class R, class Field>
+const ReportedAmount* amount(const R& r, Field R::*field) {
+    return amount_of(r, field);
+}
+}  // namespace detail
+
+/// Number of records in the group.
+struct count {
+    std::string name_zh = "数量";
+    std::string name_en = "count";
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            using Acc = std::int64_t;
+            void add(Acc& a, const R&) const { ++a; }
+            void merge(Acc& a, const Acc& o) const { a += o; }
+            Cell cell(const Acc& g, const Acc&) const { return g; }
+        };
+        return B{};
+    }
+};
+
+/// The group's share of all matching records, by count.
+struct share_of_count {
+    std::string name_zh = "数量占比";
+    std::string name_en = "share of count";
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            using Acc = std::int64_t;
+            void add(Acc& a, const R&) const { ++a; }
+            void merge(Acc& a, const Acc& o) const { a += o; }
+            Cell cell(const Acc& g, const Acc& t) const { return t == 0 ? Cell{} : Cell{Percent::share(g, t)}; }
+        };
+        return B{};
+    }
+};
+
+/// Number of distinct values of `fn(record)` (an integer, e.g. an enterprise id value).
+template <class Fn>
+struct distinct_count {
+    Fn fn;
+    std::string name_zh = "去重数量";
+    std::string name_en = "distinct count";
+    explicit distinct_count(Fn f) : fn(std::move(f)) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            Fn fn;
+            using Acc = std::unordered_set<std::int64_t>;
+            void add(Acc& a, const R& r) const {
+                for (const std::int64_t v : values(r)) a.insert(v);
+            }
+            std::vector<std::int64_t> values(const R& r) const {
+                if constexpr (std::is_integral_v<std::invoke_result_t<Fn, const R&>>) return {static_cast<std::int64_t>(fn(r))};
+                else {
+                    std::vector<std::int64_t> out;
+                    for (const auto v : fn(r)) out.push_back(static_cast<std::int64_t>(v));
+                    return out;
+                }
+            }
+            void merge(Acc& a, const Acc& o) const { a.insert(o.begin(), o.end()); }
+            Cell cell(const Acc& g, const Acc&) const { return static_cast<std::int64_t>(g.size()); }
+        };
+        return B{fn};
+    }
+};
+
+/// Amount aggregates over a field (Project::contract_investment, Loan::commitment,
+/// WasteFacility::investment ...). Records without the amount are skipped.
+template <class R, class Field>
+struct AmountAggregate {
+    enum class Kind { sum, share, min, max, average };
+    Field R::*field;
+    Kind kind;
+    std::string name_zh;
+    std::string name_en;
+    RoundingMode mode = RoundingMode::half_up;  ///< average only
+    std::optional<Conversion> conversion;
+
+    /// Converts other currencies into `c.target` before aggregating.
+    [[nodiscard]] AmountAggregate converted(Conversion c) const {
+        AmountAggregate a = *this;
+        a.conversion = std::move(c);
+        return a;
+    }
+
+    template <class Rec>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<Rec, R>, "the aggregate's field belongs to another record type");
+        struct B {
+            Field R::*field;
+            Kind kind;
+            RoundingMode mode;
+            const std::optional<Conversion>* conversion;
+            struct Acc {
+                detail::SumAcc sum;
+                std::optional<ReportedAmount> extreme;
+            };
+            void add(Acc& a, const R& r) const {
+                const ReportedAmount* v = amount_of(r, field);
+                if (v == nullptr) return;
+                const Money m = *conversion ? (*conversion)->apply(v->value) : v->value;
+                if (kind == Kind::min || kind == Kind::max) {
+                    if (a.extreme && a.extreme->value.currency() != m.currency()) detail::SumAcc::throw_mixed(a.extreme->value, m);
+                    if (!a.extreme || (kind == Kind::min ? m < a.extreme->value : m > a.extreme->value))
+                        a.extreme = ReportedAmount{m, v->bound, v->estimated};
+                } else {
+                    a.sum.add(m, v->bound);
+                }
+            }
+            void merge(Acc& a, const Acc& o) const {
+                a.sum.merge(o.sum);
+                if (o.extreme && (!a.extreme || (kind == Kind::min ? o.extreme->value < a.extreme->value
+                                                                    : o.extreme->value > a.extreme->value)))
+                    a.extreme = o.extreme;
+            }
+            Cell cell(const Acc& g, const Acc& t) const {
+                switch (kind) {
+                case Kind::sum: return g.sum.cell();
+                case Kind::min:
+                case Kind::max: return g.extreme ? Cell{*g.extreme} : Cell{};
+                case Kind::average:
+                    if (!g.sum.total) return {};
+                    return ReportedAmount{g.sum.total->div(g.sum.n, mode), g.sum.bound, false};
+                case Kind::share:
+                    if (!g.sum.total || !t.sum.total || t.sum.total->is_zero()) return {};
+                    return Percent::share(*g.sum.total, *t.sum.total);
+                }
+                return {};
+            }
+        };
+        return B{field, kind, mode, &conversion};
+    }
+};
+
+template <class R, class Field>
+AmountAggregate<R, Field> sum(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::sum, "金额合计", "sum"};
+}
+/// The group's share of the column's total over all groups, as an exact Percent.
+template <class R, class Field>
+AmountAggregate<R, Field> share(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::share, "金额占比", "share"};
+}
+template <class R, class Field>
+AmountAggregate<R, Field> min(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::min, "最小值", "min"};
+}
+template <class R, class Field>
+AmountAggregate<R, Field> max(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::max, "最大值", "max"};
+}
+/// The mean of the amounts present, rounded to 1/10,000 of the unit under `mode`.
+template <class R, class Field>
+AmountAggregate<R, Field> average(Field R::*field, RoundingMode mode) {
+    return {field, AmountAggregate<R, Field>::Kind::average, "平均值", "average", mode};
+}
+
+/// Sum of a quantity field (WasteFacility::max_annual_throughput, ::floor_area ...).
+template <class R, class Q>
+struct quantity_sum {
+    std::optional<Q> R::*field;
+    std::string name_zh = "合计";
+    std::string name_en = "total";
+    template <class Rec>
+    auto bind(const Dataset&) const {
+        struct B {
+            std::optional<Q> R::*field;
+            using Acc = std::optional<Q>;
+            void add(Acc& a, const R& r) const {
+                if (const auto& v = r.*field) a = a ? *a + *v : *v;
+            }
+            void merge(Acc& a, const Acc& o) const {
+                if (o) a = a ? *a + *o : *o;
+            }
+            Cell cell(const Acc& g, const Acc&) const { return g ? Cell{*g} : Cell{}; }
+        };
+        return B{field};
+    }
+};
+template <class R, class Q>
+quantity_sum(std::optional<Q> R::*) -> quantity_sum<R, Q>;
+
+/// Loans outstanding at the end of `d` (贷款余额), from each loan's last snapshot on or before d.
+struct outstanding_as_of {
+    Date day;
+    std::string name_zh = "贷款余额";
+    std::string name_en = "outstanding";
+    explicit outstanding_as_of(Date d) : day(d) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Loan>, "outstanding_as_of aggregates loans");
+        struct B {
+            Date day;
+            using Acc = detail::SumAcc;
+            void add(Acc& a, const Loan& l) const {
+                if (const auto m = l.outstanding_as_of(day)) a.add(*m, Bound::exact);
+            }
+            void merge(Acc& a, const Acc& o) const { a.merge(o); }
+            Cell cell(const Acc& g, const Acc&) const { return g.cell(); }
+        };
+        return B{day};
+    }
+};
+
+/// Funnel conversion (开工率 ...): the share of the group's projects that had reached `stage` by
+/// the end of `day`.
+struct funnel {
+    Stage stage;
+    Date day;
+    std::string name_zh = "转化率";
+    std::string name_en = "conversion";
+    funnel(Stage s, Date d) : stage(s), day(d) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Project>, "funnel aggregates projects");
+        struct B {
+            Stage stage;
+            Date day;
+            struct Acc {
+                std::int64_t n = 0;
+                std::int64_t reached = 0;
+            };
+            void add(Acc& a, const Project& p) const {
+                ++a.n;
+                if (p.reached(stage, day)) ++a.reached;
+            }
+            void merge(Acc& a, const Acc& o) const { a.n += o.n, a.reached += o.reached; }
+            Cell cell(const Acc& g, const Acc&) const { return g.n == 0 ? Cell{} : Cell{Percent::share(g.reached, g.n)}; }
+        };
+        return B{stage, day};
+    }
+};
+
+/// Year-on-year growth (同比) of an amount field over projects whose `stage` event lies in
+/// `current`, against those whose event lies in the same period a year earlier.
+template <class Field>
+struct growth {
+    Field Project::*field;
+    Stage stage;
+    Period current;
+    std::string name_zh = "同比增长";
+    std::string name_en = "year on year";
+    growth(Field Project::*f, Stage s, Period p) : field(f), stage(s), current(p) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Project>, "growth aggregates projects");
+        struct B {
+            Field Project::*field;
+            Stage stage;
+            Period current;
+            Period previous;
+            struct Acc {
+                detail::SumAcc now, before;
+            };
+            bool in(const Project& p, const Period& period) const {
+                return std::any_of(p.stages.begin(), p.stages.end(), [&](const StageEvent& e) {
+                    return e.stage == stage && period.contains(e.date.first()) && period.contains(e.date.last());
+                });
+            }
+            void add(Acc& a, const Project& p) const {
+                const ReportedAmount* v = amount_of(p, field);
+                if (v == nullptr) return;
+                if (in(p, current)) a.now.add(v->value, v->bound);
+                else if (in(p, previous)) a.before.add(v->value, v->bound);
+            }
+            void merge(Acc& a, const Acc& o) const { a.now.merge(o.now), a.before.merge(o.before); }
+            Cell cell(const Acc& g, const Acc&) const {
+                if (!g.now.total || !g.before.total || g.before.total->is_zero()) return {};
+                return Percent::growth(*g.now.total, *g.before.total);
+            }
+        };
+        return B{field, stage, current, current.previous_year()};
+    }
+};
+
+/// The aggregate (or key) with other column names: named(sum(&Project::contract_investment),
+/// "合同投资额", "contract investment").
+template <class A>
+A named(A a, std::string name_zh, std::string name_en) {
+    a.name_zh = std::move(name_zh);
+    a.name_en = std::move(name_en);
+    return a;
+}
+
+// ==================================================================== the query
+
+namespace detail {
+template <std::size_t K>
+struct CodeHash {
+    std::size_t operator()(const std::array<std::int64_t, K>& a) const noexcept {
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+        for (const std::int64_t v : a) h = (h ^ static_cast<std::uint64_t>(v)) * 0xBF58476D1CE4E5B9ULL;
+        return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+};
+}  // namespace detail
+
+template <class R, class FilterBind, class... Keys>
+class Query;
+
+/// Starts a query over a range of records of `ds` (ds.projects(), ds.loans() ...).
+template <class R>
+auto from(const Dataset& ds, std::span<const R> records) {
+    auto all = [](const Dataset&) { return [](const R&) { return true; }; };
+    return Query<R, decltype(all)>(ds, records, all, std::tuple<>{});
+}
+
+template <class R, class FilterBind, class... Keys>
+class Query {
+public:
+    Query(const Dataset& ds, std::span<const R> records, FilterBind filter, std::tuple<Keys...> keys)
+        : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)) {}
+
+    /// Keeps the records matching `f` (and any earlier where()).
+    template <class Bind>
+    auto where(Filter<Bind> f) const {
+        auto combined = [prev = filter_, next = f.bind](const Dataset& ds) {
+            return [p = prev(ds), n = next(ds)](const R& r) { return p(r) && n(r); };
+        };
+        return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_);
+    }
+
+    /// Groups by the given keys (in order); without group_by there is one row for everything.
+    template <class... NewKeys>
+    auto group_by(NewKeys... keys) const {
+        return Query<R, FilterBind, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...));
+    }
+
+    /// Runs the query: one row per group in key order, the aggregates as columns. Throws
+    /// QueryError when an amount column mixes currencies without a Conversion.
+    template <class... Aggs>
+    [[nodiscard]] Table aggregate(Aggs... aggs) const {
+        static_assert(sizeof...(Aggs) > 0, "aggregate() needs at least one aggregate (count(), sum(...) ...)");
+        constexpr std::size_t K = sizeof...(Keys);
+        using Code = std::array<std::int64_t, K>;
+        const auto pred = filter_(ds_);
+        auto keys = std::apply([&](const auto&... k) { return std::make_tuple(k.bind(ds_)...); }, keys_);
+        auto bound = std::make_tuple(aggs.template bind<R>(ds_)...);
+        using AccTuple = std::tuple<typename decltype(aggs.template bind<R>(ds_))::Acc...>;
+
+        std::vector<Code> codes;
+        std::vector<AccTuple> accs;
+        std::unordered_map<Code, std::uint32_t, detail::CodeHash<K>> slots;
+        std::vector<std::int32_t> dense;  // one key with small codes: a direct table
+        constexpr std::int64_t dense_limit = 1 << 16;
+        const auto slot_of = [&](const Code& code) -> std::uint32_t {
+            if constexpr (K == 1) {
+                if (code[0] >= 0 && code[0] < dense_limit) {
+                    const auto i = static_cast<std::size_t>(code[0]);
+                    if (i >= dense.size()) dense.resize(std::max<std::size_t>(i + 1, dense.size() * 2), -1);
+                    if (dense[i] < 0) {
+                        dense[i] = static_cast<std::int32_t>(codes.size());
+                        codes.push_back(code);
+                        accs.emplace_back();
+                    }
+                    return static_cast<std::uint32_t>(dense[i]);
+                }
+            }
+            const auto [it, fresh] = slots.emplace(code, static_cast<std::uint32_t>(codes.size()));
+            if (fresh) {
+                codes.push_back(code);
+                accs.emplace_back();
+            }
+            return it->second;
+        };
+
+        for (const R& r : records_) {
+            if (!pred(r)) continue;
+            Code code{};
+            std::apply([&](const auto&... k) {
+                std::size_t i = 0;
+                ((code[i++] = k.first(r)), ...);
+            }, keys);
+            AccTuple& acc = accs[slot_of(code)];
+            add_all(bound, acc, r, std::index_sequence_for<Aggs...>{});
+        }
+
+        AccTuple total{};
+        for (const AccTuple& a : accs) merge_all(bound, total, a, std::index_sequence_for<Aggs...>{});
+
+        std::vector<std::uint32_t> order(codes.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; });
+
+        std::vector<Column> columns;
+        std::apply([&](const auto&... k) { (columns.push_back(Column{k.name_zh, k.name_en, true}), ...); }, keys_);
+        (columns.push_back(Column{aggs.name_zh, aggs.name_en, false}), ...);
+        std::vector<std::vector<Cell>> rows;
+        rows.reserve(order.size());
+        for (const std::uint32_t g : order) {
+            std::vector<Cell> row;
+            row.reserve(columns.size());
+            std::apply([&](const auto&... k) {
+                std::size_t i = 0;
+                ((row.push_back(codes[g][i] == BoundKey::none
+                                    ? Cell{Label{"(无)", "(none)"}}
+                                    : Cell{Label{k.second.label(codes[g][i], Language::chinese),
+                                                 k.second.label(codes[g][i], Language::english)}}),
+                  ++i),
+                 ...);
+            }, keys);
+            cells_all(bound, accs[g], total, row, std::index_sequence_for<Aggs...>{});
+            rows.push_back(std::move(row));
+        }
+        return Table(std::move(columns), std::move(rows));
+    }
+
+private:
+    template <class Bound, class Acc, std::size_t... I>
+    static void add_all(const Bound& b, Acc& acc, const R& r, std::index_sequence<I...>) {
+        (std::get<I>(b).add(std::get<I>(acc), r), ...);
+    }
+    template <class Bound, class Acc, std::size_t... I>
+    static void merge_all(const Bound& b, Acc& into, const Acc& from, std::index_sequence<I...>) {
+        (std::get<I>(b).merge(std::get<I>(into), std::get<I>(from)), ...);
+    }
+    template <class Bound, class Acc, std::size_t... I>
+    static void cells_all(const Bound& b, const Acc& g, const Acc& total, std::vector<Cell>& row, std::index_sequence<I...>) {
+        (row.push_back(std::get<I>(b).cell(std::get<I>(g), std::get<I>(total))), ...);
+    }
+
+    const Dataset& ds_;
+    std::span<const R> records_;
+    FilterBind filter_;
+    std::tuple<Keys...> keys_;
+};
+
+// ==================================================================== reconciliation
+
+/// Reported totals against the itemized records behind them: for every ReportedStatistic of
+/// signed projects / contract investment / projects started / bank loans issued, the itemized
+/// count and sum in the same park (with sub-parks) and period, the coverage, and a conflict flag
+/// when the itemized figure exceeds an exact (or upper-bound) reported total.
+[[nodiscard]] Table reconcile(const Dataset& ds);
+
+}  // namespace parkinvest::query

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+#include <parkinvest/query/query.hpp>
+#include <parkinvest/query/table.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace parkinvest::query {
+
+Bound combine(Bound a, Bound b) noexcept {
+    const auto kind = [](Bound x) {
+        switch (x) {
+        case Bound::exact: return 0;
+        case Bound::at_least:
+        case Bound::more_than: return 1;  // lower bounds
+        case Bound::at_most:
+        case Bound::less_than: return 2;  // upper bounds
+        case Bound::about:
+        case Bound::nearly: return 3;     // approximations
+        }
+        return 3;
+    };
+    const int ka = kind(a);
+    const int kb = kind(b);
+    if (ka == 0) return kb == 0 ? Bound::exact : (kb == 1 ? Bound::at_least : kb == 2 ? Bound::at_most : Bound::about);
+    if (kb == 0 || ka == kb) return ka == 1 ? Bound::at_least : ka == 2 ? Bound::at_most : Bound::about;
+    return Bound::about;  // a lower and an upper bound, or a bound and an approximation
+}
+
+bool at_least_decided(const ReportedAmount& a, const Money& threshold) {
+    if (a.value.currency() != threshold.currency()) return false;
+    switch (a.bound) {
+    case Bound::exact:
+    case Bound::about:
+    case Bound::nearly:
+    case Bound::at_least:
+    case Bound::more_than: return a.value >= threshold;  // a lower bound at or above decides
+    case Bound::at_most:
+    case Bound::less_than: return false;                  // an upper bound never proves >=
+    }
+    return false;
+}
+
+bool below_decided(const ReportedAmount& a, const Money& threshold) {
+    if (a.value.currency() != threshold.currency()) return false;
+    switch (a.bound) {
+    case Bound::exact:
+    case Bound::about:
+    case Bound::nearly: return a.value < threshold;
+    case Bound::at_most: return a.value < threshold;
+    case Bound::less_than: return a.value <= threshold;
+    case Bound::at_least:
+    case Bound::more_than: return false;  // a lower bound never proves <
+    }
+    return false;
+}
+
+std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park) {
+    std::unordered_set<ParkId> out{park};
+    std::vector<ParkId> todo{park};
+    while (!todo.empty()) {
+        const ParkId p = todo.back();
+        todo.pop_back();
+        for (ParkId sub : ds.sub_parks_of(p))
+            if (out.insert(sub).second) todo.push_back(sub);
+    }
+    return out;
+}
+
+std::unordered_set<IndustryId> industry_and_descendants(const Dataset& ds, IndustryId industry) {
+    std::unordered_set<IndustryId> out{industry};
+    // Industries are few: repeat until no child is added.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const Industry& i : ds.industries())
+            if (i.parent && out.contains(*i.parent) && out.insert(i.id).second) grew = true;
+    }
+    return out;
+}
+
+ParkSet::ParkSet(const std::unordered_set<ParkId>& parks) {
+    std::uint64_t largest = 0;
+    for (ParkId p : parks) largest = std::max(largest, p.value());
+    if (largest < (1u << 24)) {  // a bitmap of at most 16 MB
+        dense_.assign(static_cast<std::size_t>(largest) + 1, 0);
+        for (ParkId p : parks) dense_[static_cast<std::size_t>(p.value())] = 1;
+    } else {
+        sparse_ = parks;
+    }
+}
+
+Money Conversion::apply(const Money& m) const {
+    if (m.currency() == target) return m;
+    for (const ExchangeRate& r : rates)
+        if (r.from() == m.currency() && r.to() == target) return r.convert(m, mode);
+    throw QueryError("parkinvest: no exchange rate from " + std::string(iso_code(m.currency())) + " to " +
+                     std::string(iso_code(target)) + " in the conversion");
+}
+
+void detail::SumAcc::throw_mixed(const Money& a, const Money& b) {
+    throw QueryError("parkinvest: cannot aggregate " + std::string(iso_code(a.currency())) + " and " +
+                     std::string(iso_code(b.currency())) +
+                     " amounts in one column; filter by currency (in_currency) or supply a Conversion");
+}
+
+// ---------------------------------------------------------------- Table
+
+Table::Table(std::vector<Column> columns, std::vector<std::vector<Cell>> rows)
+    : columns_(std::move(columns)), rows_(std::move(rows)) {
+    for (const auto& r : rows_)
+        if (r.size() != columns_.size()) throw QueryError("parkinvest: a table row does not match its columns");
+}
+
+std::size_t Table::column(std::string_view name) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i].name_zh == name || columns_[i].name_en == name) return i;
+    throw QueryError("parkinvest: no column \"" + std::string(name) + "\" in the table");
+}
+
+std::string Table::text(const Cell& c, Language lang) {
+    return std::visit(
+        [lang](const auto& v) -> std::string {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, std::monostate>) return "";
+            else if constexpr (std::is_same_v<V, std::int64_t>) return std::to_string(v);
+            else if constexpr (std::is_same_v<V, ReportedAmount>) {
+                MoneyFormat f;
+                f.language = lang;
+                return with_bound(v.value.format(f), v.bound, lang);
+            } else if constexpr (std::is_same_v<V, Percent>) return v.format(1, RoundingMode::half_up);
+            else if constexpr (std::is_same_v<V, Label>) return lang == Language::chinese ? v.zh : v.en;
+            else if constexpr (std::is_same_v<V, Area>) {
+                const bool large = v >= Area::of(1, AreaKind::Unit::square_kilometre);
+                return v.format(large ? AreaKind::Unit::square_kilometre : AreaKind::Unit::square_metre, lang);
+            } else if constexpr (std::is_same_v<V, Mass>) return v.format(MassKind::Unit::tonne, lang);
+            else return v.format(AnnualThroughputKind::Unit::tonne_per_year, lang);
+        },
+        c);
+}
+
+namespace {
+std::size_t display_width(std::string_view s) {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
+        width += len >= 3 ? 2 : 1;  // CJK (3-byte) and beyond: two columns
+        i += len;
+    }
+    return width;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                constexpr char hex[] = "0123456789abcdef";
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string bound_name(Bound b) {
+    switch (b) {
+    case Bound::exact: return "exact";
+    case Bound::at_least: return "at_least";
+    case Bound::more_than: return "more_than";
+    case Bound::about: return "about";
+    case Bound::nearly: return "nearly";
+    case Bound::at_most: return "at_most";
+    case Bound::less_than: return "less_than";
+    }
+    return "exact";
+}
+
+/// Exact decimal text of a percentage (up to 12 decimals, then rounded half-even).
+std::string percent_number(const Percent& p) {
+    for (int d = 0; d <= 12; ++d) {
+        try {
+            std::string s = p.format(d, RoundingMode::unnecessary);
+            s.pop_back();
+            return s;
+        } catch (const InexactRoundingError&) {
+        }
+    }
+    std::string s = p.format(12, RoundingMode::half_even);
+    s.pop_back();
+    return s;
+}
+
+std::string plain_amount(const Money& m) {
+    const std::string s = m.to_string();
+    return s.substr(0, s.find(' '));
+}
+}  // namespace
+
+std::string Table::to_text(Language lang) const {
+    std::vector<std::size_t> width(columns_.size());
+    for (std::size_t c = 0; c < columns_.size(); ++c) width[c] = display_width(columns_[c].name(lang));
+    for (const auto& row : rows_)
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(text(row[c], lang)));
+    std::string out;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const std::size_t pad = width[c] - display_width(cells[c]);
+            if (columns_[c].is_key) out += cells[c] + std::string(pad, ' ');
+            else out += std::string(pad, ' ') + cells[c];  // numbers right-aligned
+            out += c + 1 < cells.size() ? "  " : "\n";
+        }
+    };
+    std::vector<std::string> header;
+    for (const Column& col : columns_) header.push_back(col.name(lang));
+    line(header);
+    std::vector<std::string> rule;
+    for (std::size_t w : width) rule.push_back(std::string(w, '-'));
+    line(rule);
+    for (const auto& row : rows_) {
+        std::vector<std::string> cells;
+        for (const Cell& c : row) cells.push_back(text(c, lang));
+        line(cells);
+    }
+    return out;
+}
+
+std::string Table::to_csv(Language lang) const {
+    std::string out;
+    std::vector<bool> money(columns_.size(), false);
+    for (const auto& row : rows_)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            if (std::holds_alternative<ReportedAmount>(row[c])) money[c] = true;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        out += (c ? "," : "") + csv_field(columns_[c].name(lang));
+        if (money[c]) out += "," + csv_field(columns_[c].name(lang) + (lang == Language::chinese ? "界限" : " bound")) + "," +
+                             csv_field(columns_[c].name(lang) + (lang == Language::chinese ? "币种" : " currency"));
+    }
+    out += "\r\n";
+    for (const auto& row : rows_) {
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c) out += ',';
+            if (const auto* a = std::get_if<ReportedAmount>(&row[c])) {
+                out += plain_amount(a->value) + "," + bound_name(a->bound) + "," + std::string(iso_code(a->value.currency()));
+            } else if (const auto* p = std::get_if<Percent>(&row[c])) {
+                out += percent_number(*p);
+            } else {
+                out += csv_field(text(row[c], lang));
+                if (money[c]) out += ",,";
+            }
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string Table::to_json() const {
+    std::string out = "[";
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        out += r ? ",\n {" : "\n {";
+        for (std::size_t c = 0; c < columns_.size(); ++c) {
+            if (c) out += ", ";
+            out += json_string(columns_[c].name_en) + ": ";
+            const Cell& cell = rows_[r][c];
+            if (std::holds_alternative<std::monostate>(cell)) out += "null";
+            else if (const auto* n = std::get_if<std::int64_t>(&cell)) out += std::to_string(*n);
+            else if (const auto* a = std::get_if<ReportedAmount>(&cell))
+                out += "{\"amount\": " + json_string(plain_amount(a->value)) + ", \"currency\": " +
+                       json_string(std::string(iso_code(a->value.currency()))) + ", \"bound\": " + json_string(bound_name(a->bound)) + "}";
+            else if (const auto* p = std::get_if<Percent>(&cell)) out += json_string(percent_number(*p));
+            else if (const auto* l = std::get_if<Label>(&cell)) out += "{\"zh\": " + json_string(l->zh) + ", \"en\": " + json_string(l->en) + "}";
+            else out += json_string(text(cell, Language::english));  // quantities: "291 t/a"
+        }
+        out += "}";
+    }
+    out += rows_.empty() ? "]\n" : "\n]\n";
+    return out;
+}
+
+namespace {
+/// Sort key of a cell for top(): counts, amounts and percentages compare by value.
+int compare_cells(const Cell& a, const Cell& b) {
+    if (a.index() != b.index()) return 0;
+    if (const auto* x = std::get_if<std::int64_t>(&a)) {
+        const auto y = std::get<std::int64_t>(b);
+        return *x < y ? -1 : (*x > y ? 1 : 0);
+    }
+    if (const auto* x = std::get_if<ReportedAmount>(&a)) {
+        const auto& y = std::get<ReportedAmount>(b);
+        if (x->value.currency() != y.value.currency()) return 0;
+        return x->value < y.value ? -1 : (x->value > y.value ? 1 : 0);
+    }
+    if (const auto* x = std::get_if<Percent>(&a)) {
+        const auto& y = std::get<Percent>(b);
+        return *x < y ? -1 : (*x > y ? 1 : 0);
+    }
+    if (const auto* x = std::get_if<AnnualThroughput>(&a)) {
+        const auto& y = std::get<AnnualThroughput>(b);
+        return *x < y ? -1 : (*x > y ? 1 : 0);
+    }
+    return 0;
+}
+}  // namespace
+
+Table Table::top(std::size_t n, std::string_view name) const {
+    const std::size_t c = column(name);
+    std::vector<std::size_t> order(rows_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Cell& x = rows_[a][c];
+        const Cell& y = rows_[b][c];
+        const bool ex = std::holds_alternative<std::monostate>(x);
+        const bool ey = std::holds_alternative<std::monostate>(y);
+        if (ex != ey) return ey;  // empty cells last
+        return compare_cells(x, y) > 0;
+    });
+    std::vector<std::vector<Cell>> rows;
+    for (std::size_t i = 0; i < order.size() && i < n; ++i) rows.push_back(rows_[order[i]]);
+    return Table(columns_, std::move(rows));
+}
+
+}  // namespace parkinvest::query

@@ -174,20 +174,22 @@ std::string Money::format_grouped() const {
 }
 
 std::string Money::format(const MoneyFormat& options) const {
-    const i128 magnitude = detail::abs(units());
     const bool chinese = options.language == Language::chinese;
-    MoneyUnit unit = MoneyUnit::one;
-    if (options.unit) {
-        unit = *options.unit;
-    } else {
+    const auto automatic_unit = [&](const Money& m) {
+        const i128 magnitude = detail::abs(m.units());
         constexpr MoneyUnit chinese_units[] = {MoneyUnit::wan_yi, MoneyUnit::yi, MoneyUnit::wan};
         constexpr MoneyUnit english_units[] = {MoneyUnit::wan_yi, MoneyUnit::billion, MoneyUnit::million};
-        for (MoneyUnit u : chinese ? chinese_units : english_units) {
-            if (magnitude >= detail::pow10(scale + static_cast<int>(u))) {
-                unit = u;
-                break;
-            }
-        }
+        for (MoneyUnit u : chinese ? chinese_units : english_units)
+            if (magnitude >= detail::pow10(scale + static_cast<int>(u))) return u;
+        return MoneyUnit::one;
+    };
+    MoneyUnit unit = options.unit.value_or(automatic_unit(*this));
+    if (!options.unit && options.max_decimals) {
+        // Rounding may carry into the next unit (9999.5万 at 0 decimals is 1亿): choose the unit
+        // again from the rounded amount; rounding to a coarser unit's decimals is then exact
+        // or finer, so round the original once more to that unit.
+        const MoneyUnit after = automatic_unit(rounded(unit, *options.max_decimals, options.rounding));
+        if (after != unit) unit = after;
     }
     const int exponent = static_cast<int>(unit);
     Money value = *this;
@@ -213,12 +215,12 @@ std::string Money::format(const MoneyFormat& options) const {
     return out;
 }
 
-Money Money::rounded_to_power(int power, RoundingMode mode) const {
+Money Money::rounded_to_power(long long power, RoundingMode mode) const {
     // Round to a multiple of 10^power of the unit, i.e. 10^(power + scale) storage units.
-    const int step_exponent = power + scale;
+    const long long step_exponent = power + scale;
     if (step_exponent <= 0) return *this;
-    if (step_exponent > 38) throw ArithmeticError("Money::rounded", "parkinvest: rounding step 10^" + std::to_string(power) + " is too large");
-    const i128 step = detail::pow10(step_exponent);
+    if (step_exponent > 38) return from_units(detail::round_to_huge_step(units(), mode, "Money::rounded"), currency());
+    const i128 step = detail::pow10(static_cast<int>(step_exponent));
     const i128 q = detail::div_round(units(), step, mode, "Money::rounded");
     return from_units(detail::checked_mul(q, step, "Money::rounded"), currency());
 }
@@ -266,12 +268,14 @@ std::vector<Money> Money::allocate(std::span<const std::int64_t> weights) const 
 
 std::vector<Money> Money::split(std::size_t n) const {
     if (n == 0) throw ArgumentError("parkinvest: Money::split needs at least one part");
+    if (n > 100'000'000) throw ArgumentError("parkinvest: Money::split into more than 100,000,000 parts");
     const std::vector<std::int64_t> weights(n, 1);
     return allocate(weights);
 }
 
 ExchangeRate::ExchangeRate(Currency from, Currency to, Decimal<scale> rate) : from_(from), to_(to), rate_(rate) {
     if (rate.signum() <= 0) throw ArgumentError("parkinvest: an exchange rate must be positive");
+    if (from == to) throw ArgumentError("parkinvest: an exchange rate converts between two different currencies");
 }
 
 Money ExchangeRate::convert(const Money& amount, RoundingMode mode) const {

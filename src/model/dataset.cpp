@@ -128,7 +128,9 @@ private:
     void collect(const std::vector<Record>& records, std::unordered_set<IdT>& ids, const auto& table) {
         ids.reserve(records.size());
         for (const Record& r : records) {
-            if (table.index.contains(r.id) || !ids.insert(r.id).second)
+            if (r.id.value() == UINT64_MAX)
+                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "2^64 - 1 is reserved (queries use it for \"no value\")");
+            else if (table.index.contains(r.id) || !ids.insert(r.id).second)
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
         }
     }

@@ -252,9 +252,15 @@ std::string Table::to_csv(Language lang) const {
         for (std::size_t c = 0; c < row.size(); ++c)
             if (std::holds_alternative<ReportedAmount>(row[c])) money[c] = true;
     for (std::size_t c = 0; c < columns_.size(); ++c) {
-        out += (c ? "," : "") + csv_field(columns_[c].name(lang));
-        if (money[c]) out += "," + csv_field(columns_[c].name(lang) + (lang == Language::chinese ? "界限" : " bound")) + "," +
-                             csv_field(columns_[c].name(lang) + (lang == Language::chinese ? "币种" : " currency"));
+        if (c) out += ',';
+        out += csv_field(columns_[c].name(lang));
+        if (money[c]) {
+            const bool zh = lang == Language::chinese;
+            out += ',';
+            out += csv_field(columns_[c].name(lang) + (zh ? "界限" : " bound"));
+            out += ',';
+            out += csv_field(columns_[c].name(lang) + (zh ? "币种" : " currency"));
+        }
     }
     out += "\r\n";
     for (const auto& row : rows_) {
@@ -275,12 +281,20 @@ std::string Table::to_csv(Language lang) const {
 }
 
 std::string Table::to_json() const {
+    // JSON object keys must be unique: number repeated column names.
+    std::vector<std::string> keys;
+    for (const Column& col : columns_) {
+        std::string key = col.name_en;
+        for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n)
+            key = col.name_en + " (" + std::to_string(n) + ")";
+        keys.push_back(std::move(key));
+    }
     std::string out = "[";
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         out += r ? ",\n {" : "\n {";
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             if (c) out += ", ";
-            out += json_string(columns_[c].name_en) + ": ";
+            out += json_string(keys[c]) + ": ";
             const Cell& cell = rows_[r][c];
             if (std::holds_alternative<std::monostate>(cell)) out += "null";
             else if (const auto* n = std::get_if<std::int64_t>(&cell)) out += std::to_string(*n);
@@ -314,10 +328,10 @@ int compare_cells(const Cell& a, const Cell& b) {
         const auto& y = std::get<Percent>(b);
         return *x < y ? -1 : (*x > y ? 1 : 0);
     }
-    if (const auto* x = std::get_if<AnnualThroughput>(&a)) {
-        const auto& y = std::get<AnnualThroughput>(b);
-        return *x < y ? -1 : (*x > y ? 1 : 0);
-    }
+    const auto quantities = [](const auto& x, const auto& y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    if (const auto* x = std::get_if<AnnualThroughput>(&a)) return quantities(*x, std::get<AnnualThroughput>(b));
+    if (const auto* x = std::get_if<Area>(&a)) return quantities(*x, std::get<Area>(b));
+    if (const auto* x = std::get_if<Mass>(&a)) return quantities(*x, std::get<Mass>(b));
     return 0;
 }
 }  // namespace

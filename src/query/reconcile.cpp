@@ -10,9 +10,18 @@ Label park_label(const Dataset& ds, ParkId id) {
     return Label{p.name.zh, p.name.en.value_or(p.name.zh)};
 }
 
-/// Whether an itemized figure above the reported one is a contradiction: only when the report
-/// is exact or an upper bound.
-bool caps(Bound b) { return b == Bound::exact || b == Bound::at_most || b == Bound::less_than; }
+/// Whether itemized records contradict a reported total: the itemized figure is a lower bound
+/// of the truth (more records may exist than are itemized), the report an upper bound when it is
+/// exact, at_most or less_than. Strict bounds (more_than, less_than) conflict at equality.
+template <class T>
+bool contradicts(const T& itemized, Bound itemized_bound, const T& reported, Bound reported_bound) {
+    const bool lower = itemized_bound == Bound::exact || itemized_bound == Bound::at_least || itemized_bound == Bound::more_than;
+    const bool upper = reported_bound == Bound::exact || reported_bound == Bound::at_most || reported_bound == Bound::less_than;
+    if (!lower || !upper) return false;
+    if (reported < itemized) return true;
+    const bool strict = itemized_bound == Bound::more_than || reported_bound == Bound::less_than;
+    return strict && !(itemized < reported);
+}
 }  // namespace
 
 Table reconcile(const Dataset& ds) {
@@ -64,20 +73,20 @@ Table reconcile(const Dataset& ds) {
         Cell coverage;
         bool conflict = false;
         if (count != nullptr) {
-            row.push_back(*count);
+            row.emplace_back(std::in_place_type<std::int64_t>, *count);
             if (*count > 0) coverage = Percent::share(items, *count);
-            conflict = caps(s.bound) && items > *count;
+            conflict = contradicts(items, Bound::exact, *count, s.bound);
         } else {
-            row.push_back(ReportedAmount{*money, s.bound, false});
+            row.emplace_back(std::in_place_type<ReportedAmount>, ReportedAmount{*money, s.bound, false});
             if (sum.total && sum.total->currency() == money->currency() && !money->is_zero())
                 coverage = Percent::share(*sum.total, *money);
-            conflict = caps(s.bound) && sum.total && sum.total->currency() == money->currency() && *sum.total > *money &&
-                       (sum.bound == Bound::exact || sum.bound == Bound::at_least || sum.bound == Bound::more_than);
+            conflict = sum.total && sum.total->currency() == money->currency() &&
+                       contradicts(*sum.total, sum.bound, *money, s.bound);
         }
-        row.push_back(items);
+        row.emplace_back(std::in_place_type<std::int64_t>, items);
         row.push_back(sum.cell());
-        row.push_back(coverage);
-        row.push_back(conflict ? Cell{Label{"是", "yes"}} : Cell{Label{"", ""}});
+        row.push_back(std::move(coverage));
+        row.emplace_back(std::in_place_type<Label>, conflict ? Label{"是", "yes"} : Label{"", ""});
         rows.push_back(std::move(row));
     }
     return Table(std::move(columns), std::move(rows));

@@ -121,7 +121,16 @@ int need_year(const Cursor& c, std::optional<int> year, std::optional<int> refer
 }
 }  // namespace
 
-std::string iso_date(Date d) { return iso(d); }
+std::string iso_date(Date d) {
+    if (d.is_special()) throw ArgumentError("parkinvest: not a real date (Boost special value)");
+    return iso(d);
+}
+
+ReportedDate::ReportedDate(Date day) : date_(day), last_(day), precision_(DatePrecision::day) {
+    if (day.is_special()) throw ArgumentError("parkinvest: a reported date must be a real date, not a Boost special value");
+}
+
+ReportedDate::ReportedDate(Date first, DatePrecision p) : date_(first), last_(last_day(first, p)), precision_(p) {}
 
 Date make_date(int year, int month, int day) {
     if (!valid(year, month, day))
@@ -151,21 +160,21 @@ ReportedDate ReportedDate::half_year(int year, int half) {
 }
 ReportedDate ReportedDate::year(int year) { return ReportedDate(make_date(year, 1, 1), DatePrecision::year); }
 
-Date ReportedDate::last() const {
-    switch (precision_) {
-    case DatePrecision::day: return date_;
-    case DatePrecision::month: return date_.end_of_month();
-    case DatePrecision::quarter: return month_end(date_.year(), date_.month() + 2);
-    case DatePrecision::half_year: return month_end(date_.year(), date_.month() + 5);
-    case DatePrecision::year: return unchecked_date(date_.year(), 12, 31);
+Date ReportedDate::last_day(Date first, DatePrecision p) {
+    switch (p) {
+    case DatePrecision::day: return first;
+    case DatePrecision::month: return first.end_of_month();
+    case DatePrecision::quarter: return month_end(first.year(), first.month() + 2);
+    case DatePrecision::half_year: return month_end(first.year(), first.month() + 5);
+    case DatePrecision::year: return unchecked_date(first.year(), 12, 31);
     }
-    return date_;
+    return first;
 }
 
 ReportedDate ReportedDate::parse(std::string_view text) {
     // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods.
     if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos ||
-        text.find('Q') != std::string_view::npos || text.find('H') != std::string_view::npos) {
+        text.find_first_of("QqHh") != std::string_view::npos) {
         const Period p = Period::parse(text);
         const int y = p.first().year();
         if (p.kind() == PeriodKind::quarter) return quarter(y, (p.first().month() + 2) / 3);
@@ -402,6 +411,11 @@ Period Period::parse(std::string_view text, std::optional<int> reference_year) {
                 return quarter(*y, q);
             }
             if (c.consume('-')) {
+                if (c.consume('Q') || c.consume('q')) {
+                    const int q = read_quarter_number(c);
+                    expect_end(c);
+                    return quarter(*y, q);
+                }
                 if (c.consume('H') || c.consume('h')) {
                     const std::size_t at = c.position();
                     const int h = read_int(c, 1);

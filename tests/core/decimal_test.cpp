@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -25,53 +27,7 @@ using parkinvest::ParseError;
 using parkinvest::ParseErrorKind;
 using parkinvest::RoundingMode;
 using parkinvest::detail::i128;
-
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);  // negative for negative v: no overflow at the minimum
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-// An integer from decimal digits ("-123'456"), independent of the library's parser.
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
-
-#define EXPECT_I128_EQ(actual, expected) EXPECT_EQ(dec(actual), dec(expected))
-
-// 2^127 - 1, written out.
-const i128 kI128Max = big("170141183460469231731687303715884105727");
-
-template <class F>
-void expect_parse_error(F&& parse, std::string_view input, ParseErrorKind kind, std::size_t offset) {
-    try {
-        parse(input);
-        ADD_FAILURE() << "expected a ParseError";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(parkinvest::to_string(e.kind()), parkinvest::to_string(kind)) << e.what();
-        EXPECT_EQ(e.offset(), offset) << e.what();
-        EXPECT_EQ(e.input(), input);
-        EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(offset)), std::string::npos) << e.what();
-    }
-}
+using namespace parkinvest::test;
 
 #define EXPECT_DECIMAL_PARSE_ERROR(S, text, kind, offset)                                                      \
     do {                                                                                                       \
@@ -297,27 +253,8 @@ TEST(DecimalOverflow, MultiplyOverflowThrows) {
 // ---------------------------------------------------------------------------------------------
 // Rounding: the java.math.RoundingMode table, applied through every rounding entry point.
 
-struct RoundingRow {
-    RoundingMode mode;
-    // Results, rounded to an integer, for 5.5, 2.5, 1.6, 1.1, 1.0, -1.0, -1.1, -1.6, -2.5, -5.5.
-    // 0 in `inexact` positions is unused: UNNECESSARY throws there.
-    int expected[10];
-};
-
-constexpr int kTenths[10] = {55, 25, 16, 11, 10, -10, -11, -16, -25, -55};
-
-// Worked out from the definitions in rounding.hpp:
-//   UP: away from zero; DOWN: towards zero; CEILING: towards +inf; FLOOR: towards -inf;
-//   HALF_*: nearest, with ties (only ±5.5 and ±2.5 here) away / towards zero / to the even neighbour.
-constexpr RoundingRow kRoundingTable[] = {
-    {RoundingMode::up, {6, 3, 2, 2, 1, -1, -2, -2, -3, -6}},
-    {RoundingMode::down, {5, 2, 1, 1, 1, -1, -1, -1, -2, -5}},
-    {RoundingMode::ceiling, {6, 3, 2, 2, 1, -1, -1, -1, -2, -5}},
-    {RoundingMode::floor, {5, 2, 1, 1, 1, -1, -2, -2, -3, -6}},
-    {RoundingMode::half_up, {6, 3, 2, 1, 1, -1, -1, -2, -3, -6}},
-    {RoundingMode::half_down, {5, 2, 2, 1, 1, -1, -1, -2, -2, -5}},
-    {RoundingMode::half_even, {6, 2, 2, 1, 1, -1, -1, -2, -2, -6}},
-};
+// kTenths and kRoundingTable (support/test_support.hpp): 5.5, 2.5, 1.6, 1.1, 1.0, -1.0, -1.1,
+// -1.6, -2.5, -5.5 and their integers under every mode but UNNECESSARY.
 
 TEST(DecimalRounding, JavaTableThroughRound) {
     for (const auto& row : kRoundingTable) {
@@ -436,8 +373,19 @@ TEST(DecimalRounding, RoundToNegativeDecimals) {
 }
 
 TEST(DecimalRounding, RoundStepTooLargeOrResultOutOfRange) {
-    // scale 4, decimals -35: a step of 10^39 does not fit 128 bits.
-    EXPECT_THROW((void)Decimal<4>(1).round(-35, RoundingMode::half_up), ArithmeticError);
+    // scale 4, decimals -35: a step of 10^39, beyond every 128-bit value. 1 is far below half a
+    // step, so the modes that round it towards zero give 0; the others would give ±10^39.
+    EXPECT_EQ(Decimal<4>(1).round(-35, RoundingMode::half_up), Decimal<4>(0));
+    EXPECT_EQ(Decimal<4>(1).round(-35, RoundingMode::down), Decimal<4>(0));
+    EXPECT_EQ(Decimal<4>(1).round(-35, RoundingMode::floor), Decimal<4>(0));
+    EXPECT_EQ(Decimal<4>(-1).round(-35, RoundingMode::ceiling), Decimal<4>(0));
+    EXPECT_THROW((void)Decimal<4>(1).round(-35, RoundingMode::up), OverflowError);
+    EXPECT_THROW((void)Decimal<4>(1).round(-35, RoundingMode::ceiling), OverflowError);
+    EXPECT_THROW((void)Decimal<4>(-1).round(-35, RoundingMode::floor), OverflowError);
+    EXPECT_THROW((void)Decimal<4>(1).round(-35, RoundingMode::unnecessary), InexactRoundingError);
+    EXPECT_EQ(Decimal<4>(0).round(-35, RoundingMode::up), Decimal<4>(0));
+    // Extreme decimals do not overflow the arithmetic on them.
+    EXPECT_EQ(Decimal<2>(1).round(std::numeric_limits<int>::min(), RoundingMode::half_up), Decimal<2>(0));
     // max() at scale 0 rounded UP to tens: 17014118346046923173168730371588410572.7 tens -> ...573 tens > max.
     const auto m = Decimal<0>::max();
     EXPECT_THROW((void)m.round(-1, RoundingMode::up), OverflowError);

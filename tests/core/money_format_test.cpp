@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -21,44 +23,13 @@ using parkinvest::MoneyFormat;
 using parkinvest::MoneyUnit;
 using parkinvest::RoundingMode;
 using parkinvest::detail::i128;
-
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-// An integer from decimal digits ("-123'456"), independent of the library's parser.
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
+using namespace parkinvest::test;
 
 i128 ten_to(int n) {
     i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
 }
-
-const i128 kMaxUnits = big("664613997892457936451903530140172287");   // 2^119 - 1
-const i128 kMinUnits = big("-664613997892457936451903530140172288");  // -2^119
 
 Money units(i128 u, Currency c = Currency::CNY) { return Money::from_units(u, c); }
 
@@ -200,13 +171,15 @@ TEST(MoneyFormatChinese, MaxDecimalsIsTheOnlyRounding) {
     EXPECT_EQ(Money::parse("-0.0049").format(with_decimals(chinese(), 2)), "0元");  // no "-0"
 }
 
-TEST(MoneyFormatChinese, AutomaticUnitIsChosenBeforeRounding) {
-    // As documented, the unit is chosen from the amount itself (9999.99万 < 1亿, so 万), and only
-    // then rounded to 0 decimals: 9999.99 -> 10000. The text still parses back to the rounded value.
+TEST(MoneyFormatChinese, AutomaticUnitFollowsTheRoundedAmount) {
+    // 9999.99万 rounded to 0 decimals of 万 is 10000万 = 1亿: the unit is chosen again from the
+    // rounded amount, so the text says 1亿元, not 10000万元. It parses back to the rounded value.
     const Money m = Money::parse("9999.99万");
     const std::string text = m.format(with_decimals(chinese(), 0));
-    EXPECT_EQ(text, "10000万元");
+    EXPECT_EQ(text, "1亿元");
     EXPECT_EQ(Money::parse(text), Money::parse("1亿"));
+    // Without a carry the unit stays: 9999.49万 -> 9999万元.
+    EXPECT_EQ(Money::parse("9999.49万").format(with_decimals(chinese(), 0)), "9999万元");
 }
 
 TEST(MoneyFormatChinese, WithoutCurrencyWord) {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,37 +20,7 @@ using parkinvest::OverflowError;
 using parkinvest::ParseError;
 using parkinvest::ParseErrorKind;
 using parkinvest::detail::i128;
-
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-// An integer from decimal digits ("-123'456"), independent of the library's parser.
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
-
-#define EXPECT_I128_EQ(actual, expected) EXPECT_EQ(dec(actual), dec(expected))
+using namespace parkinvest::test;
 
 void expect_money(std::string_view text, i128 expected_units, Currency expected_currency,
                   Currency default_currency = Currency::CNY) {
@@ -60,18 +32,12 @@ void expect_money(std::string_view text, i128 expected_units, Currency expected_
 
 void expect_error(std::string_view text, ParseErrorKind kind, std::size_t offset) {
     SCOPED_TRACE(std::string("input: \"") + std::string(text) + "\"");
-    try {
-        const Money m = Money::parse(text);
-        ADD_FAILURE() << "expected a ParseError, got units " << dec(m.units());
-    } catch (const ParseError& e) {
-        EXPECT_EQ(parkinvest::to_string(e.kind()), parkinvest::to_string(kind)) << e.what();
-        EXPECT_EQ(e.offset(), offset) << e.what();
-        EXPECT_EQ(e.input(), text);
-        EXPECT_EQ(e.reason(), parkinvest::to_string(kind));
-        const std::string what = e.what();
-        EXPECT_NE(what.find("at byte " + std::to_string(offset)), std::string::npos) << what;
-        EXPECT_NE(what.find("money amount"), std::string::npos) << what;
-    }
+    expect_parse_error([](std::string_view t) { return "units " + dec(Money::parse(t).units()); }, text, kind, offset,
+                       [kind](const ParseError& e) {
+                           EXPECT_EQ(e.reason(), parkinvest::to_string(kind));
+                           const std::string what = e.what();
+                           EXPECT_NE(what.find("money amount"), std::string::npos) << what;
+                       });
 }
 
 // ---------------------------------------------------------------------------------------------

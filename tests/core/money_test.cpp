@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -30,43 +32,10 @@ using parkinvest::OverflowError;
 using parkinvest::Ratio;
 using parkinvest::RoundingMode;
 using parkinvest::detail::i128;
+using namespace parkinvest::test;
 
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-// An integer from decimal digits ("-123'456"), independent of the library's parser.
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
-
-#define EXPECT_I128_EQ(actual, expected) EXPECT_EQ(dec(actual), dec(expected))
-
-// 2^119 - 1 = 664613997892457936451903530140172287 (2^119 = 2^120 / 2 = 1329227995784915872903807060280344576 / 2).
-const i128 kMaxUnits = big("664613997892457936451903530140172287");
+// kMaxUnits = 2^119 - 1 and kMinUnits = -2^119 come from test_support.hpp.
 const i128 kTwoPow118 = big("332306998946228968225951765070086144");
-// The range is that of 120 bits: min_units() = -2^119 = -(max_units() + 1).
-const i128 kMinUnits = big("-664613997892457936451903530140172288");
 
 Money units(i128 u, Currency c = Currency::CNY) { return Money::from_units(u, c); }
 
@@ -371,22 +340,8 @@ TEST(MoneyOverflow, MultiplyByInteger) {
 // ---------------------------------------------------------------------------------------------
 // Money * Decimal
 
-// Results of rounding 5.5, 2.5, 1.6, 1.1, 1.0, -1.0, -1.1, -1.6, -2.5, -5.5 to an integer (the
-// java.math.RoundingMode table), worked out from the definitions in rounding.hpp.
-constexpr int kTenths[10] = {55, 25, 16, 11, 10, -10, -11, -16, -25, -55};
-struct RoundingRow {
-    RoundingMode mode;
-    int expected[10];
-};
-constexpr RoundingRow kRoundingTable[] = {
-    {RoundingMode::up, {6, 3, 2, 2, 1, -1, -2, -2, -3, -6}},
-    {RoundingMode::down, {5, 2, 1, 1, 1, -1, -1, -1, -2, -5}},
-    {RoundingMode::ceiling, {6, 3, 2, 2, 1, -1, -1, -1, -2, -5}},
-    {RoundingMode::floor, {5, 2, 1, 1, 1, -1, -2, -2, -3, -6}},
-    {RoundingMode::half_up, {6, 3, 2, 1, 1, -1, -1, -2, -3, -6}},
-    {RoundingMode::half_down, {5, 2, 2, 1, 1, -1, -1, -2, -2, -5}},
-    {RoundingMode::half_even, {6, 2, 2, 1, 1, -1, -1, -2, -2, -6}},
-};
+// kTenths and kRoundingTable (support/test_support.hpp): rounding 5.5, 2.5, 1.6, 1.1, 1.0, -1.0,
+// -1.1, -1.6, -2.5, -5.5 to an integer (the java.math.RoundingMode table).
 
 TEST(MoneyMulDecimal, FastPathEveryMode) {
     // units * 0.1: 55 units * 0.1 = 5.5 units, rounded to whole units (1/10,000 yuan).
@@ -574,8 +529,11 @@ TEST(MoneyRounded, ToDecimalsIncludingNegative) {
     // Money keeps 4 decimals: 4 and more is exact.
     EXPECT_EQ(Money::parse("1.2345").rounded(4, RoundingMode::unnecessary), Money::parse("1.2345"));
     EXPECT_EQ(Money::parse("1.2345").rounded(9, RoundingMode::unnecessary), Money::parse("1.2345"));
-    // decimals -35: a step of 10^39 units does not fit 128 bits.
-    EXPECT_THROW((void)Money::of(1).rounded(-35, RoundingMode::half_up), ArithmeticError);
+    // decimals -35: a step of 10^39 units, beyond every amount: half_up gives 0, up overflows.
+    EXPECT_EQ(Money::of(1).rounded(-35, RoundingMode::half_up), Money::of(0));
+    EXPECT_THROW((void)Money::of(1).rounded(-35, RoundingMode::up), OverflowError);
+    EXPECT_EQ(Money::of(1).rounded(std::numeric_limits<int>::min(), RoundingMode::down), Money::of(0));
+    EXPECT_EQ(Money::of(1).rounded(MoneyUnit::yi, std::numeric_limits<int>::max(), RoundingMode::unnecessary), Money::of(1));
 }
 
 TEST(MoneyRounded, ToReportingUnit) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <compare>
 #include <cstdint>
 #include <string>
@@ -27,57 +29,11 @@ using parkinvest::PercentagePoints;
 using parkinvest::Ratio;
 using parkinvest::RoundingMode;
 using parkinvest::detail::i128;
-
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-// An integer from decimal digits ("-123'456"), independent of the library's parser.
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
-
-#define EXPECT_I128_EQ(actual, expected) EXPECT_EQ(dec(actual), dec(expected))
-#define EXPECT_RATIO(r, num, den)                    \
-    do {                                             \
-        const Ratio r_ = (r);                        \
-        EXPECT_I128_EQ(r_.numerator(), (num));       \
-        EXPECT_I128_EQ(r_.denominator(), (den));     \
-    } while (0)
-
-const i128 kI128Max = big("170141183460469231731687303715884105727");  // 2^127 - 1
+using namespace parkinvest::test;
 
 void expect_percent_error(std::string_view text, ParseErrorKind kind, std::size_t offset) {
     SCOPED_TRACE(std::string("input: \"") + std::string(text) + "\"");
-    try {
-        (void)Percent::parse(text);
-        ADD_FAILURE() << "expected a ParseError";
-    } catch (const ParseError& e) {
-        EXPECT_EQ(parkinvest::to_string(e.kind()), parkinvest::to_string(kind)) << e.what();
-        EXPECT_EQ(e.offset(), offset) << e.what();
-        EXPECT_EQ(e.input(), text);
-        EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(offset)), std::string::npos) << e.what();
-    }
+    expect_parse_error([](std::string_view t) { (void)Percent::parse(t); }, text, kind, offset);
 }
 
 static_assert(!std::is_constructible_v<Percent, double>);

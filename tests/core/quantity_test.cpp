@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <compare>
 #include <cstdint>
 #include <limits>
@@ -28,61 +30,17 @@ using parkinvest::ParseErrorKind;
 using parkinvest::Ratio;
 using parkinvest::RoundingMode;
 using parkinvest::detail::i128;
+using namespace parkinvest::test;
 
 using AreaUnit = Area::Unit;
 using MassUnit = Mass::Unit;
 using FlowUnit = AnnualThroughput::Unit;
 
-// Exact decimal text of v, written independently of the library's formatter.
-std::string dec(i128 v) {
-    if (v == 0) return "0";
-    const bool negative = v < 0;
-    std::string s;
-    while (v != 0) {
-        const int digit = static_cast<int>(v % 10);
-        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
-        v /= 10;
-    }
-    if (negative) s.insert(s.begin(), '-');
-    return s;
-}
-
-i128 big(std::string_view s) {
-    bool negative = false;
-    if (!s.empty() && s.front() == '-') {
-        negative = true;
-        s.remove_prefix(1);
-    }
-    i128 v = 0;
-    for (char ch : s) {
-        if (ch == '\'') continue;
-        v = v * 10 + (ch - '0');
-    }
-    return negative ? -v : v;
-}
-
-#define EXPECT_I128_EQ(actual, expected) EXPECT_EQ(dec(actual), dec(expected))
-#define EXPECT_RATIO(r, num, den)                \
-    do {                                         \
-        const Ratio r_ = (r);                    \
-        EXPECT_I128_EQ(r_.numerator(), (num));   \
-        EXPECT_I128_EQ(r_.denominator(), (den)); \
-    } while (0)
-
-const i128 kI128Max = big("170141183460469231731687303715884105727");  // 2^127 - 1
-
 template <class Q>
 void expect_quantity_error(std::string_view text, ParseErrorKind kind, std::size_t offset) {
     SCOPED_TRACE(std::string("input: \"") + std::string(text) + "\"");
-    try {
-        const Q q = Q::parse(text);
-        ADD_FAILURE() << "expected a ParseError, got base count " << dec(q.base_count());
-    } catch (const ParseError& e) {
-        EXPECT_EQ(parkinvest::to_string(e.kind()), parkinvest::to_string(kind)) << e.what();
-        EXPECT_EQ(e.offset(), offset) << e.what();
-        EXPECT_EQ(e.input(), text);
-        EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(offset)), std::string::npos) << e.what();
-    }
+    expect_parse_error([](std::string_view t) { return "base count " + dec(Q::parse(t).base_count()); }, text, kind,
+                       offset);
 }
 
 // ---------------------------------------------------------------------------------------------

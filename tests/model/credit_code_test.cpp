@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <compare>
@@ -28,7 +30,6 @@
 #include <vector>
 
 namespace parkinvest {
-static void PrintTo(ParseErrorKind k, std::ostream* os) { *os << to_string(k); }
 static void PrintTo(const CreditCode& c, std::ostream* os) { *os << "CreditCode{" << c.str() << "}"; }
 }  // namespace parkinvest
 

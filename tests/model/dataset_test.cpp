@@ -28,6 +28,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -45,6 +47,7 @@
 namespace {
 
 using namespace parkinvest;
+using namespace parkinvest::test;
 
 using AreaUnit = AreaKind::Unit;
 using MassUnit = MassKind::Unit;
@@ -64,19 +67,6 @@ Citation cite(std::uint64_t source) {
     c.note = "据报道";
     return c;
 }
-StageEvent event(Stage s, ReportedDate d) {
-    StageEvent e;
-    e.stage = s;
-    e.date = d;
-    return e;
-}
-LoanSnapshot snapshot(Date d, Money outstanding, std::optional<Money> undrawn = std::nullopt) {
-    LoanSnapshot s;
-    s.as_of = d;
-    s.outstanding = outstanding;
-    s.undrawn = undrawn;
-    return s;
-}
 Investor investor(std::uint64_t enterprise, InvestorRole role = InvestorRole::lead) {
     Investor i;
     i.enterprise = EnterpriseId{enterprise};
@@ -88,12 +78,6 @@ LicensedCategory category(int hw, std::optional<AnnualThroughput> approved = std
     c.category = HwCategory(hw);
     c.approved = approved;
     return c;
-}
-YearlyThroughput year_handled(int year, std::int64_t tonnes) {
-    YearlyThroughput y;
-    y.year = year;
-    y.handled = Mass::of(tonnes, MassUnit::tonne);
-    return y;
 }
 Name zh_name(std::string zh) {
     Name n;

@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -33,22 +35,16 @@
 
 namespace parkinvest {
 static void PrintTo(Stage s, std::ostream* os) { *os << label(s, Language::english); }
-static void PrintTo(ParseErrorKind k, std::ostream* os) { *os << to_string(k); }
 }  // namespace parkinvest
 
 namespace {
 
 using namespace parkinvest;
+using namespace parkinvest::test;
 
 using FlowUnit = AnnualThroughputKind::Unit;
 using MassUnit = MassKind::Unit;
 
-StageEvent event(Stage s, ReportedDate d) {
-    StageEvent e;
-    e.stage = s;
-    e.date = d;
-    return e;
-}
 Date day(int y, int m, int d) { return make_date(y, m, d); }
 
 // ================================================================== Project::stage_as_of / reached
@@ -170,13 +166,6 @@ TEST(ProjectStage, MainPathPredicate) {
 
 // ================================================================== Loan::outstanding_as_of
 
-LoanSnapshot snapshot(Date d, Money outstanding) {
-    LoanSnapshot s;
-    s.as_of = d;
-    s.outstanding = outstanding;
-    return s;
-}
-
 TEST(LoanOutstanding, FromTheLastSnapshotOnOrBefore) {
     Loan l;
     l.snapshots = {snapshot(day(2020, 6, 30), Money::of(5000'0000)),
@@ -289,21 +278,15 @@ TEST(HwCategory, Ordering) {
 
 // ================================================================== WasteFacility::years_over_capacity
 
-YearlyThroughput handled(int year, std::int64_t tonnes) {
-    YearlyThroughput y;
-    y.year = year;
-    y.handled = Mass::of(tonnes, MassUnit::tonne);
-    return y;
-}
-
 TEST(WasteFacility, YearsOverMaximumThroughput) {
     WasteFacility w;
-    w.yearly_throughput = {handled(2018, 290), handled(2019, 291), handled(2020, 292), handled(2021, 500)};
+    w.yearly_throughput = {year_handled(2018, 290), year_handled(2019, 291), year_handled(2020, 292),
+                           year_handled(2021, 500)};
     EXPECT_EQ(w.years_over_capacity(), std::vector<int>{});  // no limit known
     w.max_annual_throughput = AnnualThroughput::of(291, FlowUnit::tonne_per_year);
     EXPECT_EQ(w.years_over_capacity(), (std::vector<int>{2020, 2021}));  // 291 t is not over 291 t/a
     // One gram over.
-    w.yearly_throughput = {handled(2020, 291)};
+    w.yearly_throughput = {year_handled(2020, 291)};
     w.yearly_throughput[0].handled += Mass::of(1, MassUnit::kilogram);
     w.max_annual_throughput = AnnualThroughput::of(291'001, FlowUnit::kilogram_per_year);
     EXPECT_EQ(w.years_over_capacity(), std::vector<int>{});
@@ -313,7 +296,7 @@ TEST(WasteFacility, YearsOverMaximumThroughput) {
 
 TEST(WasteFacility, LowerLicenceTotalIsTheLimit) {
     WasteFacility w;
-    w.yearly_throughput = {handled(2019, 150), handled(2020, 250), handled(2021, 300)};
+    w.yearly_throughput = {year_handled(2019, 150), year_handled(2020, 250), year_handled(2021, 300)};
     w.max_annual_throughput = AnnualThroughput::of(291, FlowUnit::tonne_per_year);
     WasteLicence l;
     l.number = "1";

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/test_support.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <exception>
@@ -54,7 +56,6 @@ static void PrintTo(const ReportedDate& r, std::ostream* os) {
     PrintTo(r.precision(), os);
     *os << "}";
 }
-static void PrintTo(ParseErrorKind k, std::ostream* os) { *os << to_string(k); }
 }  // namespace parkinvest
 
 namespace {

@@ -37,7 +37,7 @@ public:
     constexpr Decimal() = default;
 
     /// An integer value: Decimal<2>(5) is 5.00.
-    template <std::integral Int>
+    template <detail::Integer Int>
     explicit Decimal(Int value) : units_(detail::checked_mul(rep(value), detail::pow10(Scale), "Decimal(integer)")) {}
 
     Decimal(float) = delete;
@@ -84,11 +84,11 @@ public:
     Decimal& operator+=(const Decimal& b) { return *this = *this + b; }
     Decimal& operator-=(const Decimal& b) { return *this = *this - b; }
 
-    template <std::integral Int>
+    template <detail::Integer Int>
     friend Decimal operator*(const Decimal& a, Int n) {
         return raw(detail::checked_mul(a.units_, rep(n), "Decimal * integer"));
     }
-    template <std::integral Int>
+    template <detail::Integer Int>
     friend Decimal operator*(Int n, const Decimal& a) {
         return a * n;
     }
@@ -104,7 +104,7 @@ public:
         if (other.is_zero()) throw DivisionByZeroError("Decimal / Decimal");
         return raw(detail::mul_div_round(units_, detail::pow10(S2), other.units(), mode, "Decimal / Decimal"));
     }
-    template <std::integral Int>
+    template <detail::Integer Int>
     [[nodiscard]] Decimal div(Int n, RoundingMode mode) const {
         return raw(detail::div_round(units_, rep(n), mode, "Decimal / integer"));
     }
@@ -113,9 +113,9 @@ public:
     /// hundreds ...), kept at this scale.
     [[nodiscard]] Decimal round(int decimals, RoundingMode mode) const {
         if (decimals >= Scale) return *this;
-        const int drop = Scale - decimals;
-        if (drop > 38) throw ArithmeticError("Decimal::round", "parkinvest: cannot round to 10^" + std::to_string(-decimals));
-        const rep step = detail::pow10(drop);
+        const long long drop = static_cast<long long>(Scale) - decimals;  // no int overflow for any decimals
+        if (drop > 38) return raw(detail::round_to_huge_step(units_, mode, "Decimal::round"));
+        const rep step = detail::pow10(static_cast<int>(drop));
         const rep q = detail::div_round(units_, step, mode, "Decimal::round");
         return raw(detail::checked_mul(q, step, "Decimal::round"));
     }

@@ -124,7 +124,14 @@ private:
         m += " \"";
         // Bound the echoed input so a hostile megabyte does not end up in a log line.
         constexpr std::size_t max_echo = 80;
-        for (char ch : input.substr(0, max_echo)) {
+        std::string_view echo = input.substr(0, max_echo);
+        if (input.size() > max_echo) {
+            // Cut at a character boundary: drop UTF-8 continuation bytes and the lead byte.
+            std::size_t end = echo.size();
+            while (end > 0 && (static_cast<unsigned char>(input[end]) & 0xC0) == 0x80) --end;
+            echo = input.substr(0, end);
+        }
+        for (char ch : echo) {
             const auto byte = static_cast<unsigned char>(ch);
             if (byte < 0x20 || byte == 0x7F) {  // control characters (NUL would end what()) escaped
                 constexpr char hex[] = "0123456789ABCDEF";

@@ -10,6 +10,8 @@
 #include <parkinvest/core/errors.hpp>
 
 #include <array>
+#include <concepts>
+#include <type_traits>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -22,6 +24,14 @@
 #endif
 
 namespace parkinvest::detail {
+
+/// Integers that mean numbers: bool and the character types (char, wchar_t, char8/16/32_t) are
+/// excluded, so Money::of('5') or money * true do not compile; int8_t and uint8_t are numbers.
+template <class T>
+concept Integer = std::integral<T> && !std::is_same_v<std::remove_cv_t<T>, bool> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char> && !std::is_same_v<std::remove_cv_t<T>, wchar_t> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char8_t> && !std::is_same_v<std::remove_cv_t<T>, char16_t> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char32_t>;
 
 #if PARKINVEST_HAS_INT128
 #if defined(__GNUC__)

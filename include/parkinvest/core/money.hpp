@@ -79,12 +79,12 @@ public:
     explicit operator float() const = delete;
 
     /// A whole number of currency units: Money::of(80'0000) is 80万元.
-    template <std::integral Int>
+    template <detail::Integer Int>
     static Money of(Int whole_units, Currency currency = Currency::CNY) {
         return from_units(detail::checked_mul(rep(whole_units), detail::pow10(scale), "Money::of"), currency);
     }
     /// A count of minor units (分 for CNY, whole yen for JPY).
-    template <std::integral Int>
+    template <detail::Integer Int>
     static Money of_minor(Int minor_units, Currency currency = Currency::CNY) {
         return from_units(
             detail::checked_mul(rep(minor_units), detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
@@ -160,11 +160,11 @@ public:
     Money& operator+=(const Money& b) { return *this = *this + b; }
     Money& operator-=(const Money& b) { return *this = *this - b; }
 
-    template <std::integral Int>
+    template <detail::Integer Int>
     friend Money operator*(const Money& a, Int n) {
         return from_units(detail::checked_mul(a.units(), rep(n), "Money * integer"), a.currency());
     }
-    template <std::integral Int>
+    template <detail::Integer Int>
     friend Money operator*(Int n, const Money& a) {
         return a * n;
     }
@@ -188,8 +188,15 @@ public:
 #endif
         return from_units(detail::mul_div_round(u, f, detail::pow10(S), mode, "Money * Decimal"), currency());
     }
+    /// this × an exact ratio (a share, a growth factor), rounded once to 1/10,000 of the unit.
+    [[nodiscard]] Money mul(const Ratio& factor, RoundingMode mode) const {
+        return from_units(detail::mul_div_round(units(), factor.numerator(), factor.denominator(), mode, "Money * Ratio"),
+                          currency());
+    }
+    /// this × a percentage (44.2% of it), rounded once to 1/10,000 of the unit.
+    [[nodiscard]] Money mul(const Percent& p, RoundingMode mode) const { return mul(p.fraction(), mode); }
     /// this / n, rounded to 1/10,000 of the unit. Throws DivisionByZeroError when n == 0.
-    template <std::integral Int>
+    template <detail::Integer Int>
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
         return from_units(detail::div_round(units(), rep(n), mode, "Money / integer"), currency());
     }
@@ -204,11 +211,11 @@ public:
     [[nodiscard]] Money rounded(RoundingMode mode) const { return rounded(minor_digits(currency()), mode); }
     /// Rounded to `decimals` decimals of the unit; negative values round to tens, hundreds ...
     [[nodiscard]] Money rounded(int decimals, RoundingMode mode) const {
-        return rounded_to_power(-decimals, mode);
+        return rounded_to_power(-static_cast<long long>(decimals), mode);
     }
     /// Rounded to `decimals` decimals of a reporting unit: 605.63亿 at (yi, 1) is 605.6亿.
     [[nodiscard]] Money rounded(MoneyUnit unit, int decimals, RoundingMode mode) const {
-        return rounded_to_power(static_cast<int>(unit) - decimals, mode);
+        return rounded_to_power(static_cast<long long>(unit) - decimals, mode);
     }
 
     /// Splits this amount into parts proportional to `weights` (non-negative, not all zero).
@@ -263,7 +270,7 @@ private:
         if (currency() != b.currency()) [[unlikely]]
             throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
     }
-    Money rounded_to_power(int power, RoundingMode mode) const;
+    Money rounded_to_power(long long power, RoundingMode mode) const;
 };
 
 /// A conversion rate between two currencies: 1 `from` = `rate` `to`. The only way to convert.

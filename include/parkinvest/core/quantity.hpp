@@ -44,7 +44,7 @@ public:
     Quantity(double, Unit) = delete;
 
     /// A whole number of `unit`.
-    template <std::integral Int>
+    template <detail::Integer Int>
     static Quantity of(Int value, Unit unit) {
         return from_base(detail::checked_mul(rep(value), spec(unit).base_per_unit, "Quantity::of"));
     }
@@ -55,6 +55,7 @@ public:
                                                RoundingMode::unnecessary, "Quantity::of"));
     }
     static Quantity from_base(rep count) {
+        if (!detail::in_range(count)) detail::throw_overflow("Quantity::from_base");
         Quantity q;
         q.count_ = count;
         return q;
@@ -84,9 +85,13 @@ public:
     }
     Quantity& operator+=(const Quantity& b) { return *this = *this + b; }
     Quantity& operator-=(const Quantity& b) { return *this = *this - b; }
-    template <std::integral Int>
+    template <detail::Integer Int>
     friend Quantity operator*(const Quantity& a, Int n) {
         return from_base(detail::checked_mul(a.count_, rep(n), "Quantity * integer"));
+    }
+    template <detail::Integer Int>
+    friend Quantity operator*(Int n, const Quantity& a) {
+        return a * n;
     }
     /// Exact ratio of two quantities of one kind (a utilisation, a share).
     friend Ratio operator/(const Quantity& a, const Quantity& b) {

@@ -22,9 +22,11 @@ public:
     /// num/den; throws DivisionByZeroError when den == 0.
     Ratio(rep num, rep den);
     /// A whole number.
-    template <std::integral Int>
+    template <detail::Integer Int>
     explicit Ratio(Int n) : num_(n) {}
-    explicit Ratio(rep n) : num_(n) {}
+    explicit Ratio(rep n) : num_(n) {
+        if (!detail::in_range(n)) detail::throw_overflow("Ratio");
+    }
 
     Ratio(double) = delete;
     Ratio(float) = delete;
@@ -94,7 +96,7 @@ public:
     /// Works for integers and for any type whose quotient is a Ratio (Money, quantities).
     template <class T>
     static Percent share(const T& part, const T& whole) {
-        if constexpr (std::integral<T>)
+        if constexpr (detail::Integer<T>)
             return Percent(Ratio(Ratio::rep(part), Ratio::rep(whole)));
         else
             return Percent(part / whole);
@@ -103,7 +105,7 @@ public:
     /// Throws DivisionByZeroError when previous is 0.
     template <class T>
     static Percent growth(const T& current, const T& previous) {
-        if constexpr (std::integral<T>)
+        if constexpr (detail::Integer<T>)
             return Percent(Ratio::growth(Ratio::rep(current), Ratio::rep(previous)));
         else
             return Percent((current - previous) / previous);

@@ -93,6 +93,28 @@ inline std::int64_t div_round64(std::int64_t num, std::int64_t den, RoundingMode
     return q;
 }
 
+/// `v` rounded to a multiple of a power of ten above 10^38, which no 128-bit value reaches:
+/// the result is 0 when the mode rounds |v| < step/2 down, and OverflowError when it would be
+/// ±step (InexactRoundingError for `unnecessary` when v != 0).
+inline i128 round_to_huge_step(i128 v, RoundingMode mode, const char* operation) {
+    if (v == 0) return 0;
+    switch (mode) {
+    case RoundingMode::down:
+    case RoundingMode::half_up:
+    case RoundingMode::half_down:
+    case RoundingMode::half_even: return 0;
+    case RoundingMode::ceiling:
+        if (v < 0) return 0;
+        break;
+    case RoundingMode::floor:
+        if (v > 0) return 0;
+        break;
+    case RoundingMode::up: break;
+    case RoundingMode::unnecessary: throw InexactRoundingError(operation);
+    }
+    throw_overflow(operation);
+}
+
 /// a * b / den rounded under `mode`, computed exactly through a 256-bit intermediate when the
 /// product does not fit 128 bits. Throws OverflowError when the result does not fit.
 i128 mul_div_round_wide(i128 a, i128 b, i128 den, RoundingMode mode, const char* operation);

@@ -43,8 +43,8 @@ struct Loan {
     BankId lender;
     std::vector<EnterpriseId> borrowers;         ///< named borrowers (one for a bilateral loan)
     std::optional<std::int64_t> borrower_count;  ///< reported number, may exceed the named ones ("均胜电子等10家")
-    /// The park the loan counts for. Required when no borrower has a park; when given it must
-    /// not contradict... it is taken as stated.
+    /// The park the loan counts for. Required when no borrower is located in a park; when given,
+    /// it is used as stated (a programme may be a park's even if its borrowers are elsewhere).
     std::optional<ParkId> park;
     LoanInstrument instrument = LoanInstrument::term_loan;
     ReportedAmount commitment;  ///< 授信额度 / 合同金额

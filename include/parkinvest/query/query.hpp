@@ -206,11 +206,14 @@ auto matching(Pred pred) {
 
 // ==================================================================== group keys
 
-/// A bound group key: an integer code per record (records without a value get `none`), and
-/// the label of each code.
+/// A bound group key: an unsigned code per record (groups sort by code; records without a
+/// value get `none` and sort last, labelled "(无)" / "(none)"), and the label of each code.
+/// Keys by id use the id's value as the code, which is why the Dataset reserves the id value
+/// 2^64 − 1.
 struct BoundKey {
-    static constexpr std::int64_t none = INT64_MIN;
-    std::function<std::string(std::int64_t, Language)> label;
+    using Code = std::uint64_t;
+    static constexpr Code none = UINT64_MAX;
+    std::function<std::string(Code, Language)> label;
 };
 
 /// A group key: a column name and a binder giving (code function, labels).
@@ -227,10 +230,10 @@ inline auto by_park() {
     return Key{"园区", "park", [](const Dataset& ds) {
                    auto code = [&ds](const auto& r) {
                        const auto p = park_of(ds, r);
-                       return p ? static_cast<std::int64_t>(p->value()) : BoundKey::none;
+                       return p ? p->value() : BoundKey::none;
                    };
-                   BoundKey k{[&ds](std::int64_t c, Language lang) {
-                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
+                       const Park& p = ds.get(ParkId{c});
                        return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
                    }};
                    return std::pair{code, k};
@@ -248,24 +251,24 @@ inline auto by_zone() {
                            if (!park.parent) break;
                            p = park.parent;
                        }
-                       return static_cast<std::int64_t>(p->value());
+                       return p->value();
                    };
-                   BoundKey k{[&ds](std::int64_t c, Language lang) {
-                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
+                       const Park& p = ds.get(ParkId{c});
                        return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
                    }};
                    return std::pair{code, k};
                }};
 }
 
-/// Group by the stage as of the end of `d` ("—" for projects with no stage yet).
+/// Group by the stage as of the end of `d` (projects with no stage yet: "(无)" / "(none)").
 inline auto by_stage(Date d) {
     return Key{"阶段", "stage", [d](const Dataset&) {
                    auto code = [d](const Project& p) {
                        const auto s = p.stage_as_of(d);
-                       return s ? static_cast<std::int64_t>(*s) : BoundKey::none;
+                       return s ? static_cast<BoundKey::Code>(*s) : BoundKey::none;
                    };
-                   BoundKey k{[](std::int64_t c, Language lang) { return std::string(label(static_cast<Stage>(c), lang)); }};
+                   BoundKey k{[](BoundKey::Code c, Language lang) { return std::string(label(static_cast<Stage>(c), lang)); }};
                    return std::pair{code, k};
                }};
 }
@@ -274,21 +277,24 @@ inline auto by_stage(Date d) {
 /// (0 = the top level, e.g. GB/T 4754 门类).
 inline auto by_industry(int depth = 0) {
     return Key{"产业", "industry", [depth](const Dataset& ds) {
-                   auto code = [&ds, depth](const auto& r) {
-                       if (r.industries.empty()) return BoundKey::none;
-                       std::vector<IndustryId> chain{r.industries.front()};
-                       for (std::size_t guard = 0; guard < 64; ++guard) {
-                           const auto& parent = ds.get(chain.back()).parent;
-                           if (!parent) break;
-                           chain.push_back(*parent);
-                       }
+                   // Each industry's ancestor at `depth`, computed once: one lookup per record.
+                   auto ancestor = std::make_shared<std::unordered_map<IndustryId, BoundKey::Code>>();
+                   for (const Industry& i : ds.industries()) {
+                       std::vector<IndustryId> chain{i.id};
+                       for (std::size_t guard = 0; guard < 64 && ds.get(chain.back()).parent; ++guard)
+                           chain.push_back(*ds.get(chain.back()).parent);
                        // chain: the industry ... its root
                        const auto level = static_cast<std::size_t>(std::max(0, depth));
                        const std::size_t index = chain.size() > level ? chain.size() - 1 - level : 0;
-                       return static_cast<std::int64_t>(chain[index].value());
+                       ancestor->emplace(i.id, chain[index].value());
+                   }
+                   auto code = [ancestor](const auto& r) {
+                       if (r.industries.empty()) return BoundKey::none;
+                       const auto it = ancestor->find(r.industries.front());
+                       return it == ancestor->end() ? BoundKey::none : it->second;
                    };
-                   BoundKey k{[&ds](std::int64_t c, Language lang) {
-                       const Industry& i = ds.get(IndustryId{static_cast<std::uint64_t>(c)});
+                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
+                       const Industry& i = ds.get(IndustryId{c});
                        return lang == Language::chinese || !i.name.en ? i.name.zh : *i.name.en;
                    }};
                    return std::pair{code, k};
@@ -299,22 +305,23 @@ inline auto by_industry(int depth = 0) {
 /// A bounded amount falls in a band only where its bound decides it, else in "undetermined".
 template <class R, class Field>
 auto by_amount_band(Field R::*field, std::vector<Money> thresholds) {
+    static constexpr BoundKey::Code undetermined = BoundKey::none - 1;  // after every band
     std::sort(thresholds.begin(), thresholds.end());
     return Key{"金额区间", "amount band", [field, thresholds](const Dataset&) {
-                   auto code = [field, thresholds](const R& r) -> std::int64_t {
+                   auto code = [field, thresholds](const R& r) -> BoundKey::Code {
                        const ReportedAmount* a = amount_of(r, field);
                        if (a == nullptr) return BoundKey::none;
-                       std::int64_t band = 0;
+                       BoundKey::Code band = 0;
                        for (const Money& t : thresholds) {
                            if (at_least_decided(*a, t)) ++band;
                            else if (below_decided(*a, t)) break;
-                           else return -1;  // the bound does not decide
+                           else return undetermined;  // the bound does not decide
                        }
                        return band;
                    };
-                   BoundKey k{[thresholds](std::int64_t c, Language lang) {
+                   BoundKey k{[thresholds](BoundKey::Code c, Language lang) {
                        const bool zh = lang == Language::chinese;
-                       if (c == -1) return std::string(zh ? "无法确定" : "undetermined");
+                       if (c == undetermined) return std::string(zh ? "无法确定" : "undetermined");
                        MoneyFormat f;
                        f.language = lang;
                        const auto i = static_cast<std::size_t>(c);
@@ -335,26 +342,26 @@ enum class Bucket { year, half_year, quarter, month };
 /// for quarters) falls in no bucket.
 inline auto by_period(Stage s, Bucket bucket) {
     return Key{"期间", "period", [s, bucket](const Dataset&) {
-                   auto code = [s, bucket](const Project& p) -> std::int64_t {
+                   auto code = [s, bucket](const Project& p) -> BoundKey::Code {
                        for (const StageEvent& e : p.stages) {
                            if (e.stage != s) continue;
                            const Date a = e.date.first();
                            const Date b = e.date.last();
-                           const std::int64_t y = a.year();
+                           const BoundKey::Code y = a.year();
                            const auto in = [&](int m1, int m2) { return a.month() >= m1 && b.month() <= m2 && b.year() == a.year(); };
                            switch (bucket) {
                            case Bucket::year: return b.year() == a.year() ? y * 100 : BoundKey::none;
                            case Bucket::half_year: return in(1, 6) ? y * 100 + 1 : in(7, 12) ? y * 100 + 2 : BoundKey::none;
                            case Bucket::quarter: {
                                const int q = (a.month() + 2) / 3;
-                               return in(3 * q - 2, 3 * q) ? y * 100 + q : BoundKey::none;
+                               return in(3 * q - 2, 3 * q) ? y * 100 + static_cast<BoundKey::Code>(q) : BoundKey::none;
                            }
-                           case Bucket::month: return in(a.month(), a.month()) ? y * 100 + a.month() : BoundKey::none;
+                           case Bucket::month: return in(a.month(), a.month()) ? y * 100 + static_cast<BoundKey::Code>(a.month()) : BoundKey::none;
                            }
                        }
                        return BoundKey::none;
                    };
-                   BoundKey k{[bucket](std::int64_t c, Language lang) {
+                   BoundKey k{[bucket](BoundKey::Code c, Language lang) {
                        const int y = static_cast<int>(c / 100);
                        const int n = static_cast<int>(c % 100);
                        switch (bucket) {
@@ -376,10 +383,10 @@ inline auto by_parent_park() {
                        const auto p = park_of(ds, r);
                        if (!p) return BoundKey::none;
                        const Park& park = ds.get(*p);
-                       return static_cast<std::int64_t>((park.parent ? *park.parent : *p).value());
+                       return (park.parent ? *park.parent : *p).value();
                    };
-                   BoundKey k{[&ds](std::int64_t c, Language lang) {
-                       const Park& p = ds.get(ParkId{static_cast<std::uint64_t>(c)});
+                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
+                       const Park& p = ds.get(ParkId{c});
                        return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
                    }};
                    return std::pair{code, k};
@@ -391,9 +398,9 @@ inline auto by_waste_category() {
     return Key{"危废类别", "waste category", [](const Dataset&) {
                    auto code = [](const WasteFacility& w) {
                        if (!w.licence || w.licence->categories.empty()) return BoundKey::none;
-                       return static_cast<std::int64_t>(w.licence->categories.front().category.number());
+                       return static_cast<BoundKey::Code>(w.licence->categories.front().category.number());
                    };
-                   BoundKey k{[](std::int64_t c, Language) { return HwCategory(static_cast<int>(c)).to_string(); }};
+                   BoundKey k{[](BoundKey::Code c, Language) { return HwCategory(static_cast<int>(c)).to_string(); }};
                    return std::pair{code, k};
                }};
 }
@@ -403,14 +410,14 @@ template <class Fn>
 auto by(std::string name_zh, std::string name_en, Fn fn) {
     return Key{std::move(name_zh), std::move(name_en), [fn](const Dataset&) {
                    auto labels = std::make_shared<std::vector<std::string>>();
-                   auto codes = std::make_shared<std::unordered_map<std::string, std::int64_t>>();
+                   auto codes = std::make_shared<std::unordered_map<std::string, BoundKey::Code>>();
                    auto code = [fn, labels, codes](const auto& r) {
                        std::string label = fn(r);
-                       const auto [it, fresh] = codes->emplace(std::move(label), static_cast<std::int64_t>(labels->size()));
+                       const auto [it, fresh] = codes->emplace(std::move(label), static_cast<BoundKey::Code>(labels->size()));
                        if (fresh) labels->push_back(it->first);
                        return it->second;
                    };
-                   BoundKey k{[labels](std::int64_t c, Language) { return (*labels)[static_cast<std::size_t>(c)]; }};
+                   BoundKey k{[labels](BoundKey::Code c, Language) { return (*labels)[static_cast<std::size_t>(c)]; }};
                    return std::pair{code, k};
                }};
 }
@@ -418,9 +425,9 @@ auto by(std::string name_zh, std::string name_en, Fn fn) {
 /// Group loans by lender.
 inline auto by_lender() {
     return Key{"贷款银行", "lender", [](const Dataset& ds) {
-                   auto code = [](const Loan& l) { return static_cast<std::int64_t>(l.lender.value()); };
-                   BoundKey k{[&ds](std::int64_t c, Language lang) {
-                       const Bank& b = ds.get(BankId{static_cast<std::uint64_t>(c)});
+                   auto code = [](const Loan& l) { return l.lender.value(); };
+                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
+                       const Bank& b = ds.get(BankId{c});
                        return (lang == Language::chinese || !b.name.en ? b.name.zh : *b.name.en) + b.branch;
                    }};
                    return std::pair{code, k};
@@ -527,7 +534,7 @@ struct distinct_count {
                     return out;
                 }
             }
-            void merge(Acc& a, const Acc& o) const { a.insert(o.begin(), o.end()); }
+            void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const { return static_cast<std::int64_t>(g.size()); }
         };
         return B{fn};
@@ -577,11 +584,10 @@ struct AmountAggregate {
                     a.sum.add(m, v->bound);
                 }
             }
+            /// The grand total is only needed for shares: other kinds do not merge, so a query
+            /// grouped by currency can sum each group in its own currency.
             void merge(Acc& a, const Acc& o) const {
-                a.sum.merge(o.sum);
-                if (o.extreme && (!a.extreme || (kind == Kind::min ? o.extreme->value < a.extreme->value
-                                                                    : o.extreme->value > a.extreme->value)))
-                    a.extreme = o.extreme;
+                if (kind == Kind::share) a.sum.merge(o.sum);
             }
             Cell cell(const Acc& g, const Acc& t) const {
                 switch (kind) {
@@ -604,25 +610,25 @@ struct AmountAggregate {
 
 template <class R, class Field>
 AmountAggregate<R, Field> sum(Field R::*field) {
-    return {field, AmountAggregate<R, Field>::Kind::sum, "金额合计", "sum"};
+    return {field, AmountAggregate<R, Field>::Kind::sum, "金额合计", "sum", RoundingMode::half_up, std::nullopt};
 }
 /// The group's share of the column's total over all groups, as an exact Percent.
 template <class R, class Field>
 AmountAggregate<R, Field> share(Field R::*field) {
-    return {field, AmountAggregate<R, Field>::Kind::share, "金额占比", "share"};
+    return {field, AmountAggregate<R, Field>::Kind::share, "金额占比", "share", RoundingMode::half_up, std::nullopt};
 }
 template <class R, class Field>
 AmountAggregate<R, Field> min(Field R::*field) {
-    return {field, AmountAggregate<R, Field>::Kind::min, "最小值", "min"};
+    return {field, AmountAggregate<R, Field>::Kind::min, "最小值", "min", RoundingMode::half_up, std::nullopt};
 }
 template <class R, class Field>
 AmountAggregate<R, Field> max(Field R::*field) {
-    return {field, AmountAggregate<R, Field>::Kind::max, "最大值", "max"};
+    return {field, AmountAggregate<R, Field>::Kind::max, "最大值", "max", RoundingMode::half_up, std::nullopt};
 }
 /// The mean of the amounts present, rounded to 1/10,000 of the unit under `mode`.
 template <class R, class Field>
 AmountAggregate<R, Field> average(Field R::*field, RoundingMode mode) {
-    return {field, AmountAggregate<R, Field>::Kind::average, "平均值", "average", mode};
+    return {field, AmountAggregate<R, Field>::Kind::average, "平均值", "average", mode, std::nullopt};
 }
 
 /// Sum of a quantity field (WasteFacility::max_annual_throughput, ::floor_area ...).
@@ -639,9 +645,7 @@ struct quantity_sum {
             void add(Acc& a, const R& r) const {
                 if (const auto& v = r.*field) a = a ? *a + *v : *v;
             }
-            void merge(Acc& a, const Acc& o) const {
-                if (o) a = a ? *a + *o : *o;
-            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const { return g ? Cell{*g} : Cell{}; }
         };
         return B{field};
@@ -665,7 +669,7 @@ struct outstanding_as_of {
             void add(Acc& a, const Loan& l) const {
                 if (const auto m = l.outstanding_as_of(day)) a.add(*m, Bound::exact);
             }
-            void merge(Acc& a, const Acc& o) const { a.merge(o); }
+            void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const { return g.cell(); }
         };
         return B{day};
@@ -694,7 +698,7 @@ struct funnel {
                 ++a.n;
                 if (p.reached(stage, day)) ++a.reached;
             }
-            void merge(Acc& a, const Acc& o) const { a.n += o.n, a.reached += o.reached; }
+            void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const { return g.n == 0 ? Cell{} : Cell{Percent::share(g.reached, g.n)}; }
         };
         return B{stage, day};
@@ -733,7 +737,7 @@ struct growth {
                 if (in(p, current)) a.now.add(v->value, v->bound);
                 else if (in(p, previous)) a.before.add(v->value, v->bound);
             }
-            void merge(Acc& a, const Acc& o) const { a.now.merge(o.now), a.before.merge(o.before); }
+            void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const {
                 if (!g.now.total || !g.before.total || g.before.total->is_zero()) return {};
                 return Percent::growth(*g.now.total, *g.before.total);
@@ -757,9 +761,9 @@ A named(A a, std::string name_zh, std::string name_en) {
 namespace detail {
 template <std::size_t K>
 struct CodeHash {
-    std::size_t operator()(const std::array<std::int64_t, K>& a) const noexcept {
+    std::size_t operator()(const std::array<std::uint64_t, K>& a) const noexcept {
         std::uint64_t h = 0x9E3779B97F4A7C15ULL;
-        for (const std::int64_t v : a) h = (h ^ static_cast<std::uint64_t>(v)) * 0xBF58476D1CE4E5B9ULL;
+        for (const std::uint64_t v : a) h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
         return static_cast<std::size_t>(h ^ (h >> 31));
     }
 };
@@ -802,7 +806,7 @@ public:
     [[nodiscard]] Table aggregate(Aggs... aggs) const {
         static_assert(sizeof...(Aggs) > 0, "aggregate() needs at least one aggregate (count(), sum(...) ...)");
         constexpr std::size_t K = sizeof...(Keys);
-        using Code = std::array<std::int64_t, K>;
+        using Code = std::array<BoundKey::Code, K>;
         const auto pred = filter_(ds_);
         auto keys = std::apply([&](const auto&... k) { return std::make_tuple(k.bind(ds_)...); }, keys_);
         auto bound = std::make_tuple(aggs.template bind<R>(ds_)...);
@@ -812,10 +816,10 @@ public:
         std::vector<AccTuple> accs;
         std::unordered_map<Code, std::uint32_t, detail::CodeHash<K>> slots;
         std::vector<std::int32_t> dense;  // one key with small codes: a direct table
-        constexpr std::int64_t dense_limit = 1 << 16;
         const auto slot_of = [&](const Code& code) -> std::uint32_t {
             if constexpr (K == 1) {
-                if (code[0] >= 0 && code[0] < dense_limit) {
+                constexpr BoundKey::Code dense_limit = 1 << 16;
+                if (code[0] < dense_limit) {
                     const auto i = static_cast<std::size_t>(code[0]);
                     if (i >= dense.size()) dense.resize(std::max<std::size_t>(i + 1, dense.size() * 2), -1);
                     if (dense[i] < 0) {
@@ -845,6 +849,9 @@ public:
             add_all(bound, acc, r, std::index_sequence_for<Aggs...>{});
         }
 
+        if constexpr (K == 0) {
+            if (accs.empty()) slot_of(Code{});  // without group_by there is always one row
+        }
         AccTuple total{};
         for (const AccTuple& a : accs) merge_all(bound, total, a, std::index_sequence_for<Aggs...>{});
 

@@ -30,6 +30,7 @@ struct Column {
     std::string name_en;
     bool is_key = false;  ///< a group key (text) rather than an aggregate
     [[nodiscard]] const std::string& name(Language lang) const { return lang == Language::chinese ? name_zh : name_en; }
+    friend bool operator==(const Column&, const Column&) = default;
 };
 
 /// The result of a query: typed columns (group keys first, then aggregates) and one row per
@@ -51,10 +52,12 @@ public:
     [[nodiscard]] static std::string text(const Cell& c, Language lang);
     /// Aligned columns for a terminal (CJK characters count two columns).
     [[nodiscard]] std::string to_text(Language lang = Language::chinese) const;
-    /// RFC 4180 CSV with a header row; money as exact yuan ("60560000000.00") plus a bound
-    /// column for each money column, percentages as exact decimals of a percent.
+    /// RFC 4180 CSV with a header row; money as exact yuan ("60560000000.00") plus a bound and a
+    /// currency column for each money column; percentages as decimals of a percent, exact up to
+    /// 12 decimals and rounded half-even beyond (1/3 is 33.333333333333).
     [[nodiscard]] std::string to_csv(Language lang = Language::english) const;
-    /// An array of objects keyed by the English column names; money as exact strings.
+    /// An array of objects keyed by the English column names (a repeated name gets " (2)" ...);
+    /// money as exact strings with currency and bound.
     [[nodiscard]] std::string to_json() const;
 
     /// The first n rows by a column, largest first (top-N rankings); ties keep key order. Empty

@@ -20,8 +20,8 @@ using Date = boost::gregorian::date;
 
 /// Builds a date; throws ArgumentError (not a Boost exception) when it does not exist.
 Date make_date(int year, int month, int day);
-/// "2020-07-28".
-std::string iso_date(Date d);
+/// "2020-07-28". Throws ArgumentError for Boost's special values (not_a_date_time ...).
+[[nodiscard]] std::string iso_date(Date d);
 /// Last day of a month: 28-31.
 int days_in_month(int year, int month);
 
@@ -36,7 +36,8 @@ class ReportedDate {
 public:
     /// 2000-01-01, day precision.
     ReportedDate() : ReportedDate(make_date(2000, 1, 1)) {}
-    /* implicit */ ReportedDate(Date day) : date_(day), precision_(DatePrecision::day) {}
+    /// A day. Throws ArgumentError for Boost's special values (not_a_date_time, ±infinity).
+    /* implicit */ ReportedDate(Date day);
     static ReportedDate day(int year, int month, int day) { return ReportedDate(make_date(year, month, day)); }
     static ReportedDate month(int year, int month);
     static ReportedDate quarter(int year, int quarter);  ///< 1-4
@@ -50,7 +51,7 @@ public:
     [[nodiscard]] DatePrecision precision() const { return precision_; }
     /// First and last day the reported date may mean.
     [[nodiscard]] Date first() const { return date_; }
-    [[nodiscard]] Date last() const;
+    [[nodiscard]] Date last() const { return last_; }
     /// The days it may mean, as a period (a single day for day precision).
     [[nodiscard]] Period as_period() const;
 
@@ -64,8 +65,10 @@ public:
     friend std::strong_ordering operator<=>(const ReportedDate& a, const ReportedDate& b);
 
 private:
-    ReportedDate(Date first, DatePrecision p) : date_(first), precision_(p) {}
+    ReportedDate(Date first, DatePrecision p);
+    static Date last_day(Date first, DatePrecision p);
     Date date_;
+    Date last_;  // kept, so that queries compare days without calendar arithmetic
     DatePrecision precision_;
 };
 

@@ -637,6 +637,7 @@ struct quantity_sum {
     std::optional<Q> R::*field;
     std::string name_zh = "合计";
     std::string name_en = "total";
+    explicit quantity_sum(std::optional<Q> R::*f) : field(f) {}
     template <class Rec>
     auto bind(const Dataset&) const {
         struct B {

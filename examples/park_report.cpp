@@ -45,26 +45,9 @@ std::string indented(std::string_view text, std::string_view prefix) {
     return out;
 }
 
-/// Terminal columns of UTF-8 text: CJK and full-width characters take two.
-std::size_t display_width(std::string_view s) {
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
-        char32_t cp = len == 1 ? b : (b & (0x7F >> len));
-        for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-                          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                          (cp >= 0xFFE0 && cp <= 0xFFE6);
-        width += wide ? 2 : 1;
-        i += len;
-    }
-    return width;
-}
-
 std::string pad(std::string_view s, std::size_t width) {
     std::string out(s);
-    for (std::size_t w = display_width(s); w < width; ++w) out += ' ';
+    for (std::size_t w = query::display_width(s); w < width; ++w) out += ' ';
     return out;
 }
 
@@ -356,8 +339,8 @@ struct Report {
         std::size_t period_width = 0;
         std::size_t label_width = 0;
         for (StatisticId sid : ds.statistics_in(id)) {
-            period_width = std::max(period_width, display_width(ds.get(sid).period.label(lang)));
-            label_width = std::max(label_width, display_width(ds.get(sid).label));
+            period_width = std::max(period_width, query::display_width(ds.get(sid).period.label(lang)));
+            label_width = std::max(label_width, query::display_width(ds.get(sid).label));
         }
         for (StatisticId sid : ds.statistics_in(id)) {
             const ReportedStatistic& s = ds.get(sid);
@@ -377,7 +360,7 @@ struct Report {
         const Date as_of = make_date(2020, 7, 31);
         std::cout << indent << "  " << t("项目(截至2020年7月底)", "Projects (as of 2020-07-31)") << '\n';
         std::size_t name_width = 0;
-        for (ProjectId pid : ds.projects_in(id)) name_width = std::max(name_width, display_width(ds.get(pid).name.zh));
+        for (ProjectId pid : ds.projects_in(id)) name_width = std::max(name_width, query::display_width(ds.get(pid).name.zh));
         for (ProjectId pid : ds.projects_in(id)) {
             const Project& p = ds.get(pid);
             std::string stage = "—";

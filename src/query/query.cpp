@@ -103,6 +103,24 @@ void detail::SumAcc::throw_mixed(const Money& a, const Money& b) {
                      " amounts in one column; filter by currency (in_currency) or supply a Conversion");
 }
 
+std::size_t display_width(std::string_view s) noexcept {
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
+        char32_t cp = len == 1 ? b : static_cast<char32_t>(b & (0x7F >> len));
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += wide ? 2 : 1;
+        i += len;
+    }
+    return width;
+}
+
 // ---------------------------------------------------------------- Table
 
 Table::Table(std::vector<Column> columns, std::vector<std::vector<Cell>> rows)
@@ -139,17 +157,6 @@ std::string Table::text(const Cell& c, Language lang) {
 }
 
 namespace {
-std::size_t display_width(std::string_view s) {
-    std::size_t width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
-        width += len >= 3 ? 2 : 1;  // CJK (3-byte) and beyond: two columns
-        i += len;
-    }
-    return width;
-}
-
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";

@@ -9,10 +9,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 namespace parkinvest::query {
+
+/// Terminal columns taken by UTF-8 text: East Asian wide and full-width characters (汉字, ＡＢ,
+/// ￥) take two, everything else one (including — and −).
+[[nodiscard]] std::size_t display_width(std::string_view text) noexcept;
 
 /// A group's label in both languages.
 struct Label {

@@ -7,54 +7,6 @@
 
 namespace parkinvest::query {
 
-Bound combine(Bound a, Bound b) noexcept {
-    const auto kind = [](Bound x) {
-        switch (x) {
-        case Bound::exact: return 0;
-        case Bound::at_least:
-        case Bound::more_than: return 1;  // lower bounds
-        case Bound::at_most:
-        case Bound::less_than: return 2;  // upper bounds
-        case Bound::about:
-        case Bound::nearly: return 3;     // approximations
-        }
-        return 3;
-    };
-    const int ka = kind(a);
-    const int kb = kind(b);
-    if (ka == 0) return kb == 0 ? Bound::exact : (kb == 1 ? Bound::at_least : kb == 2 ? Bound::at_most : Bound::about);
-    if (kb == 0 || ka == kb) return ka == 1 ? Bound::at_least : ka == 2 ? Bound::at_most : Bound::about;
-    return Bound::about;  // a lower and an upper bound, or a bound and an approximation
-}
-
-bool at_least_decided(const ReportedAmount& a, const Money& threshold) {
-    if (a.value.currency() != threshold.currency()) return false;
-    switch (a.bound) {
-    case Bound::exact:
-    case Bound::about:
-    case Bound::nearly:
-    case Bound::at_least:
-    case Bound::more_than: return a.value >= threshold;  // a lower bound at or above decides
-    case Bound::at_most:
-    case Bound::less_than: return false;                  // an upper bound never proves >=
-    }
-    return false;
-}
-
-bool below_decided(const ReportedAmount& a, const Money& threshold) {
-    if (a.value.currency() != threshold.currency()) return false;
-    switch (a.bound) {
-    case Bound::exact:
-    case Bound::about:
-    case Bound::nearly: return a.value < threshold;
-    case Bound::at_most: return a.value < threshold;
-    case Bound::less_than: return a.value <= threshold;
-    case Bound::at_least:
-    case Bound::more_than: return false;  // a lower bound never proves <
-    }
-    return false;
-}
-
 std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park) {
     std::unordered_set<ParkId> out{park};
     std::vector<ParkId> todo{park};

@@ -9,6 +9,8 @@
 // Everything is exact: amounts are Money, shares are Percent, and the chart's bars are scaled in
 // 128-bit integers — there is no floating point anywhere in this program.
 #include <parkinvest/parkinvest.hpp>
+
+#include "example_support.hpp"
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
 #include <algorithm>
@@ -27,23 +29,10 @@ namespace q = parkinvest::query;
 
 namespace {
 
+using parkinvest::examples::indented;
+
 /// The day the report describes: the sample's reports appeared in late July 2020.
 const Date report_day = make_date(2020, 7, 31);
-
-/// Every line of `text` behind `prefix`.
-std::string indented(std::string_view text, std::string_view prefix) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        const std::size_t stop = end == std::string_view::npos ? text.size() : end;
-        out += prefix;
-        out += text.substr(start, stop - start);
-        out += '\n';
-        start = stop + 1;
-    }
-    return out;
-}
 
 std::string pad(std::string_view s, std::size_t width) {
     std::string out(s);

@@ -8,6 +8,8 @@
 // are rounded (to one decimal, half up) only when printed.
 
 #include <parkinvest/parkinvest.hpp>
+
+#include "example_support.hpp"
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 #include <parkinvest/samples/synthetic.hpp>
 
@@ -21,24 +23,11 @@ using namespace parkinvest::query;
 
 namespace {
 
+using parkinvest::examples::indented;
+
 Language lang = Language::chinese;
 
 std::string tr(std::string_view zh, std::string_view en) { return std::string(lang == Language::chinese ? zh : en); }
-
-/// Every line of `text` behind `prefix`.
-std::string indented(std::string_view text, std::string_view prefix) {
-    std::string out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = text.find('\n', start);
-        const std::size_t stop = end == std::string_view::npos ? text.size() : end;
-        out += prefix;
-        out += text.substr(start, stop - start);
-        out += '\n';
-        start = stop + 1;
-    }
-    return out;
-}
 
 int question_number = 0;
 

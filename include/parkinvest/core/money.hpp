@@ -54,7 +54,7 @@ struct MoneyFormat {
 /// * +, −, <, > of two currencies throw CurrencyMismatchError; == of two currencies is false.
 /// * Money × Money does not compile; Money / Money is an exact Ratio; Money × integer is exact;
 ///   Money × Decimal and Money / integer take a RoundingMode and round to 1/10,000 of the unit.
-/// * No float or double enters or leaves.
+/// * No binary floating-point value enters or leaves.
 ///
 /// Money is 16 bytes: the amount sits in the upper 120 bits of one 128-bit integer and the
 /// currency in the lowest byte, so arrays of Money scan as fast as arrays of __int128.

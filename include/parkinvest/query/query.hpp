@@ -206,35 +206,30 @@ inline bool below_decided(const ReportedAmount& a, const Money& threshold) {
     return false;
 }
 
+/// Records whose amount field is present and satisfies `test(const ReportedAmount&)`.
+template <class R, class Field, class Test>
+auto amount_matches(Field R::*field, Test test) {
+    return Filter{[field, test](const Dataset&) {
+        return [field, test](const R& r) {
+            const ReportedAmount* a = amount_of(r, field);
+            return a != nullptr && test(*a);
+        };
+    }};
+}
 /// Records whose amount is at least `threshold` (10亿元以上), where the bound decides it.
 template <class R, class Field>
 auto amount_at_least(Field R::*field, Money threshold) {
-    return Filter{[field, threshold](const Dataset&) {
-        return [field, threshold](const R& r) {
-            const ReportedAmount* a = amount_of(r, field);
-            return a != nullptr && at_least_decided(*a, threshold);
-        };
-    }};
+    return amount_matches(field, [threshold](const ReportedAmount& a) { return at_least_decided(a, threshold); });
 }
 /// Records whose amount is below `threshold`, where the bound decides it.
 template <class R, class Field>
 auto amount_below(Field R::*field, Money threshold) {
-    return Filter{[field, threshold](const Dataset&) {
-        return [field, threshold](const R& r) {
-            const ReportedAmount* a = amount_of(r, field);
-            return a != nullptr && below_decided(*a, threshold);
-        };
-    }};
+    return amount_matches(field, [threshold](const ReportedAmount& a) { return below_decided(a, threshold); });
 }
 /// Records whose amount is in `currency`.
 template <class R, class Field>
 auto in_currency(Field R::*field, Currency currency) {
-    return Filter{[field, currency](const Dataset&) {
-        return [field, currency](const R& r) {
-            const ReportedAmount* a = amount_of(r, field);
-            return a != nullptr && a->value.currency() == currency;
-        };
-    }};
+    return amount_matches(field, [currency](const ReportedAmount& a) { return a.value.currency() == currency; });
 }
 /// Statistics whose period lies within `period`.
 inline auto within(Period period) {

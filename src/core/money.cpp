@@ -215,6 +215,10 @@ std::string Money::format(const MoneyFormat& options) const {
     return out;
 }
 
+void Money::throw_mismatch(const Money& b, const char* operation) const {
+    throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
+}
+
 Money Money::rounded_to_power(long long power, RoundingMode mode) const {
     // Round to a multiple of 10^power of the unit, i.e. 10^(power + scale) storage units.
     const long long step_exponent = power + scale;

@@ -66,8 +66,11 @@ public:
         check_dependents(record);
         if (!problems_.empty()) throw ValidationError(std::move(problems_));
         T& slot = table.rows[it->second];
+        [[maybe_unused]] ProjectColumns::Row columns;
+        if constexpr (std::is_same_v<T, Project>) columns = ProjectColumns::Row::of(record);
         move_in_park_index(slot, record);  // the only step that may throw, before anything changed
         slot = std::move(record);
+        if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.set(it->second, columns);
     }
 
     template <class IdT>
@@ -87,6 +90,7 @@ public:
         }
         table.rows.pop_back();
         table.index.erase(id);
+        if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.move_last_to(row);
     }
 
 private:
@@ -539,6 +543,7 @@ private:
             unindex_from(m2), unindex_from(m3), unindex_from(m5), unindex_from(m6), unindex_from(m7), unindex_from(m8);
             m8.rollback(), m7.rollback(), m6.rollback(), m5.rollback(), m4.rollback();
             m3.rollback(), m2.rollback(), m1.rollback(), m0.rollback();
+            ds_.project_columns_.truncate(ds_.projects_.rows.size());
         };
         try {
             append(b.sources, ds_.sources_);
@@ -546,7 +551,10 @@ private:
             append(b.parks, ds_.parks_);
             append(b.enterprises, ds_.enterprises_);
             append(b.banks, ds_.banks_);
+            ds_.project_columns_.reserve_more(b.projects.size());
             append(b.projects, ds_.projects_);
+            for (std::size_t i = m5.rows; i < ds_.projects_.rows.size(); ++i)
+                ds_.project_columns_.push(ProjectColumns::Row::of(ds_.projects_.rows[i]));
             append(b.loans, ds_.loans_);
             append(b.waste_facilities, ds_.waste_facilities_);
             append(b.statistics, ds_.statistics_);

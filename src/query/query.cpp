@@ -49,6 +49,18 @@ Money Conversion::apply(const Money& m) const {
                      std::string(iso_code(target)) + " in the conversion");
 }
 
+void detail::SumAcc::add_general(const Money& value, Bound b) {
+    if (total) {
+        if (total->currency() != value.currency()) throw_mixed(*total, value);
+        *total += value;
+        bound = combine(bound, b);
+    } else {
+        total = value;
+        bound = b;
+    }
+    ++n;
+}
+
 void detail::SumAcc::throw_mixed(const Money& a, const Money& b) {
     throw QueryError("parkinvest: cannot aggregate " + std::string(iso_code(a.currency())) + " and " +
                      std::string(iso_code(b.currency())) +

@@ -282,8 +282,12 @@ std::string index_snapshot(const Dataset& ds, std::uint64_t max_park = 2100) {
     const auto add = [&s](const char* what, std::uint64_t park, auto ids) {
         if (ids.empty()) return;
         s += what;
-        s += std::to_string(park) + ":";
-        for (auto id : ids) s += " " + std::to_string(id.value());
+        s += std::to_string(park);
+        s += ':';
+        for (auto id : ids) {
+            s += ' ';
+            s += std::to_string(id.value());
+        }
         s += "\n";
     };
     for (std::uint64_t p = 0; p <= max_park; ++p) {
@@ -300,7 +304,47 @@ std::string index_snapshot(const Dataset& ds, std::uint64_t max_park = 2100) {
 
 /// The by-park indexes agree with the records: same ids per park (in row order when
 /// `row_order`, else as sets), and no entries under other keys (the totals match).
+/// ds.project_columns() describes ds.projects() row by row, checked against the records
+/// (Project::reached is the definition the reached_by column must agree with).
+void expect_columns_in_step(const Dataset& ds) {
+    const ProjectColumns& c = ds.project_columns();
+    ASSERT_EQ(c.size(), ds.projects().size());
+    std::optional<ReportedAmount> Project::*const fields[] = {&Project::contract_investment, &Project::planned_investment,
+                                                              &Project::first_phase_investment, &Project::funds_in_place};
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const Project& p = ds.projects()[i];
+        SCOPED_TRACE(p.id.to_string());
+        EXPECT_EQ(c.park()[i], p.park.value());
+        for (std::size_t k = 0; k < 4; ++k) {
+            const auto& a = p.*fields[k];
+            EXPECT_EQ(ProjectColumns::amount_index(fields[k]), k);
+            const std::uint8_t meta = c.amount_meta(k)[i];
+            ASSERT_EQ(ProjectColumns::present(meta), a.has_value());
+            if (!a) continue;
+            EXPECT_EQ(c.amount(k)[i], a->value);
+            EXPECT_EQ(ProjectColumns::bound(meta), a->bound);
+            EXPECT_EQ(ProjectColumns::estimated(meta), a->estimated);
+        }
+        // Around every event's first and last day, and far before and after.
+        std::vector<Date> days{make_date(1990, 1, 1), make_date(2100, 12, 31)};
+        for (const StageEvent& e : p.stages) {
+            for (const Date d : {e.date.first(), e.date.last()}) {
+                days.push_back(d - boost::gregorian::days(1));
+                days.push_back(d);
+                days.push_back(d + boost::gregorian::days(1));
+            }
+        }
+        for (const Stage s : all_stages) {
+            for (const Date d : days) {
+                EXPECT_EQ(c.reached_by(s)[i] <= static_cast<std::int64_t>(d.day_number()), p.reached(s, d))
+                    << label(s, Language::english) << " by " << iso_date(d);
+            }
+        }
+    }
+}
+
 void expect_indexes_consistent(const Dataset& ds, bool row_order) {
+    expect_columns_in_step(ds);
     std::size_t n_projects = 0, n_enterprises = 0, n_loans = 0, n_facilities = 0, n_statistics = 0, n_sub = 0;
     std::size_t e_enterprises = 0, e_loans = 0, e_sub = 0;
     for (const Enterprise& e : ds.enterprises()) e_enterprises += e.park ? 1u : 0u;
@@ -1856,6 +1900,7 @@ TEST(DatasetAtomicity, PropertyRandomBatchesAreAllOrNothing) {
             }
             ASSERT_TRUE(ds == before);
             ASSERT_EQ(index_snapshot(ds), indexes);
+            expect_columns_in_step(ds);
         } else {
             try {
                 ds.insert(b);

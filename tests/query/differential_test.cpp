@@ -286,11 +286,26 @@ template <class R>
 using Pred = std::function<bool(const R&)>;
 template <class R>
 using FilterBind = std::function<Pred<R>(const Dataset&)>;
+// The column forms (over ds.project_columns()) are kept: a filter or key without one gets its
+// record form applied to the row's record, as the library does, so queries over all of
+// ds.projects() test the column forms and queries over a copy of the records the record forms.
+using RowPred = std::function<bool(std::size_t)>;
+using ColumnFilterBind = std::function<RowPred(const Dataset&, const ProjectColumns&)>;
 template <class R>
-using AnyFilter = q::Filter<FilterBind<R>>;
-template <class R, class B>
-AnyFilter<R> erase(q::Filter<B> f) {
-    return AnyFilter<R>{FilterBind<R>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); })};
+using AnyFilter = q::Filter<FilterBind<R>, ColumnFilterBind>;
+template <class R, class B, class C>
+AnyFilter<R> erase(q::Filter<B, C> f) {
+    ColumnFilterBind columns = [f](const Dataset& ds, const ProjectColumns& c) -> RowPred {
+        if constexpr (q::has_columns<C>) {
+            return f.columns(ds, c);
+        } else if constexpr (std::is_same_v<R, Project>) {
+            return [p = f.bind(ds), rows = ds.projects().data()](std::size_t i) { return p(rows[i]); };
+        } else {
+            ADD_FAILURE() << "column form asked of a filter on loans";
+            return {};
+        }
+    };
+    return AnyFilter<R>(FilterBind<R>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); }), columns);
 }
 
 /// The library's group code type (BoundKey::none's type).
@@ -299,14 +314,27 @@ template <class R>
 using CodeFn = std::function<KeyCode(const R&)>;
 template <class R>
 using KeyBind = std::function<std::pair<CodeFn<R>, q::BoundKey>(const Dataset&)>;
+using RowCode = std::function<KeyCode(std::size_t)>;
+using ColumnKeyBind = std::function<RowCode(const Dataset&, const ProjectColumns&)>;
 template <class R>
-using AnyKey = q::Key<KeyBind<R>>;
-template <class R, class B>
-AnyKey<R> erase_key(q::Key<B> k) {
-    return AnyKey<R>{k.name_zh, k.name_en, KeyBind<R>([b = k.bind](const Dataset& ds) {
+using AnyKey = q::Key<KeyBind<R>, ColumnKeyBind>;
+template <class R, class B, class C>
+AnyKey<R> erase_key(q::Key<B, C> k) {
+    ColumnKeyBind columns = [k](const Dataset& ds, const ProjectColumns& c) -> RowCode {
+        if constexpr (q::has_columns<C>) {
+            return k.columns(ds, c);
+        } else if constexpr (std::is_same_v<R, Project>) {
+            return [code = k.bind(ds).first, rows = ds.projects().data()](std::size_t i) { return code(rows[i]); };
+        } else {
+            ADD_FAILURE() << "column form asked of a key on loans";
+            return {};
+        }
+    };
+    return AnyKey<R>(k.name_zh, k.name_en, KeyBind<R>([b = k.bind](const Dataset& ds) {
                          auto bound = b(ds);
                          return std::pair<CodeFn<R>, q::BoundKey>(CodeFn<R>(bound.first), bound.second);
-                     })};
+                     }),
+                     columns);
 }
 
 // ==================================================================== random query specs
@@ -834,69 +862,78 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
         expected.push_back(std::move(row));
     }
 
-    // ---- the library
-    std::optional<Table> got;
-    std::string error;
-    try {
-        auto query = q::from(w.ds, records<R>(w.ds))
-                         .where(filter ? library_filter(*filter) : erase<R>(q::matching([](const R&) { return true; })));
-        const auto run = [&](const auto& qq) {
-            if constexpr (project) {
-                const ProjectField f = kFields[field];
-                return qq.aggregate(q::count(), q::share_of_count(), q::sum(f), q::min(f), q::max(f), q::average(f, mode),
-                                    q::share(f));
-            } else {
-                return qq.aggregate(q::count(), q::share_of_count(), q::sum(&Loan::commitment), q::min(&Loan::commitment),
-                                    q::max(&Loan::commitment), q::average(&Loan::commitment, mode),
-                                    q::share(&Loan::commitment), q::outstanding_as_of(day));
-            }
-        };
-        if (keys.empty()) got = run(query);
-        else if (keys.size() == 1) got = run(query.group_by(library_key<R>(keys[0])));
-        else got = run(query.group_by(library_key<R>(keys[0]), library_key<R>(keys[1])));
-    } catch (const QueryError& e) {
-        error = std::string("QueryError: ") + e.what();
-    } catch (const InexactRoundingError& e) {
-        error = std::string("InexactRoundingError: ") + e.what();
-    } catch (const std::exception& e) {
-        error = std::string("other exception: ") + e.what();
-    }
-    ++out.queries;
-
-    const auto fail = [&](const std::string& why) {
-        if (out.failures.size() < 25) out.failures.push_back(desc + "\n    " + why);
-        else if (out.failures.size() == 25) out.failures.push_back("(further failures not shown)");
-    };
-    if (expect_mixed || expect_inexact) {
-        ++out.expected_errors;
-        const std::string want = expect_mixed ? "QueryError" : "InexactRoundingError";
-        if (!error.starts_with(want + ":")) fail("expected " + want + ", got " + (error.empty() ? "a table" : error));
-        return;
-    }
-    if (!error.empty()) return fail("unexpected " + error);
-    const Table& t = *got;
-    const std::size_t ncols = keys.size() + (project ? 7 : 8);
-    if (t.columns().size() != ncols) return fail("columns: " + std::to_string(t.columns().size()));
-    if (t.size() != expected.size()) {
-        return fail("rows: got " + std::to_string(t.size()) + ", expected " + std::to_string(expected.size()));
-    }
-    for (std::size_t r = 0; r < t.size(); ++r) {
-        for (std::size_t c = 0; c < ncols; ++c) {
-            ++out.compared_cells;
-            if (t.at(r, c) == expected[r][c]) continue;
-            std::ostringstream s;
-            s << "row " << r << " column " << t.columns()[c].name_en << ": got \"" << Table::text(t.at(r, c), Language::english)
-              << "\" (" << Table::text(t.at(r, c), Language::chinese) << "), expected \""
-              << Table::text(expected[r][c], Language::english) << "\" (" << Table::text(expected[r][c], Language::chinese)
-              << ")";
-            if (const auto* a = std::get_if<ReportedAmount>(&expected[r][c]))
-                s << " [expected units " << test::dec(a->value.units()) << " bound " << label(a->bound, Language::english)
-                  << " estimated " << a->estimated << "]";
-            if (const auto* a = std::get_if<ReportedAmount>(&t.at(r, c)))
-                s << " [got units " << test::dec(a->value.units()) << " bound " << label(a->bound, Language::english)
-                  << " estimated " << a->estimated << "]";
-            return fail(s.str());
+    // ---- the library: over all of ds.projects() (the column path for projects) and, for
+    // projects, over a copy of the records (the record path); both must give the expected table.
+    const auto check = [&](std::span<const R> rows, const std::string& path) {
+        std::optional<Table> got;
+        std::string error;
+        try {
+            auto query = q::from(w.ds, rows)
+                             .where(filter ? library_filter(*filter) : erase<R>(q::matching([](const R&) { return true; })));
+            const auto run = [&](const auto& qq) {
+                if constexpr (project) {
+                    const ProjectField f = kFields[field];
+                    return qq.aggregate(q::count(), q::share_of_count(), q::sum(f), q::min(f), q::max(f),
+                                        q::average(f, mode), q::share(f));
+                } else {
+                    return qq.aggregate(q::count(), q::share_of_count(), q::sum(&Loan::commitment),
+                                        q::min(&Loan::commitment), q::max(&Loan::commitment),
+                                        q::average(&Loan::commitment, mode), q::share(&Loan::commitment),
+                                        q::outstanding_as_of(day));
+                }
+            };
+            if (keys.empty()) got = run(query);
+            else if (keys.size() == 1) got = run(query.group_by(library_key<R>(keys[0])));
+            else got = run(query.group_by(library_key<R>(keys[0]), library_key<R>(keys[1])));
+        } catch (const QueryError& e) {
+            error = std::string("QueryError: ") + e.what();
+        } catch (const InexactRoundingError& e) {
+            error = std::string("InexactRoundingError: ") + e.what();
+        } catch (const std::exception& e) {
+            error = std::string("other exception: ") + e.what();
         }
+        ++out.queries;
+
+        const auto fail = [&](const std::string& why) {
+            if (out.failures.size() < 25) out.failures.push_back(desc + " [" + path + "]\n    " + why);
+            else if (out.failures.size() == 25) out.failures.push_back("(further failures not shown)");
+        };
+        if (expect_mixed || expect_inexact) {
+            ++out.expected_errors;
+            const std::string want = expect_mixed ? "QueryError" : "InexactRoundingError";
+            if (!error.starts_with(want + ":")) fail("expected " + want + ", got " + (error.empty() ? "a table" : error));
+            return;
+        }
+        if (!error.empty()) return fail("unexpected " + error);
+        const Table& t = *got;
+        const std::size_t ncols = keys.size() + (project ? 7 : 8);
+        if (t.columns().size() != ncols) return fail("columns: " + std::to_string(t.columns().size()));
+        if (t.size() != expected.size()) {
+            return fail("rows: got " + std::to_string(t.size()) + ", expected " + std::to_string(expected.size()));
+        }
+        for (std::size_t r = 0; r < t.size(); ++r) {
+            for (std::size_t c = 0; c < ncols; ++c) {
+                ++out.compared_cells;
+                if (t.at(r, c) == expected[r][c]) continue;
+                std::ostringstream s;
+                s << "row " << r << " column " << t.columns()[c].name_en << ": got \""
+                  << Table::text(t.at(r, c), Language::english) << "\" (" << Table::text(t.at(r, c), Language::chinese)
+                  << "), expected \"" << Table::text(expected[r][c], Language::english) << "\" ("
+                  << Table::text(expected[r][c], Language::chinese) << ")";
+                if (const auto* a = std::get_if<ReportedAmount>(&expected[r][c]))
+                    s << " [expected units " << test::dec(a->value.units()) << " bound "
+                      << label(a->bound, Language::english) << " estimated " << a->estimated << "]";
+                if (const auto* a = std::get_if<ReportedAmount>(&t.at(r, c)))
+                    s << " [got units " << test::dec(a->value.units()) << " bound " << label(a->bound, Language::english)
+                      << " estimated " << a->estimated << "]";
+                return fail(s.str());
+            }
+        }
+    };
+    check(records<R>(w.ds), project ? "columns" : "records");
+    if constexpr (project) {
+        const std::vector<R> copy(records<R>(w.ds).begin(), records<R>(w.ds).end());
+        check(copy, "records");
     }
 }
 

@@ -268,8 +268,10 @@ private:
     }
     void require_same(const Money& b, const char* operation) const {
         if (currency() != b.currency()) [[unlikely]]
-            throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
+            throw_mismatch(b, operation);
     }
+    /// Out of line, so the checks above stay small enough to inline in hot loops.
+    [[noreturn]] void throw_mismatch(const Money& b, const char* operation) const;
     Money rounded_to_power(long long power, RoundingMode mode) const;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <parkinvest/core/errors.hpp>
+#include <parkinvest/model/columns.hpp>
 #include <parkinvest/model/enterprise.hpp>
 #include <parkinvest/model/ids.hpp>
 #include <parkinvest/model/loan.hpp>
@@ -108,6 +109,9 @@ public:
     /// The park a loan counts for: its own park, else its first borrower's park.
     [[nodiscard]] std::optional<ParkId> park_of(const Loan& loan) const;
 
+    /// The projects as columns (row i is projects()[i]), kept in step with every change.
+    [[nodiscard]] const ProjectColumns& project_columns() const noexcept { return project_columns_; }
+
     /// Total number of records of every type.
     [[nodiscard]] std::size_t size() const;
     [[nodiscard]] bool empty() const { return size() == 0; }
@@ -171,6 +175,7 @@ private:
     detail::Table<WasteFacility, WasteFacilityId> waste_facilities_;
     detail::Table<ReportedStatistic, StatisticId> statistics_;
 
+    ProjectColumns project_columns_;
     ByPark<ProjectId> projects_by_park_;
     ByPark<EnterpriseId> enterprises_by_park_;
     ByPark<LoanId> loans_by_park_;

@@ -9,6 +9,12 @@
 // Filters, group keys and aggregates are small values bound to the Dataset when the query runs;
 // everything is exact (Money sums, Ratio shares).
 //
+// Speed: a query over all of ds.projects() scans the Dataset's ProjectColumns (a few dense
+// arrays) rather than the records. Filters, keys and aggregates that have a column form (in_park,
+// reached, the amount filters, by_park, by_zone, by_parent_park, by_amount_band, sum/share/min/
+// max/average of a Project amount) read the columns; the others read the record of the row.
+// The results are the same either way (the differential test runs both).
+//
 // Bounded amounts ("100亿元以上"): a sum that includes a lower bound is a lower bound (at_least),
 // one that includes an upper bound is an upper bound (at_most), one that includes an
 // approximation (约, 近) or both kinds of bound is approximate (about); the bound travels with
@@ -59,8 +65,8 @@ const ReportedAmount* amount_of(const R& r, ReportedAmount R::*field) {
     return &(r.*field);
 }
 
-/// Combines the bounds of two summands (see the header comment). Inline: it runs per row.
-[[nodiscard]] inline Bound combine(Bound a, Bound b) noexcept {
+/// Combines the bounds of two summands (see the header comment).
+[[nodiscard]] constexpr Bound combine_rule(Bound a, Bound b) noexcept {
     const auto kind = [](Bound x) {
         switch (x) {
         case Bound::exact: return 0;
@@ -79,33 +85,72 @@ const ReportedAmount* amount_of(const R& r, ReportedAmount R::*field) {
     if (kb == 0 || ka == kb) return ka == 1 ? Bound::at_least : ka == 2 ? Bound::at_most : Bound::about;
     return Bound::about;  // a lower and an upper bound, or a bound and an approximation
 }
+namespace detail {
+inline constexpr std::size_t bound_count = 7;
+inline constexpr auto combine_table = [] {
+    std::array<std::array<Bound, bound_count>, bound_count> t{};
+    for (std::size_t a = 0; a < bound_count; ++a)
+        for (std::size_t b = 0; b < bound_count; ++b) t[a][b] = combine_rule(static_cast<Bound>(a), static_cast<Bound>(b));
+    return t;
+}();
+}  // namespace detail
+/// combine_rule by table lookup: it runs per row.
+[[nodiscard]] inline Bound combine(Bound a, Bound b) noexcept {
+    return detail::combine_table[static_cast<std::size_t>(a) % detail::bound_count][static_cast<std::size_t>(b) % detail::bound_count];
+}
 
 
 // ==================================================================== filters
 
-/// A filter: bound to the Dataset, it gives a predicate on records. Combine with &&, ||, !.
-template <class Bind>
-struct Filter {
-    Bind bind;  ///< (const Dataset&) -> predicate
-};
-template <class Bind>
-Filter(Bind) -> Filter<Bind>;
+/// Marks a filter or key without a column form: over ds.projects() it reads each row's record.
+struct no_columns {};
+template <class Cols>
+inline constexpr bool has_columns = !std::is_same_v<Cols, no_columns>;
 
-template <class A, class B>
-auto operator&&(Filter<A> a, Filter<B> b) {
-    return Filter{[a, b](const Dataset& ds) {
-        return [pa = a.bind(ds), pb = b.bind(ds)](const auto& r) { return pa(r) && pb(r); };
-    }};
+/// A filter: bound to the Dataset, it gives a predicate on records, and optionally (`columns`)
+/// one on row numbers of ds.project_columns(). Combine with &&, ||, !.
+template <class Bind, class Cols = no_columns>
+struct Filter {
+    Bind bind;     ///< (const Dataset&) -> predicate on records
+    Cols columns;  ///< (const Dataset&, const ProjectColumns&) -> predicate on row numbers
+    explicit Filter(Bind b, Cols c = {}) : bind(std::move(b)), columns(std::move(c)) {}
+};
+
+namespace detail {
+/// Combines two filters' record and (when both have one) column predicates with `op`.
+template <class A, class CA, class B, class CB, class Op>
+auto combine_filters(const Filter<A, CA>& a, const Filter<B, CB>& b, Op op) {
+    auto records = [a = a.bind, b = b.bind, op](const Dataset& ds) {
+        return [pa = a(ds), pb = b(ds), op](const auto& r) { return op(pa, pb, r); };
+    };
+    if constexpr (has_columns<CA> && has_columns<CB>) {
+        return Filter{records, [a = a.columns, b = b.columns, op](const Dataset& ds, const ProjectColumns& c) {
+                          return [pa = a(ds, c), pb = b(ds, c), op](std::size_t i) { return op(pa, pb, i); };
+                      }};
+    } else {
+        return Filter{records};
+    }
 }
-template <class A, class B>
-auto operator||(Filter<A> a, Filter<B> b) {
-    return Filter{[a, b](const Dataset& ds) {
-        return [pa = a.bind(ds), pb = b.bind(ds)](const auto& r) { return pa(r) || pb(r); };
-    }};
+}  // namespace detail
+
+template <class A, class CA, class B, class CB>
+auto operator&&(const Filter<A, CA>& a, const Filter<B, CB>& b) {
+    return detail::combine_filters(a, b, [](const auto& pa, const auto& pb, const auto& x) { return pa(x) && pb(x); });
 }
-template <class A>
-auto operator!(Filter<A> a) {
-    return Filter{[a](const Dataset& ds) { return [pa = a.bind(ds)](const auto& r) { return !pa(r); }; }};
+template <class A, class CA, class B, class CB>
+auto operator||(const Filter<A, CA>& a, const Filter<B, CB>& b) {
+    return detail::combine_filters(a, b, [](const auto& pa, const auto& pb, const auto& x) { return pa(x) || pb(x); });
+}
+template <class A, class CA>
+auto operator!(const Filter<A, CA>& a) {
+    auto records = [a = a.bind](const Dataset& ds) { return [pa = a(ds)](const auto& r) { return !pa(r); }; };
+    if constexpr (has_columns<CA>) {
+        return Filter{records, [a = a.columns](const Dataset& ds, const ProjectColumns& c) {
+                          return [pa = a(ds, c)](std::size_t i) { return !pa(i); };
+                      }};
+    } else {
+        return Filter{records};
+    }
 }
 
 /// A park and every park below it (一区多园).
@@ -130,13 +175,18 @@ private:
 
 /// Records of a park, with its sub-parks unless `include_sub_parks` is false.
 inline auto in_park(ParkId park, bool include_sub_parks = true) {
-    return Filter{[park, include_sub_parks](const Dataset& ds) {
-        ParkSet parks(include_sub_parks ? park_and_descendants(ds, park) : std::unordered_set<ParkId>{park});
-        return [&ds, parks = std::move(parks)](const auto& r) {
-            const auto p = park_of(ds, r);
-            return p && parks.contains(*p);
-        };
-    }};
+    const auto parks = [park, include_sub_parks](const Dataset& ds) {
+        return ParkSet(include_sub_parks ? park_and_descendants(ds, park) : std::unordered_set<ParkId>{park});
+    };
+    return Filter{[parks](const Dataset& ds) {
+                      return [&ds, set = parks(ds)](const auto& r) {
+                          const auto p = park_of(ds, r);
+                          return p && set.contains(*p);
+                      };
+                  },
+                  [parks](const Dataset& ds, const ProjectColumns& c) {
+                      return [set = parks(ds), park = c.park().data()](std::size_t i) { return set.contains(ParkId{park[i]}); };
+                  }};
 }
 
 /// Loans whose inception lies within `period`.
@@ -162,8 +212,15 @@ inline auto stage_as_of(Stage s, Date d) {
     return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.stage_as_of(d) == s; }; }};
 }
 /// Projects that had reached `s` (or gone past it on the main path) by the end of `d`.
+/// Throws QueryError when `d` is not a calendar day (not_a_date_time, ±infinity).
 inline auto reached(Stage s, Date d) {
-    return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.reached(s, d); }; }};
+    if (d.is_special()) throw QueryError("parkinvest: reached() needs a calendar day");
+    return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.reached(s, d); }; },
+                  [s, d](const Dataset&, const ProjectColumns& c) {
+                      return [by = c.reached_by(s).data(), day = static_cast<std::int32_t>(d.day_number())](std::size_t i) {
+                          return by[i] <= day;
+                      };
+                  }};
 }
 /// Projects with a `s` event known to lie within `period` (签约 in 2020年上半年).
 inline auto entered(Stage s, Period period) {
@@ -185,7 +242,7 @@ inline bool at_least_decided(const ReportedAmount& a, const Money& threshold) {
     case Bound::about:
     case Bound::nearly:
     case Bound::at_least:
-    case Bound::more_than: return a.value >= threshold;  // a lower bound at or above decides
+    case Bound::more_than: return a.value.units() >= threshold.units();  // a lower bound at or above decides
     case Bound::at_most:
     case Bound::less_than: return false;                  // an upper bound never proves >=
     }
@@ -197,9 +254,9 @@ inline bool below_decided(const ReportedAmount& a, const Money& threshold) {
     switch (a.bound) {
     case Bound::exact:
     case Bound::about:
-    case Bound::nearly: return a.value < threshold;
-    case Bound::at_most: return a.value < threshold;
-    case Bound::less_than: return a.value <= threshold;
+    case Bound::nearly:
+    case Bound::at_most: return a.value.units() < threshold.units();
+    case Bound::less_than: return a.value.units() <= threshold.units();
     case Bound::at_least:
     case Bound::more_than: return false;  // a lower bound never proves <
     }
@@ -209,12 +266,24 @@ inline bool below_decided(const ReportedAmount& a, const Money& threshold) {
 /// Records whose amount field is present and satisfies `test(const ReportedAmount&)`.
 template <class R, class Field, class Test>
 auto amount_matches(Field R::*field, Test test) {
-    return Filter{[field, test](const Dataset&) {
+    auto records = [field, test](const Dataset&) {
         return [field, test](const R& r) {
             const ReportedAmount* a = amount_of(r, field);
             return a != nullptr && test(*a);
         };
-    }};
+    };
+    if constexpr (std::is_same_v<R, Project> && std::is_same_v<Field, std::optional<ReportedAmount>>) {
+        return Filter{records, [field, test](const Dataset&, const ProjectColumns& c) {
+                          const std::size_t k = ProjectColumns::amount_index(field);
+                          return [value = c.amount(k).data(), meta = c.amount_meta(k).data(), test](std::size_t i) {
+                              const std::uint8_t m = meta[i];
+                              return ProjectColumns::present(m) &&
+                                     test(ReportedAmount{value[i], ProjectColumns::bound(m), ProjectColumns::estimated(m)});
+                          };
+                      }};
+    } else {
+        return Filter{records};
+    }
 }
 /// Records whose amount is at least `threshold` (10亿元以上), where the bound decides it.
 template <class R, class Field>
@@ -255,49 +324,91 @@ struct BoundKey {
     std::function<std::string(Code, Language)> label;
 };
 
-/// A group key: a column name and a binder giving (code function, labels).
-template <class Bind>
+/// A group key: a column name, a binder giving (code function, labels), and optionally a
+/// binder giving the code of a row of ds.project_columns().
+template <class Bind, class Cols = no_columns>
 struct Key {
     std::string name_zh;
     std::string name_en;
-    Bind bind;  ///< (const Dataset&) -> std::pair<code function, BoundKey>
+    Bind bind;     ///< (const Dataset&) -> std::pair<code function, BoundKey>
+    Cols columns;  ///< (const Dataset&, const ProjectColumns&) -> code function on row numbers
+    Key(std::string zh, std::string en, Bind b, Cols c = {})
+        : name_zh(std::move(zh)), name_en(std::move(en)), bind(std::move(b)), columns(std::move(c)) {}
 };
-template <class Bind>
-Key(std::string, std::string, Bind) -> Key<Bind>;
+
+namespace detail {
+/// Labels of park codes.
+inline BoundKey park_labels(const Dataset& ds) {
+    return BoundKey{[&ds](BoundKey::Code c, Language lang) {
+        const Park& p = ds.get(ParkId{c});
+        return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
+    }};
+}
+/// A key that maps each record's park through `to` (park → group park), computed once per park.
+/// The column form looks the group up in a table by park id (dense when the ids are small).
+template <class To>
+auto park_key(std::string zh, std::string en, To to) {
+    struct Map {
+        std::vector<BoundKey::Code> dense;
+        std::unordered_map<std::uint64_t, BoundKey::Code> sparse;
+        BoundKey::Code operator()(std::uint64_t park) const {
+            if (park < dense.size()) return dense[static_cast<std::size_t>(park)];
+            const auto it = sparse.find(park);
+            return it == sparse.end() ? BoundKey::none : it->second;
+        }
+    };
+    const auto make_map = [to](const Dataset& ds) {
+        auto m = std::make_shared<Map>();
+        std::uint64_t top = 0;
+        for (const Park& p : ds.parks()) top = std::max(top, p.id.value());
+        const bool dense = top < 4 * ds.parks().size() + 1024;
+        if (dense) m->dense.assign(static_cast<std::size_t>(top) + 1, BoundKey::none);
+        for (const Park& p : ds.parks()) {
+            const BoundKey::Code c = to(ds, p).value();
+            if (dense) m->dense[static_cast<std::size_t>(p.id.value())] = c;
+            else m->sparse.emplace(p.id.value(), c);
+        }
+        return m;
+    };
+    return Key{std::move(zh), std::move(en),
+               [make_map](const Dataset& ds) {
+                   auto code = [&ds, m = make_map(ds)](const auto& r) {
+                       const auto p = park_of(ds, r);
+                       return p ? (*m)(p->value()) : BoundKey::none;
+                   };
+                   return std::pair{code, park_labels(ds)};
+               },
+               [make_map](const Dataset& ds, const ProjectColumns& c) {
+                   return [m = make_map(ds), park = c.park().data()](std::size_t i) { return (*m)(park[i]); };
+               }};
+}
+}  // namespace detail
 
 inline auto by_park() {
-    return Key{"园区", "park", [](const Dataset& ds) {
+    return Key{"园区", "park",
+               [](const Dataset& ds) {
                    auto code = [&ds](const auto& r) {
                        const auto p = park_of(ds, r);
                        return p ? p->value() : BoundKey::none;
                    };
-                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       const Park& p = ds.get(ParkId{c});
-                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
-                   }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::park_labels(ds)};
+               },
+               [](const Dataset&, const ProjectColumns& c) {
+                   return [park = c.park().data()](std::size_t i) -> BoundKey::Code { return park[i]; };
                }};
 }
 
 /// Group by the top-level park: sub-parks count under the zone they belong to.
 inline auto by_zone() {
-    return Key{"园区(含下属园区)", "zone", [](const Dataset& ds) {
-                   auto code = [&ds](const auto& r) {
-                       auto p = park_of(ds, r);
-                       if (!p) return BoundKey::none;
-                       for (std::size_t guard = 0; guard < 64; ++guard) {
-                           const Park& park = ds.get(*p);
-                           if (!park.parent) break;
-                           p = park.parent;
-                       }
-                       return p->value();
-                   };
-                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       const Park& p = ds.get(ParkId{c});
-                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
-                   }};
-                   return std::pair{code, k};
-               }};
+    return detail::park_key("园区(含下属园区)", "zone", [](const Dataset& ds, const Park& park) {
+        ParkId p = park.id;
+        for (std::size_t guard = 0; guard < 64; ++guard) {
+            const Park& x = ds.get(p);
+            if (!x.parent) break;
+            p = *x.parent;
+        }
+        return p;
+    });
 }
 
 /// Group by the stage as of the end of `d` (projects with no stage yet: "(无)" / "(none)").
@@ -346,17 +457,33 @@ template <class R, class Field>
 auto by_amount_band(Field R::*field, std::vector<Money> thresholds) {
     static constexpr BoundKey::Code undetermined = BoundKey::none - 1;  // after every band
     std::sort(thresholds.begin(), thresholds.end());
-    return Key{"金额区间", "amount band", [field, thresholds](const Dataset&) {
-                   auto code = [field, thresholds](const R& r) -> BoundKey::Code {
+    const auto band_of = [thresholds](const ReportedAmount& a) -> BoundKey::Code {
+        BoundKey::Code band = 0;
+        for (const Money& t : thresholds) {
+            if (at_least_decided(a, t)) ++band;
+            else if (below_decided(a, t)) break;
+            else return undetermined;  // the bound does not decide
+        }
+        return band;
+    };
+    auto columns = [&] {
+        if constexpr (std::is_same_v<R, Project> && std::is_same_v<Field, std::optional<ReportedAmount>>) {
+            return [field, band_of](const Dataset&, const ProjectColumns& c) {
+                const std::size_t k = ProjectColumns::amount_index(field);
+                return [value = c.amount(k).data(), meta = c.amount_meta(k).data(), band_of](std::size_t i) {
+                    const std::uint8_t m = meta[i];
+                    if (!ProjectColumns::present(m)) return BoundKey::none;
+                    return band_of(ReportedAmount{value[i], ProjectColumns::bound(m), ProjectColumns::estimated(m)});
+                };
+            };
+        } else {
+            return no_columns{};
+        }
+    }();
+    return Key{"金额区间", "amount band", [field, thresholds, band_of](const Dataset&) {
+                   auto code = [field, band_of](const R& r) -> BoundKey::Code {
                        const ReportedAmount* a = amount_of(r, field);
-                       if (a == nullptr) return BoundKey::none;
-                       BoundKey::Code band = 0;
-                       for (const Money& t : thresholds) {
-                           if (at_least_decided(*a, t)) ++band;
-                           else if (below_decided(*a, t)) break;
-                           else return undetermined;  // the bound does not decide
-                       }
-                       return band;
+                       return a == nullptr ? BoundKey::none : band_of(*a);
                    };
                    BoundKey k{[thresholds](BoundKey::Code c, Language lang) {
                        const bool zh = lang == Language::chinese;
@@ -370,7 +497,7 @@ auto by_amount_band(Field R::*field, std::vector<Money> thresholds) {
                        return thresholds[i - 1].format(f) + (zh ? "至" : " to under ") + thresholds[i].format(f);
                    }};
                    return std::pair{code, k};
-               }};
+               }, columns};
 }
 
 /// Period buckets for by_period.
@@ -417,19 +544,8 @@ inline auto by_period(Stage s, Bucket bucket) {
 
 /// Group by the parent park (sub-parks under their zone; a zone under itself).
 inline auto by_parent_park() {
-    return Key{"上级园区", "parent park", [](const Dataset& ds) {
-                   auto code = [&ds](const auto& r) {
-                       const auto p = park_of(ds, r);
-                       if (!p) return BoundKey::none;
-                       const Park& park = ds.get(*p);
-                       return (park.parent ? *park.parent : *p).value();
-                   };
-                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       const Park& p = ds.get(ParkId{c});
-                       return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
-                   }};
-                   return std::pair{code, k};
-               }};
+    return detail::park_key("上级园区", "parent park",
+                            [](const Dataset&, const Park& park) { return park.parent ? *park.parent : park.id; });
 }
 
 /// Group waste facilities by the first hazardous-waste category on their licence.
@@ -495,16 +611,16 @@ struct SumAcc {
     Bound bound = Bound::exact;
     std::int64_t n = 0;
     void add(const Money& value, Bound b) {
-        if (total) {
-            if (total->currency() != value.currency()) throw_mixed(*total, value);
-            *total += value;
+        if (total && total->currency() == value.currency()) [[likely]] {
+            *total += value;  // the common case, small enough to inline in the scan
             bound = combine(bound, b);
+            ++n;
         } else {
-            total = value;
-            bound = b;
+            add_general(value, b);
         }
-        ++n;
     }
+    /// The first amount, a bound, or another currency (QueryError). Out of line (query.cpp).
+    void add_general(const Money& value, Bound b);
     void merge(const SumAcc& o) {
         if (o.total) add(*o.total, o.bound), n += o.n - 1;
     }
@@ -612,15 +728,16 @@ struct AmountAggregate {
                 std::optional<ReportedAmount> extreme;
             };
             void add(Acc& a, const R& r) const {
-                const ReportedAmount* v = amount_of(r, field);
-                if (v == nullptr) return;
-                const Money m = *conversion ? (*conversion)->apply(v->value) : v->value;
+                if (const ReportedAmount* v = amount_of(r, field)) add_amount(a, v->value, v->bound, v->estimated);
+            }
+            void add_amount(Acc& a, const Money& value, Bound bound, bool estimated) const {
+                const Money m = *conversion ? (*conversion)->apply(value) : value;
                 if (kind == Kind::min || kind == Kind::max) {
                     if (a.extreme && a.extreme->value.currency() != m.currency()) detail::SumAcc::throw_mixed(a.extreme->value, m);
                     if (!a.extreme || (kind == Kind::min ? m < a.extreme->value : m > a.extreme->value))
-                        a.extreme = ReportedAmount{m, v->bound, v->estimated};
+                        a.extreme = ReportedAmount{m, bound, estimated};
                 } else {
-                    a.sum.add(m, v->bound);
+                    a.sum.add(m, bound);
                 }
             }
             /// The grand total is only needed for shares: other kinds do not merge, so a query
@@ -644,6 +761,29 @@ struct AmountAggregate {
             }
         };
         return B{field, kind, mode, &conversion};
+    }
+
+    /// The column form over ds.project_columns(): the same accumulator, fed from the columns.
+    template <class Rec>
+        requires(std::is_same_v<Rec, Project> && std::is_same_v<R, Project> &&
+                 std::is_same_v<Field, std::optional<ReportedAmount>>)
+    auto bind_columns(const Dataset& ds, const ProjectColumns& c) const {
+        using Base = decltype(bind<Rec>(ds));
+        struct C {
+            Base base;
+            const Money* value;
+            const std::uint8_t* meta;
+            bool plain_sum;  ///< a sum without conversion: the common case, kept inline
+            void add(typename Base::Acc& a, std::size_t i) const {
+                const std::uint8_t m = meta[i];
+                if (!ProjectColumns::present(m)) return;
+                if (plain_sum) a.sum.add(value[i], ProjectColumns::bound(m));
+                else base.add_amount(a, value[i], ProjectColumns::bound(m), ProjectColumns::estimated(m));
+            }
+        };
+        const std::size_t k = ProjectColumns::amount_index(field);
+        const bool plain_sum = !conversion && kind != Kind::min && kind != Kind::max;
+        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), plain_sum};
     }
 };
 
@@ -809,35 +949,62 @@ struct CodeHash {
 };
 }  // namespace detail
 
-template <class R, class FilterBind, class... Keys>
+template <class R, class F, class... Keys>
 class Query;
 
 /// Starts a query over a range of records of `ds` (ds.projects(), ds.loans() ...).
 template <class R>
 auto from(const Dataset& ds, std::span<const R> records) {
-    auto all = [](const Dataset&) { return [](const R&) { return true; }; };
+    Filter all{[](const Dataset&) { return [](const R&) { return true; }; },
+               [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
     return Query<R, decltype(all)>(ds, records, all, std::tuple<>{});
 }
 
-template <class R, class FilterBind, class... Keys>
+namespace detail {
+/// The column form of a filter, key or aggregate over ds.projects(): its own when it has one,
+/// else its record form applied to the row's record.
+template <class Bind, class Cols>
+auto row_predicate(const Filter<Bind, Cols>& f, const Dataset& ds, const ProjectColumns& c) {
+    if constexpr (has_columns<Cols>) return f.columns(ds, c);
+    else return [p = f.bind(ds), rows = ds.projects().data()](std::size_t i) { return p(rows[i]); };
+}
+template <class Bind, class Cols, class Bound>
+auto row_code(const Key<Bind, Cols>& k, const Bound& bound, const Dataset& ds, const ProjectColumns& c) {
+    if constexpr (has_columns<Cols>) return k.columns(ds, c);
+    else return [&code = bound.first, rows = ds.projects().data()](std::size_t i) { return code(rows[i]); };
+}
+template <class Agg, class Bound>
+auto row_adder(const Agg& a, const Bound& bound, const Dataset& ds, const ProjectColumns& c) {
+    if constexpr (requires { a.template bind_columns<Project>(ds, c); }) {
+        return a.template bind_columns<Project>(ds, c);
+    } else {
+        struct Adder {
+            const Bound* bound;
+            const Project* rows;
+            void add(typename Bound::Acc& acc, std::size_t i) const { bound->add(acc, rows[i]); }
+        };
+        return Adder{&bound, ds.projects().data()};
+    }
+}
+}  // namespace detail
+
+template <class R, class F, class... Keys>
 class Query {
 public:
-    Query(const Dataset& ds, std::span<const R> records, FilterBind filter, std::tuple<Keys...> keys)
+    Query(const Dataset& ds, std::span<const R> records, F filter, std::tuple<Keys...> keys)
         : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)) {}
 
     /// Keeps the records matching `f` (and any earlier where()).
-    template <class Bind>
-    auto where(Filter<Bind> f) const {
-        auto combined = [prev = filter_, next = f.bind](const Dataset& ds) {
-            return [p = prev(ds), n = next(ds)](const R& r) { return p(r) && n(r); };
-        };
+    template <class Bind, class Cols>
+    auto where(const Filter<Bind, Cols>& f) const {
+        auto combined = filter_ && f;
         return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_);
     }
 
     /// Groups by the given keys (in order); without group_by there is one row for everything.
     template <class... NewKeys>
     auto group_by(NewKeys... keys) const {
-        return Query<R, FilterBind, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...));
+        return Query<R, F, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...));
     }
 
     /// Runs the query: one row per group in key order, the aggregates as columns. Throws
@@ -847,7 +1014,6 @@ public:
         static_assert(sizeof...(Aggs) > 0, "aggregate() needs at least one aggregate (count(), sum(...) ...)");
         constexpr std::size_t K = sizeof...(Keys);
         using Code = std::array<BoundKey::Code, K>;
-        const auto pred = filter_(ds_);
         auto keys = std::apply([&](const auto&... k) { return std::make_tuple(k.bind(ds_)...); }, keys_);
         auto bound = std::make_tuple(aggs.template bind<R>(ds_)...);
         using AccTuple = std::tuple<typename decltype(aggs.template bind<R>(ds_))::Acc...>;
@@ -878,15 +1044,44 @@ public:
             return it->second;
         };
 
-        for (const R& r : records_) {
-            if (!pred(r)) continue;
-            Code code{};
-            std::apply([&](const auto&... k) {
-                std::size_t i = 0;
-                ((code[i++] = k.first(r)), ...);
-            }, keys);
-            AccTuple& acc = accs[slot_of(code)];
-            add_all(bound, acc, r, std::index_sequence_for<Aggs...>{});
+        // One scan: `at(i)` is what the predicate, the code functions and the adders take.
+        const auto scan = [&](const auto& pred, const auto& code_fns, const auto& adders, const auto& at) {
+            const std::size_t n = records_.size();
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto& x = at(i);
+                if (!pred(x)) continue;
+                Code code{};
+                std::apply([&](const auto&... fn) {
+                    std::size_t k = 0;
+                    ((code[k++] = fn(x)), ...);
+                }, code_fns);
+                std::uint32_t slot;
+                if constexpr (K == 1) {  // the direct table's hit, inline; a new group or a big code: slot_of
+                    const auto c0 = static_cast<std::size_t>(code[0]);
+                    slot = c0 < dense.size() && dense[c0] >= 0 ? static_cast<std::uint32_t>(dense[c0]) : slot_of(code);
+                } else {
+                    slot = slot_of(code);
+                }
+                add_all(adders, accs[slot], x, std::index_sequence_for<Aggs...>{});
+            }
+        };
+        const auto all_projects = [&] {
+            if constexpr (std::is_same_v<R, Project>)
+                return records_.data() == ds_.projects().data() && records_.size() == ds_.projects().size();
+            else return false;
+        }();
+        if (all_projects) {
+            if constexpr (std::is_same_v<R, Project>) {
+                const ProjectColumns& c = ds_.project_columns();
+                const auto pred = detail::row_predicate(filter_, ds_, c);
+                const auto code_fns = column_codes(keys, c, std::index_sequence_for<Keys...>{});
+                const auto adders = column_adders(bound, c, std::index_sequence_for<Aggs...>{}, aggs...);
+                scan(pred, code_fns, adders, [](std::size_t i) { return i; });
+            }
+        } else {
+            const auto pred = filter_.bind(ds_);
+            const auto code_fns = std::apply([](const auto&... k) { return std::make_tuple(k.first...); }, keys);
+            scan(pred, code_fns, bound, [&](std::size_t i) -> const R& { return records_[i]; });
         }
 
         if constexpr (K == 0) {
@@ -923,9 +1118,17 @@ public:
     }
 
 private:
-    template <class Bound, class Acc, std::size_t... I>
-    static void add_all(const Bound& b, Acc& acc, const R& r, std::index_sequence<I...>) {
-        (std::get<I>(b).add(std::get<I>(acc), r), ...);
+    template <class BoundKeys, std::size_t... I>
+    auto column_codes(const BoundKeys& keys, const ProjectColumns& c, std::index_sequence<I...>) const {
+        return std::make_tuple(detail::row_code(std::get<I>(keys_), std::get<I>(keys), ds_, c)...);
+    }
+    template <class BoundAggs, std::size_t... I, class... Aggs>
+    auto column_adders(const BoundAggs& bound, const ProjectColumns& c, std::index_sequence<I...>, const Aggs&... aggs) const {
+        return std::make_tuple(detail::row_adder(aggs, std::get<I>(bound), ds_, c)...);
+    }
+    template <class Adders, class Acc, class X, std::size_t... I>
+    static void add_all(const Adders& b, Acc& acc, const X& x, std::index_sequence<I...>) {
+        (std::get<I>(b).add(std::get<I>(acc), x), ...);
     }
     template <class Bound, class Acc, std::size_t... I>
     static void merge_all(const Bound& b, Acc& into, const Acc& from, std::index_sequence<I...>) {
@@ -938,7 +1141,7 @@ private:
 
     const Dataset& ds_;
     std::span<const R> records_;
-    FilterBind filter_;
+    F filter_;
     std::tuple<Keys...> keys_;
 };
 

@@ -1102,14 +1102,17 @@ public:
         for (const std::uint32_t g : order) {
             std::vector<Cell> row;
             row.reserve(columns.size());
+            // emplace_back in place: a Cell temporary from a ?: gives gcc 12 -O3 a false
+            // -Wmaybe-uninitialized in <variant>.
+            const auto push_label = [&](const auto& key, BoundKey::Code code) {
+                if (code == BoundKey::none) row.emplace_back(std::in_place_type<Label>, Label{"(无)", "(none)"});
+                else
+                    row.emplace_back(std::in_place_type<Label>, Label{key.second.label(code, Language::chinese),
+                                                                      key.second.label(code, Language::english)});
+            };
             std::apply([&](const auto&... k) {
                 std::size_t i = 0;
-                ((row.push_back(codes[g][i] == BoundKey::none
-                                    ? Cell{Label{"(无)", "(none)"}}
-                                    : Cell{Label{k.second.label(codes[g][i], Language::chinese),
-                                                 k.second.label(codes[g][i], Language::english)}}),
-                  ++i),
-                 ...);
+                (push_label(k, codes[g][i++]), ...);
             }, keys);
             cells_all(bound, accs[g], total, row, std::index_sequence_for<Aggs...>{});
             rows.push_back(std::move(row));

@@ -76,12 +76,9 @@ function(pi_build binary)
   pi_run("${CMAKE_COMMAND}" --build "${binary}" ${PI_CONFIG_ARGS} --parallel ${PI_JOBS} ${targets})
 endfunction()
 
-# pi_run_consumer(<binary dir> [<subdir>]): runs parkinvest_consumer and checks its verdict.
+# pi_run_consumer(<binary dir>): runs <binary dir>/parkinvest_consumer and checks its output.
 function(pi_run_consumer binary)
   set(dir "${binary}")
-  if(ARGV1)
-    set(dir "${binary}/${ARGV1}")
-  endif()
   if(PI_MULTI_CONFIG AND PI_CONFIG)
     set(dir "${dir}/${PI_CONFIG}")
   endif()

@@ -24,7 +24,7 @@ class ParkinvestConan(ConanFile):
     exports_sources = "CMakeLists.txt", "LICENSE", "cmake/*", "include/*", "src/*"
 
     def layout(self):
-        cmake_layout(self, src_folder=".")
+        cmake_layout(self)
 
     def requirements(self):
         # Both appear in parkinvest's public headers.

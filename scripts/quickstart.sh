@@ -17,7 +17,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${PARKINVEST_BUILD_DIR:-$root/build}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
-packages=(make libboost-dev libcereal-dev libgtest-dev libgmock-dev libbenchmark-dev)
+# pkgconf and python3: the package tests (ctest -L package) use pkg-config and py_compile.
+packages=(make libboost-dev libcereal-dev libgtest-dev libgmock-dev libbenchmark-dev pkgconf python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

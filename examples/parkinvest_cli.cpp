@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: MIT
+// parkinvest (installed name of parkinvest_cli): the library's files and queries from the shell.
+//
+//   parkinvest sample OUT                       the built-in 2020 sample dataset, in OUT's format
+//   parkinvest validate FILE...                 every problem of every file; exit 1 if any
+//   parkinvest convert IN OUT                   any format to any format
+//   parkinvest report FILE [--lang zh|en] [--as-of DATE] [--svg CHART]
+//   parkinvest query FILE --entity projects --where park=ID --group-by industry
+//                         --agg count --agg sum:contract_investment --format table|csv|json
+//
+// Formats come from the extension (.json .xml .bin .pbin .jsonl, .csv or a folder for CSV
+// tables) unless --format / --from / --to name one. Errors go to stderr with exit status 1 (bad
+// data) or 2 (bad command line); there is no floating point anywhere.
+#include <parkinvest/io/io.hpp>
+#include <parkinvest/parkinvest.hpp>
+#include <parkinvest/samples/high_tech_zones_2020.hpp>
+
+#include "report.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace parkinvest;
+namespace q = parkinvest::query;
+
+namespace {
+
+constexpr std::string_view usage_text = R"(usage: parkinvest COMMAND [ARGS]
+
+Commands:
+  sample OUT [--format F]        write the built-in sample dataset (six parks, July 2020)
+  validate FILE... [--format F]  load each file and list every problem; exit 1 if any
+  convert IN OUT [--from F] [--to F]
+                                 read IN and write OUT (any format to any format)
+  report FILE [--lang zh|en] [--as-of DATE] [--svg CHART] [--format F]
+                                 the park investment report for the dataset in FILE
+  query FILE --entity E [--where COND]... [--group-by KEY]... --agg AGG... [--format table|csv|json]
+        [--lang zh|en] [--from F]
+                                 an aggregation query; one row per group
+
+Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
+json_lines (.jsonl, write only). Without --format the file's extension decides.
+
+Query:
+  --entity   projects | loans | waste_facilities
+  --where    park=ID (with its sub-parks)   industry=ID (projects; with sub-industries)
+             reached=STAGE@DATE   stage=STAGE@DATE   entered=STAGE@PERIOD   (projects)
+             FIELD>=AMOUNT   FIELD<AMOUNT   (amount thresholds, e.g. contract_investment>=10亿)
+             Several --where must all hold.
+  --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:year|half|quarter|month
+             | band:FIELD:AMOUNT,AMOUNT,... | lender | waste_category      (at most two)
+  --agg      count | share_of_count | sum:FIELD | share:FIELD | min:FIELD | max:FIELD
+             | average:FIELD[:MODE] | outstanding@DATE (loans) | funnel:STAGE@DATE (projects)
+             | total:max_annual_throughput | total:floor_area (waste_facilities)
+  FIELD      projects: contract_investment planned_investment first_phase_investment funds_in_place
+             loans: commitment    waste_facilities: investment
+  STAGE      negotiating contracted registered started completed in_production suspended cancelled
+             (or 在谈 签约 注册 开工 竣工 投产 暂停 取消)
+  DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
+  MODE       half_up (default) half_even half_down up down ceiling floor unnecessary
+
+Examples:
+  parkinvest sample parks.json
+  parkinvest query parks.json --entity projects --group-by zone --agg count --agg sum:contract_investment
+  parkinvest convert parks.json tables.csv && parkinvest validate tables.csv
+)";
+
+/// A mistake on the command line: exit status 2, with a hint to --help.
+struct UsageError {
+    std::string message;
+};
+
+[[noreturn]] void usage(std::string message) { throw UsageError{std::move(message)}; }
+
+std::optional<io::Format> parse_format(std::string_view name) {
+    if (name == "json") return io::Format::json;
+    if (name == "xml") return io::Format::xml;
+    if (name == "binary" || name == "bin") return io::Format::binary;
+    if (name == "portable_binary" || name == "pbin") return io::Format::portable_binary;
+    if (name == "csv") return io::Format::csv;
+    if (name == "json_lines" || name == "jsonl") return io::Format::json_lines;
+    usage("unknown format '" + std::string(name) + "'");
+}
+
+Language parse_language(std::string_view name) {
+    if (name == "zh") return Language::chinese;
+    if (name == "en") return Language::english;
+    usage("--lang takes zh or en, not '" + std::string(name) + "'");
+}
+
+Stage parse_stage(std::string_view text) {
+    for (const Stage s : all_stages)
+        if (text == label(s, Language::chinese) || text == label(s, Language::english)) return s;
+    static constexpr std::pair<std::string_view, Stage> names[] = {
+        {"negotiating", Stage::negotiating}, {"contracted", Stage::contracted}, {"signed", Stage::contracted},
+        {"registered", Stage::registered},   {"started", Stage::started},       {"completed", Stage::completed},
+        {"in_production", Stage::in_production}, {"suspended", Stage::suspended}, {"cancelled", Stage::cancelled}};
+    for (const auto& [name, s] : names)
+        if (text == name) return s;
+    usage("unknown stage '" + std::string(text) + "'");
+}
+
+Date parse_day(std::string_view text) { return ReportedDate::parse(text).last(); }
+
+RoundingMode parse_mode(std::string_view text) {
+    static constexpr std::pair<std::string_view, RoundingMode> modes[] = {
+        {"up", RoundingMode::up},           {"down", RoundingMode::down},         {"ceiling", RoundingMode::ceiling},
+        {"floor", RoundingMode::floor},     {"half_up", RoundingMode::half_up},   {"half_down", RoundingMode::half_down},
+        {"half_even", RoundingMode::half_even}, {"unnecessary", RoundingMode::unnecessary}};
+    for (const auto& [name, m] : modes)
+        if (text == name) return m;
+    usage("unknown rounding mode '" + std::string(text) + "'");
+}
+
+/// "STAGE@DATE" → (stage, day).
+std::pair<Stage, Date> stage_at(std::string_view text, std::string_view what) {
+    const auto at = text.find('@');
+    if (at == std::string_view::npos) usage(std::string(what) + " needs STAGE@DATE, e.g. contracted@2020-06-30");
+    return {parse_stage(text.substr(0, at)), parse_day(text.substr(at + 1))};
+}
+
+std::uint64_t parse_id(std::string_view text, std::string_view what) {
+    std::uint64_t v = 0;
+    if (text.empty()) usage(std::string(what) + " needs a numeric id");
+    for (const char c : text) {
+        if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10) usage(std::string(what) + " needs a numeric id, not '" + std::string(text) + "'");
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return v;
+}
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto end = text.find(sep, start);
+        out.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
+}
+
+// ---------------------------------------------------------------------------- query plumbing
+
+/// The amount fields a query can name, per entity.
+template <class R>
+auto amount_field(std::string_view name) {
+    if constexpr (std::is_same_v<R, Project>) {
+        if (name == "contract_investment") return &Project::contract_investment;
+        if (name == "planned_investment") return &Project::planned_investment;
+        if (name == "first_phase_investment") return &Project::first_phase_investment;
+        if (name == "funds_in_place") return &Project::funds_in_place;
+        usage("projects have no amount field '" + std::string(name) +
+              "' (contract_investment, planned_investment, first_phase_investment, funds_in_place)");
+    } else if constexpr (std::is_same_v<R, Loan>) {
+        if (name == "commitment") return &Loan::commitment;
+        usage("loans have no amount field '" + std::string(name) + "' (commitment)");
+    } else {
+        if (name == "investment") return &WasteFacility::investment;
+        usage("waste facilities have no amount field '" + std::string(name) + "' (investment)");
+    }
+}
+
+template <class R>
+using Pred = std::function<bool(const R&)>;
+template <class R>
+using AnyFilter = q::Filter<std::function<Pred<R>(const Dataset&)>>;
+template <class R, class B, class C>
+AnyFilter<R> erase(const q::Filter<B, C>& f) {
+    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); }));
+}
+
+using Code = std::remove_const_t<decltype(q::BoundKey::none)>;
+template <class R>
+using CodeFn = std::function<Code(const R&)>;
+template <class R>
+using AnyKey = q::Key<std::function<std::pair<CodeFn<R>, q::BoundKey>(const Dataset&)>>;
+template <class R, class B, class C>
+AnyKey<R> erase_key(const q::Key<B, C>& k) {
+    return AnyKey<R>(k.name_zh, k.name_en, [b = k.bind](const Dataset& ds) {
+        auto bound = b(ds);
+        return std::pair<CodeFn<R>, q::BoundKey>(CodeFn<R>(bound.first), bound.second);
+    });
+}
+
+template <class R>
+constexpr bool is_project = std::is_same_v<R, Project>;
+
+template <class R>
+AnyFilter<R> filter_of(std::string_view cond) {
+    const auto eq = cond.find('=');
+    const auto ge = cond.find(">=");
+    const auto lt = cond.find('<');
+    if (ge != std::string_view::npos) {
+        return erase<R>(q::amount_at_least(amount_field<R>(cond.substr(0, ge)), Money::parse(cond.substr(ge + 2))));
+    }
+    if (lt != std::string_view::npos) {
+        return erase<R>(q::amount_below(amount_field<R>(cond.substr(0, lt)), Money::parse(cond.substr(lt + 1))));
+    }
+    if (eq == std::string_view::npos) usage("--where needs NAME=VALUE or FIELD>=AMOUNT or FIELD<AMOUNT, not '" + std::string(cond) + "'");
+    const std::string_view name = cond.substr(0, eq);
+    const std::string_view value = cond.substr(eq + 1);
+    if (name == "park") return erase<R>(q::in_park(ParkId{parse_id(value, "park=")}));
+    if constexpr (is_project<R>) {
+        if (name == "industry") return erase<R>(q::in_industry(IndustryId{parse_id(value, "industry=")}));
+        if (name == "reached") {
+            const auto [s, d] = stage_at(value, "reached=");
+            return erase<R>(q::reached(s, d));
+        }
+        if (name == "stage") {
+            const auto [s, d] = stage_at(value, "stage=");
+            return erase<R>(q::stage_as_of(s, d));
+        }
+        if (name == "entered") {
+            const auto at = value.find('@');
+            if (at == std::string_view::npos) usage("entered= needs STAGE@PERIOD, e.g. contracted@2020H1");
+            return erase<R>(q::entered(parse_stage(value.substr(0, at)), Period::parse(value.substr(at + 1))));
+        }
+    }
+    usage("unknown or unsupported --where '" + std::string(cond) + "' for this entity");
+}
+
+template <class R>
+AnyKey<R> key_of(std::string_view spec) {
+    if (spec == "park") return erase_key<R>(q::by_park());
+    if (spec == "zone") return erase_key<R>(q::by_zone());
+    if (spec == "parent_park") return erase_key<R>(q::by_parent_park());
+    const auto parts = split(spec, ':');
+    if (parts[0] == "band") {
+        if (parts.size() != 3) usage("band needs band:FIELD:AMOUNT,AMOUNT,...");
+        std::vector<Money> thresholds;
+        for (const std::string_view t : split(parts[2], ',')) thresholds.push_back(Money::parse(t));
+        return erase_key<R>(q::by_amount_band(amount_field<R>(parts[1]), thresholds));
+    }
+    if constexpr (is_project<R>) {
+        if (parts[0] == "industry") {
+            int depth = 0;
+            if (parts.size() == 2) depth = static_cast<int>(parse_id(parts[1], "industry:DEPTH") % 64);
+            return erase_key<R>(q::by_industry(depth));
+        }
+        if (spec.starts_with("stage@")) return erase_key<R>(q::by_stage(parse_day(spec.substr(6))));
+        if (parts[0] == "period") {
+            if (parts.size() != 3) usage("period needs period:STAGE:year|half|quarter|month");
+            const Stage s = parse_stage(parts[1]);
+            if (parts[2] == "year") return erase_key<R>(q::by_period(s, q::Bucket::year));
+            if (parts[2] == "half") return erase_key<R>(q::by_period(s, q::Bucket::half_year));
+            if (parts[2] == "quarter") return erase_key<R>(q::by_period(s, q::Bucket::quarter));
+            if (parts[2] == "month") return erase_key<R>(q::by_period(s, q::Bucket::month));
+            usage("period buckets are year, half, quarter and month, not '" + std::string(parts[2]) + "'");
+        }
+    }
+    if constexpr (std::is_same_v<R, Loan>) {
+        if (spec == "lender") return erase_key<R>(q::by_lender());
+    }
+    if constexpr (std::is_same_v<R, WasteFacility>) {
+        if (spec == "waste_category") return erase_key<R>(q::by_waste_category());
+    }
+    usage("unknown or unsupported --group-by '" + std::string(spec) + "' for this entity");
+}
+
+/// Runs `query` with the one aggregate `spec` names.
+template <class R, class Query>
+q::Table run_aggregate(const Query& query, std::string_view spec) {
+    const auto parts = split(spec, ':');
+    const std::string_view kind = parts[0];
+    if (spec == "count") return query.aggregate(q::count());
+    if (spec == "share_of_count") return query.aggregate(q::share_of_count());
+    if (kind == "sum" || kind == "share" || kind == "min" || kind == "max" || kind == "average") {
+        if (parts.size() < 2) usage(std::string(kind) + " needs a field: " + std::string(kind) + ":FIELD");
+        const auto field = amount_field<R>(parts[1]);
+        if (kind == "sum") return query.aggregate(q::sum(field));
+        if (kind == "share") return query.aggregate(q::share(field));
+        if (kind == "min") return query.aggregate(q::min(field));
+        if (kind == "max") return query.aggregate(q::max(field));
+        return query.aggregate(q::average(field, parts.size() > 2 ? parse_mode(parts[2]) : RoundingMode::half_up));
+    }
+    if constexpr (std::is_same_v<R, Loan>) {
+        if (spec.starts_with("outstanding@")) return query.aggregate(q::outstanding_as_of(parse_day(spec.substr(12))));
+    }
+    if constexpr (is_project<R>) {
+        if (spec.starts_with("funnel:")) {
+            const auto [s, d] = stage_at(spec.substr(7), "funnel:");
+            return query.aggregate(q::funnel(s, d));
+        }
+    }
+    if constexpr (std::is_same_v<R, WasteFacility>) {
+        if (spec == "total:max_annual_throughput") return query.aggregate(q::quantity_sum(&WasteFacility::max_annual_throughput));
+        if (spec == "total:floor_area") return query.aggregate(q::quantity_sum(&WasteFacility::floor_area));
+    }
+    usage("unknown or unsupported --agg '" + std::string(spec) + "' for this entity");
+}
+
+/// One query per aggregate (the API fixes the aggregates at compile time), joined column-wise:
+/// the filter and keys are the same, so the groups are too.
+template <class R>
+q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vector<std::string>& where,
+                   const std::vector<std::string>& group_by, const std::vector<std::string>& aggs) {
+    if (aggs.empty()) usage("query needs at least one --agg");
+    if (group_by.size() > 2) usage("query takes at most two --group-by keys");
+    const auto all = [](const R&) { return true; };
+    AnyFilter<R> filter = erase<R>(q::matching(all));
+    for (const std::string& w : where) filter = erase<R>(filter && filter_of<R>(w));
+    const auto base = q::from(ds, records).where(filter);
+    std::vector<AnyKey<R>> keys;
+    for (const std::string& k : group_by) keys.push_back(key_of<R>(k));
+
+    std::vector<q::Table> parts;
+    for (const std::string& a : aggs) {
+        if (keys.empty()) parts.push_back(run_aggregate<R>(base, a));
+        else if (keys.size() == 1) parts.push_back(run_aggregate<R>(base.group_by(keys[0]), a));
+        else parts.push_back(run_aggregate<R>(base.group_by(keys[0], keys[1]), a));
+    }
+    const std::size_t nkeys = keys.size();
+    std::vector<q::Column> columns(parts[0].columns().begin(), parts[0].columns().begin() + static_cast<std::ptrdiff_t>(nkeys));
+    std::vector<std::vector<q::Cell>> rows(parts[0].size());
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        rows[r].assign(parts[0].rows()[r].begin(), parts[0].rows()[r].begin() + static_cast<std::ptrdiff_t>(nkeys));
+    for (const q::Table& t : parts) {
+        if (t.size() != rows.size()) throw QueryError("parkinvest: aggregates gave different groups");
+        columns.push_back(t.columns()[nkeys]);
+        for (std::size_t r = 0; r < rows.size(); ++r) rows[r].push_back(t.rows()[r][nkeys]);
+    }
+    return q::Table(std::move(columns), std::move(rows));
+}
+
+// ---------------------------------------------------------------------------- commands
+
+struct Args {
+    std::vector<std::string> positional;
+    std::vector<std::pair<std::string, std::string>> options;  ///< in order (--where may repeat)
+    [[nodiscard]] std::optional<std::string> last(std::string_view name) const {
+        std::optional<std::string> v;
+        for (const auto& [n, value] : options)
+            if (n == name) v = value;
+        return v;
+    }
+    [[nodiscard]] std::vector<std::string> all(std::string_view name) const {
+        std::vector<std::string> v;
+        for (const auto& [n, value] : options)
+            if (n == name) v.push_back(value);
+        return v;
+    }
+};
+
+Args parse_args(std::span<char* const> argv, std::initializer_list<std::string_view> known) {
+    Args a;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with("--")) {
+            const std::string_view name = arg.substr(2);
+            if (std::find(known.begin(), known.end(), name) == known.end()) usage("unknown option '" + std::string(arg) + "'");
+            if (i + 1 >= argv.size()) usage("option '" + std::string(arg) + "' needs a value");
+            a.options.emplace_back(std::string(name), std::string(argv[++i]));
+        } else {
+            a.positional.emplace_back(arg);
+        }
+    }
+    return a;
+}
+
+std::optional<io::Format> format_option(const Args& a, std::string_view name) {
+    const auto v = a.last(name);
+    return v ? parse_format(*v) : std::nullopt;
+}
+
+std::string problem_line(const FormatProblem& p) {
+    std::string m;
+    if (p.line) {
+        m += "line " + std::to_string(*p.line);
+        if (p.column) m += ", column " + std::to_string(*p.column);
+        m += ": ";
+    } else if (p.byte) {
+        m += "byte " + std::to_string(*p.byte) + ": ";
+    }
+    if (!p.path.empty()) m += p.path + ": ";
+    if (!p.id.empty() || !p.entity.empty()) m += (p.id.empty() ? p.entity : p.id);
+    if (!p.field.empty()) m += "." + p.field;
+    if (!p.id.empty() || !p.entity.empty() || !p.field.empty()) m += ": ";
+    if (!p.value.empty()) m += "\"" + p.value + "\": ";
+    m += p.reason;
+    return m;
+}
+
+int cmd_sample(const Args& a) {
+    if (a.positional.size() != 1) usage("sample takes one output file");
+    io::save(samples::high_tech_zones_2020(), a.positional[0], format_option(a, "format"));
+    std::cout << "wrote the sample dataset to " << a.positional[0] << '\n';
+    return 0;
+}
+
+int cmd_validate(const Args& a) {
+    if (a.positional.empty()) usage("validate takes one or more files");
+    int bad = 0;
+    for (const std::string& file : a.positional) {
+        try {
+            const Dataset ds = io::load(file, format_option(a, "format"));
+            std::cout << file << ": ok (" << ds.parks().size() << " parks, " << ds.enterprises().size() << " enterprises, "
+                      << ds.projects().size() << " projects, " << ds.loans().size() << " loans, "
+                      << ds.waste_facilities().size() << " waste facilities, " << ds.statistics().size()
+                      << " statistics)\n";
+        } catch (const FormatError& e) {
+            ++bad;
+            std::cerr << file << ": " << e.problems().size() << (e.problems().size() == 1 ? " problem\n" : " problems\n");
+            for (const FormatProblem& p : e.problems()) std::cerr << "  " << problem_line(p) << '\n';
+        }
+    }
+    return bad == 0 ? 0 : 1;
+}
+
+int cmd_convert(const Args& a) {
+    if (a.positional.size() != 2) usage("convert takes an input and an output");
+    const Dataset ds = io::load(a.positional[0], format_option(a, "from"));
+    io::save(ds, a.positional[1], format_option(a, "to"));
+    std::cout << "converted " << a.positional[0] << " to " << a.positional[1] << " (" << ds.size() << " records)\n";
+    return 0;
+}
+
+int cmd_report(const Args& a) {
+    if (a.positional.size() != 1) usage("report takes one dataset file");
+    const std::string& file = a.positional[0];
+    const Dataset ds = io::load(file, format_option(a, "format"));
+    examples::ReportOptions o;
+    o.lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
+    if (const auto d = a.last("as-of")) o.as_of = parse_day(*d);
+    else if (const auto latest = examples::latest_day(ds)) o.as_of = *latest;
+    else o.as_of = make_date(2020, 7, 31);
+    o.title_zh = "parkinvest 园区投资报告 · " + file;
+    o.title_en = "parkinvest park investment report · " + file;
+    o.source_zh = file;
+    o.source_en = file;
+    const std::string svg = examples::print_report(std::cout, ds, o);
+    if (const auto chart = a.last("svg")) {
+        if (const auto error = examples::write_file(*chart, svg)) {
+            std::cerr << "parkinvest: cannot write the chart: " << *error << '\n';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cmd_query(const Args& a) {
+    if (a.positional.size() != 1) usage("query takes one dataset file");
+    const auto entity = a.last("entity");
+    if (!entity) usage("query needs --entity projects|loans|waste_facilities");
+    const Dataset ds = io::load(a.positional[0], format_option(a, "from"));
+    const auto where = a.all("where");
+    const auto group_by = a.all("group-by");
+    const auto aggs = a.all("agg");
+    q::Table t;
+    if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs);
+    else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs);
+    else if (*entity == "waste_facilities") t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs);
+    else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
+    const Language lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
+    const std::string format = a.last("format").value_or("table");
+    if (format == "table") std::cout << t.to_text(lang);
+    else if (format == "csv") std::cout << t.to_csv(lang);
+    else if (format == "json") std::cout << t.to_json() << '\n';
+    else usage("--format takes table, csv or json, not '" + format + "'");
+    return 0;
+}
+
+int run(int argc, char** argv) {
+    if (argc < 2) usage("no command given");
+    const std::string_view command = argv[1];
+    const std::span<char* const> rest(argv + 2, static_cast<std::size_t>(argc - 2));
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << usage_text;
+        return 0;
+    }
+    if (command == "--version") {
+        std::cout << "parkinvest " << PARKINVEST_VERSION_MAJOR << '.' << PARKINVEST_VERSION_MINOR << '.' << PARKINVEST_VERSION_PATCH << '\n';
+        return 0;
+    }
+    for (const char* arg : rest) {
+        if (std::string_view(arg) == "--help" || std::string_view(arg) == "-h") {
+            std::cout << usage_text;
+            return 0;
+        }
+    }
+    if (command == "sample") return cmd_sample(parse_args(rest, {"format"}));
+    if (command == "validate") return cmd_validate(parse_args(rest, {"format"}));
+    if (command == "convert") return cmd_convert(parse_args(rest, {"from", "to"}));
+    if (command == "report") return cmd_report(parse_args(rest, {"lang", "as-of", "svg", "format"}));
+    if (command == "query") return cmd_query(parse_args(rest, {"entity", "where", "group-by", "agg", "format", "lang", "from"}));
+    usage("unknown command '" + std::string(command) + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const UsageError& e) {
+        std::cerr << "parkinvest: " << e.message << " (try parkinvest --help)\n";
+        return 2;
+    } catch (const FormatError& e) {
+        std::cerr << e.what() << '\n';
+        return 1;
+    } catch (const Error& e) {
+        std::cerr << e.what() << '\n';
+        return 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::cerr << "parkinvest: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "parkinvest: " << e.what() << '\n';
+        return 1;
+    }
+}

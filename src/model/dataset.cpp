@@ -242,6 +242,8 @@ private:
     void amount(const Context& fail, const Field& field, const ReportedAmount& a,
                 std::optional<Currency>& currency) {
         if (a.value.signum() < 0) fail(field, "must not be negative (" + a.value.to_string() + ")");
+        if (static_cast<unsigned>(a.bound) > static_cast<unsigned>(Bound::less_than))
+            fail(field.sub(".bound"), "is not a known bound (" + std::to_string(static_cast<unsigned>(a.bound)) + ")");
         if (currency && *currency != a.value.currency())
             fail(field, "currency " + std::string(iso_code(a.value.currency())) + " differs from " +
                             std::string(iso_code(*currency)) + " used elsewhere in the record");
@@ -387,6 +389,10 @@ private:
                 const StageEvent& prev = r.stages[i - 1];
                 if (e.date.last() < prev.date.first())
                     fail(f.sub(".date"), e.date.to_string() + " is before the previous stage's " + prev.date.to_string());
+            }
+            if (static_cast<std::size_t>(e.stage) >= std::size(all_stages)) {
+                fail(f.sub(".stage"), "is not a known stage (" + std::to_string(static_cast<unsigned>(e.stage)) + ")");
+                continue;
             }
             if (cancelled) fail(f.sub(".stage"), "follows a cancellation");
             cancelled = cancelled || e.stage == Stage::cancelled;

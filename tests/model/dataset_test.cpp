@@ -1113,6 +1113,21 @@ TEST(DatasetValidation, ProjectAmountsNotNegative) {
     EXPECT_NO_THROW(ds.insert(p));
 }
 
+// A Bound or Stage outside its enum (a cast, a corrupt file) is refused, naming the field: the
+// queries' column path packs both into a few bits.
+TEST(DatasetValidation, UnknownBoundAndStage) {
+    Dataset ds = fixture();
+    Project p = make_project(9, 1);
+    p.contract_investment = amount_of(cny(100));
+    p.contract_investment->bound = static_cast<Bound>(7);
+    EXPECT_ONE_PROBLEM(ds, ds.insert(p), "project", "project#9", "contract_investment.bound", "not a known bound");
+    p.contract_investment->bound = Bound::less_than;  // the last one
+    p.stages = {StageEvent{static_cast<Stage>(8), ReportedDate::day(2020, 1, 2)}};
+    EXPECT_ONE_PROBLEM(ds, ds.insert(p), "project", "project#9", "stages[0].stage", "not a known stage");
+    p.stages = {StageEvent{Stage::cancelled, ReportedDate::day(2020, 1, 2)}};
+    EXPECT_NO_THROW(ds.insert(p));
+}
+
 TEST(DatasetValidation, ProjectOneCurrency) {
     Dataset ds = fixture();
     Project p = make_project(9, 1);

@@ -96,6 +96,7 @@ struct World {
     std::map<std::uint64_t, std::optional<std::uint64_t>> enterprise_park;
     std::map<std::uint64_t, BankRef> banks;
     std::vector<std::uint64_t> park_ids;
+    std::vector<Project> project_copy;  ///< ds.projects() copied: queries over it take the record path
 };
 
 Money as_currency(const Money& m, Currency c) { return Money::from_units(m.units(), c); }
@@ -154,6 +155,7 @@ World make_world(std::uint64_t seed) {
         w.enterprise_park[e.id.value()] = e.park ? std::optional<std::uint64_t>(e.park->value()) : std::nullopt;
     for (const Bank& k : b.banks) w.banks[k.id.value()] = BankRef{k.name.zh + k.branch, k.name.en.value_or(k.name.zh) + k.branch};
     w.ds.insert(std::move(b));
+    w.project_copy.assign(w.ds.projects().begin(), w.ds.projects().end());
     return w;
 }
 
@@ -301,6 +303,7 @@ AnyFilter<R> erase(q::Filter<B, C> f) {
         } else if constexpr (std::is_same_v<R, Project>) {
             return [p = f.bind(ds), rows = ds.projects().data()](std::size_t i) { return p(rows[i]); };
         } else {
+            static_cast<void>(f);  // used in the other branches
             ADD_FAILURE() << "column form asked of a filter on loans";
             return {};
         }
@@ -326,6 +329,7 @@ AnyKey<R> erase_key(q::Key<B, C> k) {
         } else if constexpr (std::is_same_v<R, Project>) {
             return [code = k.bind(ds).first, rows = ds.projects().data()](std::size_t i) { return code(rows[i]); };
         } else {
+            static_cast<void>(k);  // used in the other branches
             ADD_FAILURE() << "column form asked of a key on loans";
             return {};
         }
@@ -931,10 +935,7 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
         }
     };
     check(records<R>(w.ds), project ? "columns" : "records");
-    if constexpr (project) {
-        const std::vector<R> copy(records<R>(w.ds).begin(), records<R>(w.ds).end());
-        check(copy, "records");
-    }
+    if constexpr (project) check(w.project_copy, "records");
 }
 
 // ==================================================================== the tests

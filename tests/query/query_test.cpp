@@ -1633,3 +1633,17 @@ TEST(ReconcileConflict, StrictBoundsConflictAtEquality) {
 
 }  // namespace
 }  // namespace parkinvest
+
+namespace parkinvest {
+namespace {
+namespace q = parkinvest::query;
+// reached() refuses what the stage columns cannot answer: a day that is not a calendar day and a
+// stage outside the enum (the record path would say "no", the column path cannot index it).
+TEST(QueryFilters, ReachedRefusesSpecialDaysAndUnknownStages) {
+    EXPECT_THROW((void)q::reached(Stage::started, Date(boost::gregorian::not_a_date_time)), QueryError);
+    EXPECT_THROW((void)q::reached(Stage::started, Date(boost::gregorian::pos_infin)), QueryError);
+    EXPECT_THROW((void)q::reached(static_cast<Stage>(8), make_date(2020, 6, 30)), QueryError);
+    EXPECT_NO_THROW((void)q::reached(Stage::cancelled, make_date(2020, 6, 30)));
+}
+}  // namespace
+}  // namespace parkinvest

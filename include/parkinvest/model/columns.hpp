@@ -51,7 +51,8 @@ public:
     [[nodiscard]] static constexpr Bound bound(std::uint8_t meta) noexcept { return static_cast<Bound>((meta >> 1) & 7); }
     [[nodiscard]] static constexpr bool estimated(std::uint8_t meta) noexcept { return (meta & 16) != 0; }
 
-    // ---- kept in step by the Dataset
+private:
+    friend class DatasetEditor;  // keeps them in step with the records
     /// Makes room for `n` more rows; after it, push() cannot throw.
     void reserve_more(std::size_t n);
     void push(const Row& r) noexcept;
@@ -60,7 +61,6 @@ public:
     void move_last_to(std::size_t i) noexcept;
     void truncate(std::size_t n) noexcept;
 
-private:
     std::vector<std::uint64_t> park_;
     std::array<std::vector<Money>, amount_fields> amount_;
     std::array<std::vector<std::uint8_t>, amount_fields> meta_;

@@ -215,6 +215,7 @@ inline auto stage_as_of(Stage s, Date d) {
 /// Throws QueryError when `d` is not a calendar day (not_a_date_time, ±infinity).
 inline auto reached(Stage s, Date d) {
     if (d.is_special()) throw QueryError("parkinvest: reached() needs a calendar day");
+    if (static_cast<std::size_t>(s) >= std::size(all_stages)) throw QueryError("parkinvest: reached() of an unknown stage");
     return Filter{[s, d](const Dataset&) { return [s, d](const Project& p) { return p.reached(s, d); }; },
                   [s, d](const Dataset&, const ProjectColumns& c) {
                       return [by = c.reached_by(s).data(), day = static_cast<std::int32_t>(d.day_number())](std::size_t i) {
@@ -1057,8 +1058,10 @@ public:
                 }, code_fns);
                 std::uint32_t slot;
                 if constexpr (K == 1) {  // the direct table's hit, inline; a new group or a big code: slot_of
-                    const auto c0 = static_cast<std::size_t>(code[0]);
-                    slot = c0 < dense.size() && dense[c0] >= 0 ? static_cast<std::uint32_t>(dense[c0]) : slot_of(code);
+                    const BoundKey::Code c0 = code[0];  // compared in 64 bits: size_t may be narrower
+                    slot = c0 < dense.size() && dense[static_cast<std::size_t>(c0)] >= 0
+                               ? static_cast<std::uint32_t>(dense[static_cast<std::size_t>(c0)])
+                               : slot_of(code);
                 } else {
                     slot = slot_of(code);
                 }

@@ -593,7 +593,7 @@ std::string parse_reason(std::string_view what, const ParseError& e) {
     const std::string_view message = e.what();
     const std::size_t at = message.rfind("\" at byte ");
     reason += " (";
-    if (at != std::string_view::npos) reason += message.substr(at + 3);
+    if (at != std::string_view::npos) reason += message.substr(at + 5);
     else reason += e.reason();
     reason += ')';
     return reason;
@@ -1181,9 +1181,13 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
     const std::size_t width = record.size;
     const ReadContext ctx{input, table.entity, &file_column, &problems};
     std::uint64_t count = 0;
-    while (!problems.full()) {
+    for (;;) {
         const auto status = reader.next(record, width, error);
         if (status == CsvReader::Status::end) break;
+        if (problems.full()) {
+            problems.stopped = true;
+            break;
+        }
         if (++count > options.max_records) {
             FormatProblem p = file_problem(input, "more than " + std::to_string(options.max_records) +
                                                       " records (LoadOptions::max_records)");
@@ -1520,28 +1524,28 @@ private:
     std::unordered_map<std::string, std::size_t> duplicates_seen_;
 };
 
-std::string read_file(const std::filesystem::path& file, const LoadOptions& options, Problems& problems) {
+std::optional<std::string> read_file(const std::filesystem::path& file, const LoadOptions& options, Problems& problems) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
     if (ec) {
         problems.add(file_problem(file.string(), "cannot read the file (" + ec.message() + ")"));
-        return {};
+        return std::nullopt;
     }
     if (size > options.max_input_bytes) {
         problems.add(file_problem(file.string(), "file larger than the limit of " + std::to_string(options.max_input_bytes) +
                                                      " bytes (LoadOptions::max_input_bytes)"));
-        return {};
+        return std::nullopt;
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         problems.add(file_problem(file.string(), "cannot open the file"));
-        return {};
+        return std::nullopt;
     }
     try {
         return detail::read_all(in, options, file.string());
     } catch (const FormatError& e) {
         for (const FormatProblem& p : e.problems()) problems.add(p);
-        return {};
+        return std::nullopt;
     }
 }
 
@@ -1697,11 +1701,15 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
     TableReader reader(batch, options, problems);
     reader.keep_origins = true;
     for (Table t : all_tables) {
-        if (problems.full()) break;
         const std::filesystem::path file = folder / std::string(csv::file_name(t));
         if (!std::filesystem::exists(file, ec)) continue;  // a table that is not there is empty
-        const std::string text = read_file(file, options, problems);
-        reader.read(t, text, file.string());
+        if (problems.full()) {
+            problems.stopped = true;
+            break;
+        }
+        const auto text = read_file(file, options, problems);
+        if (!text) continue;
+        reader.read(t, *text, file.string());
         reader.commit();  // the batch is ours: children of later tables find these parents
     }
     if (!problems.empty()) problems.raise(folder_name);

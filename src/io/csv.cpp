@@ -974,13 +974,12 @@ private:
         const CsvField* value = value_cell(n, need);
         const CsvField* bound = take();
         const CsvField* estimated = take();
-        const std::string bound_name = std::string(n) + "_bound";
-        const std::string estimated_name = std::string(n) + "_estimated";
+        const auto suffixed = [&](std::string_view suffix) { return std::string(n) + std::string(suffix); };
         const bool has_bound = bound != nullptr && !trim(bound->text).empty();
         const bool has_estimated = estimated != nullptr && !trim(estimated->text).empty();
         if (value == nullptr) {
-            if (has_bound) problem(bound, bound_name, "given without an amount in " + std::string(n));
-            if (has_estimated) problem(estimated, estimated_name, "given without an amount in " + std::string(n));
+            if (has_bound) problem(bound, suffixed("_bound"), "given without an amount in " + std::string(n));
+            if (has_estimated) problem(estimated, suffixed("_estimated"), "given without an amount in " + std::string(n));
             return false;
         }
         bool ok = parse_money(value, n, a.value);
@@ -988,16 +987,18 @@ private:
             if (const auto b = detail::enum_from_text<Bound>(trim(bound->text))) {
                 a.bound = *b;
             } else {
-                problem(bound, bound_name, enum_reason<Bound>());
+                problem(bound, suffixed("_bound"), enum_reason<Bound>());
                 ok = false;
             }
         }
         if (has_estimated) {
             const std::string_view t = trim(estimated->text);
-            if (equal_nocase(t, "true") || t == "1" || equal_nocase(t, "yes") || t == "是" || t == "预计") a.estimated = true;
-            else if (equal_nocase(t, "false") || t == "0" || equal_nocase(t, "no") || t == "否") a.estimated = false;
-            else {
-                problem(estimated, estimated_name, "not a yes/no value (true or false)");
+            if (equal_nocase(t, "true") || t == "1" || equal_nocase(t, "yes") || t == "是" || t == "预计") {
+                a.estimated = true;
+            } else if (equal_nocase(t, "false") || t == "0" || equal_nocase(t, "no") || t == "否") {
+                a.estimated = false;
+            } else {
+                problem(estimated, suffixed("_estimated"), "not a yes/no value (true or false)");
                 ok = false;
             }
         }

@@ -30,6 +30,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
 
     record.size = 0;
     record.line = line_;
+    const std::size_t record_start = pos_;
     std::uint64_t count = 0;  // fields seen, kept or not
     const auto fail = [&](std::uint64_t line, std::uint64_t byte, std::string reason) {
         error = CsvSyntaxError{line, count + 1, byte, std::move(reason)};
@@ -108,7 +109,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
         break;
     }
     if (count > max_fields) {
-        error = CsvSyntaxError{record.line, max_fields + 1, record.fields[0].byte,
+        error = CsvSyntaxError{record.line, max_fields + 1, record_start,
                                "more than " + std::to_string(max_fields) + " fields in one record"};
         return Status::error;
     }

@@ -33,7 +33,7 @@ Batch parents() {
     industry.code = "C";
     industry.name.zh = "制造业";
     b.industries.push_back(industry);
-    for (std::uint64_t id : {1, 2}) {
+    for (std::uint64_t id = 1; id <= 2; ++id) {
         Park p;
         p.id = ParkId(id);
         p.name.zh = "园区";

@@ -1,23 +1,14 @@
 // SPDX-License-Identifier: MIT
-// JSON Lines export: every line is one valid JSON object (checked with RapidJSON, which cereal
-// depends on), with exact money strings and minor units, and the same keys for every record of
-// a type.
+// JSON Lines export: every line is one valid JSON object (checked by the strict parser in
+// json_checker.hpp, independent of the library's writer), with exact money strings and minor
+// units, and the same keys for every record of a type.
 #include <parkinvest/io/io.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
+#include "io/json_checker.hpp"
 #include "io/random_dataset.hpp"
 
 #include <gtest/gtest.h>
-
-#include <stdexcept>
-// Misuse of the DOM (reading a string as a number ...) throws instead of aborting the tests.
-#define RAPIDJSON_ASSERT(x)                                                    \
-    if (!(x)) {                                                                \
-        throw std::logic_error("rapidjson assertion failed: " #x);             \
-    }
-#define RAPIDJSON_ASSERT_THROWS
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <limits>
 #include <map>
@@ -28,8 +19,9 @@
 namespace parkinvest {
 namespace {
 
-using rapidjson::Document;
-using rapidjson::Value;
+using test::Json;
+using Document = Json;
+using Value = Json;
 
 std::string jsonl(const Dataset& ds) {
     std::ostringstream out;
@@ -45,22 +37,20 @@ std::vector<Document> parse_lines(const std::string& text) {
         const std::size_t end = text.find('\n', start);
         EXPECT_NE(end, std::string::npos) << "the last line has no line break";
         const std::string line = text.substr(start, end - start);
-        Document d;
-        d.Parse<rapidjson::kParseValidateEncodingFlag>(line.c_str(), line.size());
-        EXPECT_FALSE(d.HasParseError()) << rapidjson::GetParseError_En(d.GetParseError()) << " at " << d.GetErrorOffset()
-                                        << " in " << line;
-        EXPECT_TRUE(d.IsObject());
-        docs.push_back(std::move(d));
+        try {
+            Json d = test::parse_json(line);
+            EXPECT_TRUE(d.is_object()) << line;
+            docs.push_back(std::move(d));
+        } catch (const std::runtime_error& e) {
+            ADD_FAILURE() << e.what() << " in " << line;
+        }
         if (end == std::string::npos) break;
         start = end + 1;
     }
     return docs;
 }
 
-std::string str(const Value& v) {
-    EXPECT_TRUE(v.IsString());
-    return v.IsString() ? std::string(v.GetString(), v.GetStringLength()) : std::string();
-}
+std::string str(const Value& v) { return v.str(); }
 
 Dataset small_dataset() {
     Dataset ds;
@@ -91,43 +81,60 @@ Dataset small_dataset() {
     return ds;
 }
 
+TEST(IoJsonChecker, IsStrict) {
+    for (std::string_view bad : {"{\"a\":1,}", "[1,]", "{\"a\":\"x\ny\"}", "{\"a\":\"\xFF\"}", "\"\\ud800\"",
+                                 "{\"a\":01}", "{} {}", "{\"a\":tru}", "\"\xC0\xAF\"", "{\"a\" 1}", "\"\\x\""}) {
+        EXPECT_THROW((void)test::parse_json(bad), std::runtime_error) << bad;
+    }
+    const Json j = test::parse_json(R"({"s":"a\"b\\c\n\u00e9\ud83d\ude00","n":-12,"big":18446744073709551615,"f":1.5e3,"t":true,"z":null,"l":[]})");
+    EXPECT_EQ(j["s"].str(), "a\"b\\c\n\u00e9\U0001F600");
+    EXPECT_EQ(j["n"].integer<std::int64_t>(), -12);
+    EXPECT_EQ(j["big"].integer<std::uint64_t>(), 18446744073709551615u);
+    EXPECT_FALSE(j["big"].is_integer<std::int64_t>());
+    EXPECT_FALSE(j["f"].is_integer<std::int64_t>());
+    EXPECT_TRUE(j["t"].boolean());
+    EXPECT_TRUE(j["z"].is_null());
+    EXPECT_EQ(j["l"].size(), 0u);
+    EXPECT_THROW((void)j["missing"], std::runtime_error);
+}
+
 TEST(IoJsonLines, ValuesAreExact) {
     const auto docs = parse_lines(jsonl(small_dataset()));
     ASSERT_EQ(docs.size(), 3u);
     const Document& park = docs[0];
     EXPECT_EQ(str(park["entity"]), "park");
-    EXPECT_EQ(park["id"].GetUint64(), 1u);
-    EXPECT_TRUE(park["name_en"].IsNull());
+    EXPECT_EQ(park["id"].integer<std::uint64_t>(), 1u);
+    EXPECT_TRUE(park["name_en"].is_null());
     EXPECT_EQ(str(park["area"]), "100亩");
-    EXPECT_TRUE(park["area_m2"].IsNull());  // 200000/3 m² is no finite decimal
+    EXPECT_TRUE(park["area_m2"].is_null());  // 200000/3 m² is no finite decimal
 
     const Document& p = docs[1];
     EXPECT_EQ(str(p["entity"]), "project");
-    EXPECT_EQ(p["id"].GetUint64(), 7u);
+    EXPECT_EQ(p["id"].integer<std::uint64_t>(), 7u);
     EXPECT_EQ(str(p["name_zh"]), "名称 \"引号\" \\ 反斜杠\n换行\t制表 \x01 控制 😀");
     EXPECT_EQ(str(p["name_en"]), std::string("nul\0inside", 10));
-    EXPECT_EQ(p["park"].GetUint64(), 1u);
+    EXPECT_EQ(p["park"].integer<std::uint64_t>(), 1u);
     EXPECT_EQ(str(p["currency"]), "CNY");
     // 605.6亿元 = 60,560,000,000.00 yuan = 6,056,000,000,000 fen.
     EXPECT_EQ(str(p["contract_investment"]), "60560000000.00");
-    EXPECT_TRUE(p["contract_investment_minor"].IsInt64());
-    EXPECT_EQ(p["contract_investment_minor"].GetInt64(), 6'056'000'000'000);
+    EXPECT_TRUE(p["contract_investment_minor"].is_integer<std::int64_t>());
+    EXPECT_EQ(p["contract_investment_minor"].integer<std::int64_t>(), 6'056'000'000'000);
     EXPECT_EQ(str(p["contract_investment_bound"]), "at_least");
-    EXPECT_TRUE(p["contract_investment_estimated"].GetBool());
-    EXPECT_TRUE(p["planned_investment"].IsNull());
-    EXPECT_TRUE(p["planned_investment_minor"].IsNull());
-    EXPECT_TRUE(p["planned_investment_bound"].IsNull());
+    EXPECT_TRUE(p["contract_investment_estimated"].boolean());
+    EXPECT_TRUE(p["planned_investment"].is_null());
+    EXPECT_TRUE(p["planned_investment_minor"].is_null());
+    EXPECT_TRUE(p["planned_investment_bound"].is_null());
     EXPECT_EQ(str(p["funds_in_place"]), "0.0005");
-    EXPECT_TRUE(p["funds_in_place_minor"].IsNull());
-    ASSERT_TRUE(p["stages"].IsArray());
-    ASSERT_EQ(p["stages"].Size(), 1u);
+    EXPECT_TRUE(p["funds_in_place_minor"].is_null());
+    ASSERT_TRUE(p["stages"].is_array());
+    ASSERT_EQ(p["stages"].size(), 1u);
     const Value& stage = p["stages"][0];
     EXPECT_EQ(str(stage["stage"]), "contracted");
     EXPECT_EQ(str(stage["date"]["text"]), "2020-07");
     EXPECT_EQ(str(stage["date"]["precision"]), "month");
     EXPECT_EQ(str(stage["date"]["first"]), "2020-07-01");
     EXPECT_EQ(str(stage["date"]["last"]), "2020-07-31");
-    EXPECT_TRUE(p["sources"].IsArray());
+    EXPECT_TRUE(p["sources"].is_array());
 
     const Document& s = docs[2];
     EXPECT_EQ(str(s["entity"]), "statistic");
@@ -138,8 +145,8 @@ TEST(IoJsonLines, ValuesAreExact) {
     EXPECT_EQ(str(s["period"]["last"]), "2020-06-30");
     EXPECT_EQ(str(s["value_kind"]), "count");
     EXPECT_EQ(str(s["value"]), "39");
-    EXPECT_EQ(s["value_count"].GetInt64(), 39);
-    EXPECT_TRUE(s["value_minor"].IsNull());
+    EXPECT_EQ(s["value_count"].integer<std::int64_t>(), 39);
+    EXPECT_TRUE(s["value_minor"].is_null());
     EXPECT_EQ(str(s["unit"]), "个");
     EXPECT_EQ(str(s["comparison"]["change"]), "4.9%");
     EXPECT_EQ(str(s["comparison"]["kind"]), "year_on_year");
@@ -153,12 +160,7 @@ TEST(IoJsonLines, EscapesAreThoseOfJson) {
 
 constexpr std::string_view bound_names[] = {"exact", "at_least", "more_than", "about", "nearly", "at_most", "less_than"};
 
-/// The keys of an object in order.
-std::vector<std::string> keys(const Value& o) {
-    std::vector<std::string> k;
-    for (auto it = o.MemberBegin(); it != o.MemberEnd(); ++it) k.emplace_back(it->name.GetString());
-    return k;
-}
+std::vector<std::string> keys(const Value& o) { return o.keys(); }
 
 TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
     std::map<std::string, std::vector<std::string>> schema;  // entity → keys of its first line
@@ -173,7 +175,7 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
         const auto next = [&](std::string_view entity, std::uint64_t id) -> const Document& {
             const Document& d = docs[i++];
             EXPECT_EQ(str(d["entity"]), entity);
-            EXPECT_EQ(d["id"].GetUint64(), id);
+            EXPECT_EQ(d["id"].integer<std::uint64_t>(), id);
             const auto [it, fresh] = schema.emplace(std::string(entity), keys(d));
             if (!fresh) {
                 EXPECT_EQ(keys(d), it->second) << entity;
@@ -182,33 +184,33 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
         };
         const auto amount = [&](const Value& obj, const std::string& key, const std::optional<ReportedAmount>& a) {
             if (!a) {
-                EXPECT_TRUE(obj[key.c_str()].IsNull()) << key;
+                EXPECT_TRUE(obj[key].is_null()) << key;
                 return;
             }
             ++amounts;
-            const std::string text = str(obj[key.c_str()]) + " " + str(obj["currency"]);
+            const std::string text = str(obj[key]) + " " + str(obj["currency"]);
             EXPECT_EQ(Money::parse(text), a->value) << text;
-            const Value& minor = obj[(key + "_minor").c_str()];
+            const Value& minor = obj[key + "_minor"];
             // Minor units: 1/100 of the unit for CNY, USD ...; whole units for JPY and KRW.
             const int digits = minor_digits(a->value.currency());
             const detail::i128 per_minor = digits == 2 ? 100 : 10'000;
             const detail::i128 units = a->value.units();
             if (units % per_minor == 0 && units / per_minor <= std::numeric_limits<std::int64_t>::max()) {
-                ASSERT_TRUE(minor.IsInt64()) << key << " " << text;
-                EXPECT_EQ(static_cast<detail::i128>(minor.GetInt64()), units / per_minor);
+                ASSERT_TRUE(minor.is_integer<std::int64_t>()) << key << " " << text;
+                EXPECT_EQ(static_cast<detail::i128>(minor.integer<std::int64_t>()), units / per_minor);
                 ++minor_checked;
             } else {
-                EXPECT_TRUE(minor.IsNull()) << key << " " << text;
+                EXPECT_TRUE(minor.is_null()) << key << " " << text;
             }
-            EXPECT_EQ(str(obj[(key + "_bound").c_str()]), bound_names[static_cast<std::size_t>(a->bound)]);
-            EXPECT_EQ(obj[(key + "_estimated").c_str()].GetBool(), a->estimated);
+            EXPECT_EQ(str(obj[key + "_bound"]), bound_names[static_cast<std::size_t>(a->bound)]);
+            EXPECT_EQ(obj[key + "_estimated"].boolean(), a->estimated);
         };
         for (const Source& r : ds.sources()) EXPECT_EQ(str(next("source", r.id.value())["publication"]), r.publication);
         for (const Industry& r : ds.industries()) EXPECT_EQ(str(next("industry", r.id.value())["code"]), r.code);
         for (const Park& r : ds.parks()) {
             const Document& d = next("park", r.id.value());
             EXPECT_EQ(str(d["name_zh"]), r.name.zh);
-            EXPECT_EQ(d["leading_industries"].Size(), r.leading_industries.size());
+            EXPECT_EQ(d["leading_industries"].size(), r.leading_industries.size());
         }
         for (const Enterprise& r : ds.enterprises()) next("enterprise", r.id.value());
         for (const Bank& r : ds.banks()) EXPECT_EQ(str(next("bank", r.id.value())["branch"]), r.branch);
@@ -218,8 +220,8 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
             amount(d, "planned_investment", r.planned_investment);
             amount(d, "first_phase_investment", r.first_phase_investment);
             amount(d, "funds_in_place", r.funds_in_place);
-            ASSERT_EQ(d["stages"].Size(), r.stages.size());
-            for (rapidjson::SizeType k = 0; k < d["stages"].Size(); ++k)
+            ASSERT_EQ(d["stages"].size(), r.stages.size());
+            for (std::size_t k = 0; k < d["stages"].size(); ++k)
                 EXPECT_EQ(ReportedDate::parse(str(d["stages"][k]["date"]["text"])), r.stages[k].date);
         }
         for (const Loan& r : ds.loans()) {
@@ -228,14 +230,14 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
             if (r.name.en) {
                 EXPECT_EQ(str(d["name_en"]), *r.name.en);
             } else {
-                EXPECT_TRUE(d["name_en"].IsNull());
+                EXPECT_TRUE(d["name_en"].is_null());
             }
-            ASSERT_EQ(d["snapshots"].Size(), r.snapshots.size());
+            ASSERT_EQ(d["snapshots"].size(), r.snapshots.size());
         }
         for (const WasteFacility& r : ds.waste_facilities()) {
             const Document& d = next("waste_facility", r.id.value());
             amount(d, "investment", r.investment);
-            EXPECT_EQ(d["licence"].IsNull(), !r.licence.has_value());
+            EXPECT_EQ(d["licence"].is_null(), !r.licence.has_value());
         }
         for (const ReportedStatistic& r : ds.statistics()) {
             const Document& d = next("statistic", r.id.value());

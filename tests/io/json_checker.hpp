@@ -10,7 +10,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace parkinvest::test {
@@ -20,8 +19,8 @@ struct Json {
     Kind kind = Kind::null;
     bool flag = false;
     std::string text;  ///< a string's value, or a number's literal
-    std::vector<Json> items;
-    std::vector<std::pair<std::string, Json>> members;
+    std::vector<Json> items;         ///< an array's elements, or an object's values
+    std::vector<std::string> names;  ///< an object's keys, in order
 
     [[nodiscard]] bool is_null() const { return kind == Kind::null; }
     [[nodiscard]] bool is_string() const { return kind == Kind::string; }
@@ -29,12 +28,13 @@ struct Json {
     [[nodiscard]] bool is_object() const { return kind == Kind::object; }
     /// The member `key`; throws when there is none (a missing key is a failure, not a null).
     [[nodiscard]] const Json& operator[](std::string_view key) const {
-        for (const auto& [k, v] : members)
-            if (k == key) return v;
+        if (kind == Kind::object)
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (names[i] == key) return items[i];
         throw std::runtime_error("no member \"" + std::string(key) + "\"");
     }
     [[nodiscard]] const Json& operator[](std::size_t i) const { return items.at(i); }
-    [[nodiscard]] std::size_t size() const { return kind == Kind::array ? items.size() : members.size(); }
+    [[nodiscard]] std::size_t size() const { return items.size(); }
     [[nodiscard]] std::string str() const {
         if (kind != Kind::string) throw std::runtime_error("not a string");
         return text;
@@ -57,11 +57,7 @@ struct Json {
         std::from_chars(text.data(), text.data() + text.size(), v);
         return v;
     }
-    [[nodiscard]] std::vector<std::string> keys() const {
-        std::vector<std::string> k;
-        for (const auto& m : members) k.push_back(m.first);
-        return k;
-    }
+    [[nodiscard]] const std::vector<std::string>& keys() const { return names; }
 };
 
 class JsonParser {
@@ -112,9 +108,9 @@ private:
             do {
                 space();
                 if (i_ >= s_.size() || s_[i_] != '"') fail("expected a key");
-                std::string key = string();
+                v.names.push_back(string());
                 expect(':');
-                v.members.emplace_back(std::move(key), value(depth + 1));
+                v.items.push_back(value(depth + 1));
             } while (eat(','));
             expect('}');
         } else if (c == '[') {

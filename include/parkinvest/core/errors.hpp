@@ -233,15 +233,40 @@ public:
 
 private:
     static std::string describe(const FormatProblem& p) {
+        // Only += of pieces: gcc 12 at -O2 warns (-Wrestrict) on "literal" + std::string here.
         std::string m = p.input.empty() ? std::string("<input>") : p.input;
-        if (p.line) m += ":" + std::to_string(*p.line);
-        if (p.line && p.column) m += ":" + std::to_string(*p.column);
-        if (p.byte) m += " (byte " + std::to_string(*p.byte) + ")";
-        if (!p.path.empty()) m += " at " + p.path;
-        if (!p.id.empty() || !p.entity.empty()) m += " " + (p.id.empty() ? p.entity : p.id);
-        if (!p.field.empty()) m += "." + p.field;
-        if (!p.value.empty()) m += " \"" + p.value + "\"";
-        m += ": " + p.reason;
+        if (p.line) {
+            m += ':';
+            m += std::to_string(*p.line);
+        }
+        if (p.line && p.column) {
+            m += ':';
+            m += std::to_string(*p.column);
+        }
+        if (p.byte) {
+            m += " (byte ";
+            m += std::to_string(*p.byte);
+            m += ')';
+        }
+        if (!p.path.empty()) {
+            m += " at ";
+            m += p.path;
+        }
+        if (!p.id.empty() || !p.entity.empty()) {
+            m += ' ';
+            m += p.id.empty() ? p.entity : p.id;
+        }
+        if (!p.field.empty()) {
+            m += '.';
+            m += p.field;
+        }
+        if (!p.value.empty()) {
+            m += " \"";
+            m += p.value;
+            m += '"';
+        }
+        m += ": ";
+        m += p.reason;
         return m;
     }
     static std::string make_message(std::vector<FormatProblem>& problems) {

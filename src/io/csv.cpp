@@ -1301,7 +1301,11 @@ public:
 private:
     template <class Record>
     static void append(std::vector<Record>& to, std::vector<Record>& from) {
-        to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        if (to.empty()) {
+            to.swap(from);  // no second copy of a large table
+        } else {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        }
         from.clear();
     }
 
@@ -1313,7 +1317,7 @@ private:
         if (keep_origins)
             for (std::size_t i = 0; i < rows.rows.size(); ++i)
                 origin->rows.push_back(RowOrigin{rows.rows[i].id.value(), rows.lines[i]});
-        pending.insert(pending.end(), std::make_move_iterator(rows.rows.begin()), std::make_move_iterator(rows.rows.end()));
+        append(pending, rows.rows);
     }
 
     /// Rows of a child table, each appended to its parent's list (parents from the batch or
@@ -1719,18 +1723,20 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
     try {
         dataset.insert(std::move(batch));
     } catch (const ValidationError& e) {
-        FormatError converted = to_format_error(e, folder_name);
+        // The first max_problems only, like the problems of the files.
+        const auto& all = e.problems();
+        const std::size_t n = std::min(all.size(), max_problems);
+        const FormatError converted =
+            to_format_error(ValidationError(std::vector<Problem>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n))),
+                            folder_name);
         OriginMap map(reader.origins);
         Problems located;
         for (const FormatProblem& p : converted.problems()) {
-            if (located.full()) {
-                located.stopped = true;
-                break;
-            }
             FormatProblem q = p;
             map.locate(q);
             located.add(std::move(q));
         }
+        located.stopped = all.size() > n;
         located.raise(folder_name);
     }
     return dataset;

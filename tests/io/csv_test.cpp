@@ -566,6 +566,32 @@ TEST(IoCsvFolder, ValidationProblemsPointAtTheirRows) {
     }
 }
 
+TEST(IoCsvFolder, AtMostAThousandValidationProblemsAreListed) {
+    TempDir dir;
+    std::string projects = "id,name_zh,park\n";
+    for (int i = 1; i <= 1500; ++i) projects += std::to_string(i) + ",甲,99\n";
+    dir.write("parks.csv", "id,name_zh\n1,园区\n");
+    dir.write("projects.csv", projects);
+    dir.write("citations.csv", "entity,id,source,note\nproject,1,7,\n");
+    try {
+        (void)io::load(dir.path());
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1001u);
+        // The citation's dangling source comes from the project's sources[0]: on citations.csv line 2.
+        const FormatProblem& first = e.problems()[0];
+        EXPECT_EQ(first.id, "project#1");
+        EXPECT_EQ(first.field, "sources[0].source");
+        EXPECT_EQ(first.input, (dir.path() / "citations.csv").string());
+        EXPECT_EQ(first.line, 2u);
+        EXPECT_EQ(first.column, 3u);
+        EXPECT_EQ(e.problems()[1].field, "park");
+        EXPECT_EQ(e.problems()[1].line, 2u);
+        EXPECT_EQ(e.problems()[999].line, 1000u);
+        EXPECT_EQ(e.problems()[1000].reason, "stopped after 1000 problems; the rest was not checked");
+    }
+}
+
 TEST(IoCsvFolder, MissingTablesAreEmptyUnknownFilesAreNamed) {
     TempDir dir;
     dir.write("parks.csv", "id,name_zh\n1,园区\n");

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -198,6 +200,86 @@ private:
 class QueryError : public Error {
 public:
     using Error::Error;
+};
+
+/// One problem found in a file or stream being loaded: where it is and why it was rejected.
+/// Fields that are unknown for a format stay empty (no line in a binary archive, no byte offset
+/// in a CSV cell ...).
+struct FormatProblem {
+    std::string input;                  ///< file name, or "<stream>"
+    std::optional<std::uint64_t> byte;  ///< byte offset from the start of the input
+    std::optional<std::uint64_t> line;  ///< 1-based
+    std::optional<std::uint64_t> column;///< 1-based (CSV: field number; text: byte in the line)
+    std::string path;                   ///< position in the document: "projects[3].amounts.contract"
+    std::string entity;                 ///< "project", "loan" ... when known
+    std::string id;                     ///< "project#12" when known
+    std::string field;                  ///< "contract_investment" when known
+    std::string value;                  ///< the offending text, shortened
+    std::string reason;
+    friend bool operator==(const FormatProblem&, const FormatProblem&) = default;
+};
+
+/// A file or stream could not be loaded: malformed, truncated, hostile, or describing data that
+/// fails the Dataset's validation. Lists every problem found when the format allows checking
+/// past the first one (CSV); otherwise the first. Nothing of a failed load is ever returned.
+class FormatError : public Error {
+public:
+    explicit FormatError(FormatProblem problem) : FormatError(std::vector<FormatProblem>{std::move(problem)}) {}
+    explicit FormatError(std::vector<FormatProblem> problems)
+        : Error(make_message(problems)), problems_(std::move(problems)) {}
+    /// Never empty.
+    [[nodiscard]] const std::vector<FormatProblem>& problems() const noexcept { return problems_; }
+    [[nodiscard]] const FormatProblem& first() const noexcept { return problems_.front(); }
+
+private:
+    static std::string describe(const FormatProblem& p) {
+        // Only += of pieces: gcc 12 at -O2 warns (-Wrestrict) on "literal" + std::string here.
+        std::string m = p.input.empty() ? std::string("<input>") : p.input;
+        if (p.line) {
+            m += ':';
+            m += std::to_string(*p.line);
+        }
+        if (p.line && p.column) {
+            m += ':';
+            m += std::to_string(*p.column);
+        }
+        if (p.byte) {
+            m += " (byte ";
+            m += std::to_string(*p.byte);
+            m += ')';
+        }
+        if (!p.path.empty()) {
+            m += " at ";
+            m += p.path;
+        }
+        if (!p.id.empty() || !p.entity.empty()) {
+            m += ' ';
+            m += p.id.empty() ? p.entity : p.id;
+        }
+        if (!p.field.empty()) {
+            m += '.';
+            m += p.field;
+        }
+        if (!p.value.empty()) {
+            m += " \"";
+            m += p.value;
+            m += '"';
+        }
+        m += ": ";
+        m += p.reason;
+        return m;
+    }
+    static std::string make_message(std::vector<FormatProblem>& problems) {
+        if (problems.empty()) problems.push_back(FormatProblem{{}, {}, {}, {}, {}, {}, {}, {}, {}, "unknown format error"});
+        std::string m = "parkinvest: cannot load ";
+        if (problems.size() == 1) return m + describe(problems.front());
+        m += std::to_string(problems.size()) + " problems";
+        constexpr std::size_t max_listed = 20;
+        for (std::size_t i = 0; i < problems.size() && i < max_listed; ++i) m += "\n  " + describe(problems[i]);
+        if (problems.size() > max_listed) m += "\n  ... and " + std::to_string(problems.size() - max_listed) + " more";
+        return m;
+    }
+    std::vector<FormatProblem> problems_;
 };
 
 /// A lookup of an id the Dataset does not hold.

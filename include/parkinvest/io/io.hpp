@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Saving and loading whole Datasets. This header does not include cereal: programs that only
+// load and save files pay for no archive templates. <parkinvest/io/cereal.hpp> has the cereal
+// serialization functions for embedding parkinvest types in archives of your own.
+#pragma once
+
+#include <parkinvest/core/errors.hpp>
+#include <parkinvest/model/dataset.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string_view>
+
+namespace parkinvest::io {
+
+/// File formats. Text archives keep money and decimals as exact strings, never floating point.
+enum class Format : std::uint8_t {
+    json,             ///< cereal JSON archive (.json)
+    xml,              ///< cereal XML archive (.xml)
+    binary,           ///< cereal binary archive, this machine's byte order (.bin)
+    portable_binary,  ///< cereal portable binary archive, little-endian on disk (.pbin)
+    csv,              ///< a folder of RFC 4180 CSV files, one per table (a directory, or a path ending in .csv)
+    json_lines,       ///< JSON Lines, one entity per line, for DuckDB / Spark (.jsonl; export only)
+};
+
+/// "json", "xml", "binary", "portable_binary", "csv", "json_lines".
+[[nodiscard]] std::string_view to_string(Format format) noexcept;
+
+/// The format a path's extension names (.json .xml .bin .pbin .csv .jsonl), or an existing
+/// directory → csv. Throws ArgumentError naming the path when there is none.
+[[nodiscard]] Format format_of(const std::filesystem::path& path);
+
+/// Limits applied while loading untrusted input. Every size read from a file is checked against
+/// the bytes that remain (a record needs at least one byte) and against these caps before
+/// anything is allocated.
+struct LoadOptions {
+    std::uint64_t max_input_bytes = std::uint64_t{1} << 32;  ///< larger inputs are refused up front
+    std::uint64_t max_records = std::uint64_t{1} << 28;      ///< elements in any one list
+    std::uint32_t max_depth = 64;                            ///< nesting of JSON / XML elements
+};
+
+/// Writes the dataset. The format defaults to the one the path's extension names.
+/// Throws ArgumentError for an unknown extension and std::filesystem::filesystem_error (or
+/// FormatError for a stream that fails) when the file cannot be written.
+void save(const Dataset& dataset, const std::filesystem::path& path, std::optional<Format> format = {});
+/// Stream form; not for Format::csv (a folder of files).
+void save(const Dataset& dataset, std::ostream& out, Format format);
+
+/// Reads a dataset written by save() of this or any earlier version. All or nothing: any
+/// problem — malformed or truncated bytes, unknown enum values, bad decimals, dangling
+/// references, duplicate ids, sizes beyond the input — throws FormatError and returns nothing.
+[[nodiscard]] Dataset load(const std::filesystem::path& path, std::optional<Format> format = {},
+                           const LoadOptions& options = {});
+/// Stream form; not for Format::csv or Format::json_lines. `name` is what errors call the input.
+[[nodiscard]] Dataset load(std::istream& in, Format format, const LoadOptions& options = {},
+                           std::string_view name = "<stream>");
+
+}  // namespace parkinvest::io

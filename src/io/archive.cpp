@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: MIT
+// PLACEHOLDER on branch io-base: the implementation is being written; never merged as is.
+#include "internal.hpp"

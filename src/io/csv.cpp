@@ -1,0 +1,1747 @@
+// SPDX-License-Identifier: MIT
+// A Dataset as a folder of CSV tables. Each table is described once, by a visit() function that
+// names its columns in order; the same function drives the header, the writer and the reader,
+// so the three cannot disagree.
+#include <parkinvest/io/csv.hpp>
+
+#include "csv_text.hpp"
+#include "internal.hpp"
+#include "values.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <istream>
+#include <limits>
+#include <ostream>
+#include <span>
+#include <system_error>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+
+namespace parkinvest::io {
+
+namespace {
+
+using detail::Cited;
+using detail::CsvField;
+using detail::CsvReader;
+using detail::CsvRecord;
+using detail::CsvSyntaxError;
+using detail::ValueKind;
+using csv::Table;
+
+/// A load reports at most this many problems (then one more saying that it stopped), so a
+/// hostile file cannot make the error list itself huge.
+constexpr std::size_t max_problems = 1000;
+
+enum class Need : std::uint8_t { optional, required };
+constexpr Need required = Need::required;
+
+// ------------------------------------------------------------------------------------------
+// Rows of the child tables: a parent key and one element of the parent's list.
+
+struct InvestorRow {
+    ProjectId project;
+    Investor investor;
+};
+struct StageRow {
+    ProjectId project;
+    StageEvent event;
+};
+struct SnapshotRow {
+    LoanId loan;
+    LoanSnapshot snapshot;
+};
+struct CategoryRow {
+    WasteFacilityId facility;
+    LicensedCategory category;
+};
+struct ThroughputRow {
+    WasteFacilityId facility;
+    YearlyThroughput throughput;
+};
+struct CitationRow {
+    Cited entity = Cited::park;
+    std::uint64_t id = 0;
+    Citation citation;
+};
+
+template <class R, class T>
+concept Is = std::is_same_v<std::remove_const_t<R>, T>;
+
+std::optional<Currency> first_currency(std::initializer_list<const std::optional<ReportedAmount>*> amounts) {
+    for (const auto* a : amounts)
+        if (*a) return (*a)->value.currency();
+    return std::nullopt;
+}
+
+// ------------------------------------------------------------------------------------------
+// The tables. Column names are the field names with '.' written '_'.
+
+template <class V, class R>
+    requires Is<R, Source>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("publication", r.publication, required);
+    v.opt_reported_date("date", r.date);
+    v.text("section", r.section);
+    v.text("note", r.note);
+}
+
+template <class V, class R>
+    requires Is<R, Industry>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("scheme", r.scheme, required);
+    v.text("code", r.code, required);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.opt_ref("parent", r.parent);
+}
+
+template <class V, class R>
+    requires Is<R, Park>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.enumeration("kind", r.kind);
+    v.text("province", r.province);
+    v.text("city", r.city);
+    v.opt_integer("admin_code", r.admin_code);
+    v.opt_ref("parent", r.parent);
+    v.opt_reported_date("established", r.established);
+    v.quantity("area", r.area);
+    v.id_list("leading_industries", r.leading_industries);
+}
+
+template <class V, class R>
+    requires Is<R, Enterprise>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.credit_code("credit_code", r.credit_code);
+    v.opt_ref("park", r.park);
+    v.id_list("industries", r.industries);
+    v.enumeration("origin", r.origin.kind);
+    v.text("origin_country", r.origin.country);
+    v.group(r.listing, [](auto& g, auto& l) {
+        g.text("listing_market", l.market);
+        g.opt_reported_date("listing_date", l.date);
+    });
+    v.boolean("high_tech", r.high_tech);
+}
+
+template <class V, class R>
+    requires Is<R, Bank>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.text("branch", r.branch);
+    v.enumeration("kind", r.kind);
+}
+
+template <class V, class R>
+    requires Is<R, Project>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.ref("park", r.park);
+    v.id_list("industries", r.industries);
+    v.opt_enum("nature", r.nature);
+    v.currency(first_currency({&r.contract_investment, &r.planned_investment, &r.first_phase_investment,
+                               &r.funds_in_place}));
+    v.amount("contract_investment", r.contract_investment);
+    v.amount("planned_investment", r.planned_investment);
+    v.amount("first_phase_investment", r.first_phase_investment);
+    v.amount("funds_in_place", r.funds_in_place);
+    v.opt_ref("parent", r.parent);
+    v.opt_integer("phase", r.phase);
+}
+
+template <class V, class R>
+    requires Is<R, InvestorRow>
+void visit(V& v, R& r) {
+    v.ref("project", r.project);
+    v.ref("enterprise", r.investor.enterprise);
+    v.enumeration("role", r.investor.role);
+}
+
+template <class V, class R>
+    requires Is<R, StageRow>
+void visit(V& v, R& r) {
+    v.ref("project", r.project);
+    v.enumeration("stage", r.event.stage, required);
+    v.reported_date("date", r.event.date);
+}
+
+template <class V, class R>
+    requires Is<R, Loan>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh);
+    v.opt_text("name_en", r.name.en);
+    v.ref("lender", r.lender);
+    v.id_list("borrowers", r.borrowers);
+    v.opt_integer("borrower_count", r.borrower_count);
+    v.opt_ref("park", r.park);
+    v.enumeration("instrument", r.instrument);
+    v.currency(std::optional<Currency>(r.commitment.value.currency()));
+    v.amount("commitment", r.commitment);
+    v.opt_reported_date("inception", r.inception);
+    v.opt_reported_date("maturity", r.maturity);
+    v.rate("interest_rate", r.interest_rate);
+    v.opt_enum("guarantee", r.guarantee);
+    v.text("purpose", r.purpose);
+}
+
+template <class V, class R>
+    requires Is<R, SnapshotRow>
+void visit(V& v, R& r) {
+    v.ref("loan", r.loan);
+    v.date("as_of", r.snapshot.as_of);
+    v.currency(std::optional<Currency>(r.snapshot.outstanding.currency()));
+    v.money("outstanding", r.snapshot.outstanding);
+    v.opt_money("undrawn", r.snapshot.undrawn);
+}
+
+template <class V, class R>
+    requires Is<R, WasteFacility>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.text("name_zh", r.name.zh, required);
+    v.opt_text("name_en", r.name.en);
+    v.ref("park", r.park);
+    v.opt_ref("operator_enterprise", r.operator_enterprise);
+    v.enumeration("kind", r.kind);
+    v.currency(first_currency({&r.investment}));
+    v.amount("investment", r.investment);
+    v.quantity("floor_area", r.floor_area);
+    v.quantity("storage_capacity", r.storage_capacity);
+    v.quantity("max_annual_throughput", r.max_annual_throughput);
+    v.opt_reported_date("commissioned", r.commissioned);
+    v.id_list("served_enterprises", r.served_enterprises);
+    v.group(r.licence, [](auto& g, auto& l) {
+        g.text("licence_number", l.number);
+        g.enumeration("licence_type", l.type);
+        g.enum_list("licence_modes", l.modes);
+        g.quantity("licence_approved_total", l.approved_total);
+        g.opt_date("licence_issued", l.issued);
+        g.opt_date("licence_expires", l.expires);
+    });
+}
+
+template <class V, class R>
+    requires Is<R, CategoryRow>
+void visit(V& v, R& r) {
+    v.ref("facility", r.facility);
+    v.hw_category("category", r.category.category);
+    v.quantity("approved", r.category.approved);
+}
+
+template <class V, class R>
+    requires Is<R, ThroughputRow>
+void visit(V& v, R& r) {
+    v.ref("facility", r.facility);
+    v.integer("year", r.throughput.year);
+    v.quantity("handled", r.throughput.handled);
+}
+
+template <class V, class R>
+    requires Is<R, ReportedStatistic>
+void visit(V& v, R& r) {
+    v.key("id", r.id);
+    v.ref("scope", r.scope);
+    v.enumeration("indicator", r.indicator);
+    v.text("label", r.label, required);
+    v.period("period", r.period);
+    v.currency(r.value && std::holds_alternative<Money>(*r.value)
+                   ? std::optional<Currency>(std::get<Money>(*r.value).currency())
+                   : std::nullopt);
+    v.statistic_value(r.value);
+    v.enumeration("bound", r.bound);
+    v.text("unit", r.unit);
+    v.group(r.comparison, [](auto& g, auto& c) {
+        g.enumeration("comparison_kind", c.kind);
+        g.percent("comparison_change", c.change);
+        g.enumeration("comparison_bound", c.bound);
+    });
+}
+
+template <class V, class R>
+    requires Is<R, CitationRow>
+void visit(V& v, R& r) {
+    v.enumeration("entity", r.entity, required);
+    v.integer("id", r.id, required);
+    v.ref("source", r.citation.source);
+    v.text("note", r.citation.note);
+}
+
+// ------------------------------------------------------------------------------------------
+// Columns: the header a table has, from its visit().
+
+struct ColumnSpec {
+    std::string name;
+    Need need;
+};
+
+class HeaderVisitor {
+public:
+    std::vector<ColumnSpec> columns;
+
+    template <class IdT>
+    void key(std::string_view n, const IdT&) { add(n, required); }
+    template <class IdT>
+    void ref(std::string_view n, const IdT&) { add(n, required); }
+    template <class T>
+    void opt_ref(std::string_view n, const T&) { add(n); }
+    void text(std::string_view n, const std::string&, Need need = Need::optional) { add(n, need); }
+    void opt_text(std::string_view n, const std::optional<std::string>&) { add(n); }
+    template <class E>
+    void enumeration(std::string_view n, const E&, Need need = Need::optional) { add(n, need); }
+    template <class E>
+    void opt_enum(std::string_view n, const E&) { add(n); }
+    template <class I>
+    void integer(std::string_view n, const I&, Need need = Need::optional) { add(n, need); }
+    template <class I>
+    void opt_integer(std::string_view n, const I&) { add(n); }
+    void boolean(std::string_view n, bool) { add(n); }
+    void reported_date(std::string_view n, const ReportedDate&) { add(n, required); }
+    void opt_reported_date(std::string_view n, const std::optional<ReportedDate>&) { add(n); }
+    void date(std::string_view n, const Date&) { add(n, required); }
+    void opt_date(std::string_view n, const std::optional<Date>&) { add(n); }
+    void period(std::string_view n, const Period&) { add(n, required); }
+    void currency(std::optional<Currency>) { add("currency"); }
+    void amount(std::string_view n, const std::optional<ReportedAmount>&) { amount_columns(n, Need::optional); }
+    void amount(std::string_view n, const ReportedAmount&) { amount_columns(n, required); }
+    void money(std::string_view n, const Money&) { add(n, required); }
+    void opt_money(std::string_view n, const std::optional<Money>&) { add(n); }
+    template <class Q>
+    void quantity(std::string_view n, const Q&) { add(n, std::is_same_v<Q, Mass> ? required : Need::optional); }
+    void rate(std::string_view n, const std::optional<Decimal<6>>&) { add(n); }
+    void credit_code(std::string_view n, const std::optional<CreditCode>&) { add(n); }
+    template <class T>
+    void id_list(std::string_view n, const std::vector<T>&) { add(n); }
+    template <class E>
+    void enum_list(std::string_view n, const std::vector<E>&) { add(n); }
+    void hw_category(std::string_view n, const HwCategory&) { add(n, required); }
+    void percent(std::string_view n, const Percent&) { add(n); }
+    void statistic_value(const std::optional<StatisticValue>&) {
+        add("value_kind");
+        add("value");
+    }
+    template <class T, class F>
+    void group(const std::optional<T>&, F members) {
+        const T blank{};
+        members(*this, blank);
+    }
+
+private:
+    void add(std::string_view n, Need need = Need::optional) { columns.push_back(ColumnSpec{std::string(n), need}); }
+    void amount_columns(std::string_view n, Need need) {
+        add(n, need);
+        add(std::string(n) + "_bound");
+        add(std::string(n) + "_estimated");
+    }
+};
+
+template <class Row>
+const std::vector<ColumnSpec>& columns_of() {
+    static const std::vector<ColumnSpec> columns = [] {
+        HeaderVisitor h;
+        Row blank{};
+        visit(h, std::as_const(blank));
+        return std::move(h.columns);
+    }();
+    return columns;
+}
+
+// ------------------------------------------------------------------------------------------
+// Writing.
+
+/// Writes one record's cells into a row.
+class RowWriter {
+public:
+    explicit RowWriter(std::string& row) : row_(row) {}
+
+    template <class IdT>
+    void key(std::string_view, const IdT& id) { cell(std::to_string(id.value())); }
+    template <class IdT>
+    void ref(std::string_view, const IdT& id) { cell(std::to_string(id.value())); }
+    template <class IdT>
+    void opt_ref(std::string_view, const std::optional<IdT>& id) { cell(id ? std::to_string(id->value()) : std::string()); }
+    void text(std::string_view n, const std::string& s, Need = Need::optional) { text_cell(n, s, false); }
+    void opt_text(std::string_view n, const std::optional<std::string>& s) {
+        // An empty text is written "" so that it reads back as a text, not as no value.
+        if (s) text_cell(n, *s, s->empty());
+        else cell({});
+    }
+    template <class E>
+    void enumeration(std::string_view, const E& e, Need = Need::optional) { cell(detail::enum_name(e)); }
+    template <class E>
+    void opt_enum(std::string_view, const std::optional<E>& e) { cell(e ? detail::enum_name(*e) : std::string_view()); }
+    template <class I>
+    void integer(std::string_view, const I& i, Need = Need::optional) { cell(std::to_string(i)); }
+    template <class I>
+    void opt_integer(std::string_view, const std::optional<I>& i) { cell(i ? std::to_string(*i) : std::string()); }
+    void boolean(std::string_view, bool b) { cell(b ? "true" : "false"); }
+    void reported_date(std::string_view, const ReportedDate& d) { cell(d.to_string()); }
+    void opt_reported_date(std::string_view, const std::optional<ReportedDate>& d) { cell(d ? d->to_string() : std::string()); }
+    void date(std::string_view, const Date& d) { cell(iso_date(d)); }
+    void opt_date(std::string_view, const std::optional<Date>& d) { cell(d ? iso_date(*d) : std::string()); }
+    void period(std::string_view, const Period& p) { cell(detail::period_text(p)); }
+    void currency(std::optional<Currency> c) {
+        currency_ = c;
+        cell(c ? iso_code(*c) : std::string_view());
+    }
+    void amount(std::string_view n, const std::optional<ReportedAmount>& a) {
+        if (a) {
+            amount(n, *a);
+        } else {
+            cell({}), cell({}), cell({});
+        }
+    }
+    void amount(std::string_view, const ReportedAmount& a) {
+        cell(money(a.value));
+        cell(a.bound == Bound::exact ? std::string_view() : detail::enum_name(a.bound));
+        cell(a.estimated ? "true" : "");
+    }
+    void money(std::string_view, const Money& m) { cell(money(m)); }
+    void opt_money(std::string_view, const std::optional<Money>& m) { cell(m ? money(*m) : std::string()); }
+    template <class Q>
+    void quantity(std::string_view, const std::optional<Q>& q) { cell(q ? detail::quantity_text(*q) : std::string()); }
+    template <class Q>
+    void quantity(std::string_view, const Q& q) { cell(detail::quantity_text(q)); }
+    void rate(std::string_view, const std::optional<Decimal<6>>& r) { cell(r ? r->to_string() : std::string()); }
+    void credit_code(std::string_view, const std::optional<CreditCode>& c) { cell(c ? std::string_view(c->str()) : std::string_view()); }
+    template <class IdT>
+    void id_list(std::string_view, const std::vector<IdT>& ids) {
+        std::string s;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i > 0) s += ';';
+            s += std::to_string(ids[i].value());
+        }
+        cell(s);
+    }
+    template <class E>
+    void enum_list(std::string_view, const std::vector<E>& values) {
+        std::string s;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) s += ';';
+            s += detail::enum_name(values[i]);
+        }
+        cell(s);
+    }
+    void hw_category(std::string_view, const HwCategory& c) { cell(c.to_string()); }
+    void percent(std::string_view, const Percent& p) { cell(detail::percent_text(p)); }
+    void statistic_value(const std::optional<StatisticValue>& v) {
+        if (!v) {
+            cell({}), cell({});
+            return;
+        }
+        cell(detail::enum_name(detail::value_kind(*v)));
+        if (const Money* m = std::get_if<Money>(&*v)) cell(money(*m));
+        else cell(detail::statistic_value_text(*v));
+    }
+    template <class T, class F>
+    void group(const std::optional<T>& g, F members) {
+        if (g) {
+            members(*this, *g);
+            return;
+        }
+        // Absent: as many empty cells as the group has columns.
+        HeaderVisitor h;
+        const T blank{};
+        members(h, blank);
+        for (std::size_t i = 0; i < h.columns.size(); ++i) cell({});
+    }
+
+private:
+    void cell(std::string_view text, bool quote = false) {
+        if (!first_) row_ += ',';
+        first_ = false;
+        detail::append_csv_field(row_, text, quote);
+    }
+    void text_cell(std::string_view column, std::string_view s, bool quote) {
+        if (const auto bad = detail::invalid_utf8_at(s)) {
+            throw ArgumentError("parkinvest: column " + std::string(column) + " is not valid UTF-8 (byte " +
+                                std::to_string(*bad) + ")");
+        }
+        cell(s, quote);
+    }
+    /// Plain decimal in the row's currency; an amount in another currency (which a valid
+    /// dataset does not have) keeps its currency code so that nothing is lost.
+    std::string money(const Money& m) const {
+        if (currency_ && *currency_ == m.currency()) return detail::money_text(m);
+        return m.to_string();
+    }
+
+    std::string& row_;
+    bool first_ = true;
+    std::optional<Currency> currency_;
+};
+
+template <class Row>
+void write_header(std::string& out) {
+    const auto& columns = columns_of<Row>();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i > 0) out += ',';
+        detail::append_csv_field(out, columns[i].name);
+    }
+    out += "\r\n";
+}
+
+/// Writes the rows `each` produces; `label(row)` names a row in errors.
+template <class Row, class Each>
+void write_rows(std::ostream& out, std::string_view file, Each each) {
+    std::string buffer = "\xEF\xBB\xBF";
+    write_header<Row>(buffer);
+    each([&](const Row& row, const auto& describe) {
+        const std::size_t mark = buffer.size();
+        try {
+            RowWriter w(buffer);
+            visit(w, row);
+        } catch (const ArgumentError& e) {
+            buffer.resize(mark);
+            throw ArgumentError("parkinvest: cannot write " + describe() + " to " + std::string(file) + ": " + e.what());
+        }
+        buffer += "\r\n";
+        if (buffer.size() >= (1u << 16)) {
+            out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            buffer.clear();
+        }
+    });
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+}
+
+template <class Record>
+void write_records(std::ostream& out, std::string_view file, std::span<const Record> records) {
+    write_rows<Record>(out, file, [&](auto&& emit) {
+        for (const Record& r : records) emit(r, [&] { return r.id.to_string(); });
+    });
+}
+
+/// Rows of a child table: `rows_of(parent, emit_row)` for each parent in order.
+template <class Row, class Parent, class RowsOf>
+void write_children(std::ostream& out, std::string_view file, std::span<const Parent> parents, RowsOf rows_of) {
+    write_rows<Row>(out, file, [&](auto&& emit) {
+        for (const Parent& p : parents)
+            rows_of(p, [&](const Row& row) { emit(row, [&] { return p.id.to_string(); }); });
+    });
+}
+
+template <class Record>
+void write_citations(std::span<const Record> records, Cited entity, const auto& emit) {
+    for (const Record& r : records)
+        for (const Citation& c : r.sources) emit(CitationRow{entity, r.id.value(), c}, r.id.to_string());
+}
+
+// ------------------------------------------------------------------------------------------
+// Reading.
+
+/// Problems of one load, capped.
+struct Problems {
+    std::vector<FormatProblem> list;
+    bool stopped = false;
+    [[nodiscard]] bool full() const { return list.size() >= max_problems; }
+    [[nodiscard]] bool empty() const { return list.empty(); }
+    void add(FormatProblem p) {
+        if (full()) stopped = true;
+        else list.push_back(std::move(p));
+    }
+    [[noreturn]] void raise(std::string_view input) {
+        if (stopped) {
+            FormatProblem p;
+            p.input = std::string(input);
+            p.reason = "stopped after " + std::to_string(max_problems) + " problems; the rest was not checked";
+            list.push_back(std::move(p));
+        }
+        throw FormatError(std::move(list));
+    }
+};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+bool equal_nocase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+/// The reason of a ParseError without the echo of the input: "byte 3: unknown unit (...)".
+std::string parse_reason(std::string_view what, const ParseError& e) {
+    std::string reason = "not a valid ";
+    reason += what;
+    const std::string_view message = e.what();
+    const std::size_t at = message.rfind("\" at byte ");
+    reason += " (";
+    if (at != std::string_view::npos) reason += message.substr(at + 5);
+    else reason += e.reason();
+    reason += ')';
+    return reason;
+}
+
+template <class I>
+std::optional<I> parse_integer(std::string_view s) {
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    I value{};
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+    return value;
+}
+
+template <class Q>
+std::string_view quantity_what() {
+    if constexpr (std::is_same_v<Q, Area>) return "area with its unit (1200平方米, 3.5公顷, 2平方公里, 100亩, 1200 m2)";
+    else if constexpr (std::is_same_v<Q, Mass>) return "mass with its unit (12.5吨, 300千克, 12.5 t)";
+    else return "annual throughput with its unit (5000吨/年, 5000 t/a)";
+}
+
+template <class E>
+std::string enum_reason() {
+    return "unknown value; " + detail::enum_choices<E>();
+}
+
+/// What a child table's rows or a record's lines are, for mapping validation problems back.
+struct RowOrigin {
+    std::uint64_t key = 0;   ///< the record's id, or the parent's id for a child row
+    std::uint64_t line = 0;
+};
+
+/// Shared state of one table read.
+struct ReadContext {
+    std::string_view input;           ///< file name for messages
+    std::string_view entity;          ///< "project" ...
+    const std::vector<std::size_t>* file_column = nullptr;  ///< schema column → file column
+    Problems* problems = nullptr;
+};
+
+/// Reads one data row into a record, reporting each bad cell.
+class RowReader {
+public:
+    RowReader(const ReadContext& ctx, const CsvRecord& record) : ctx_(ctx), record_(record) {}
+
+    [[nodiscard]] bool failed() const { return failed_; }
+    [[nodiscard]] std::optional<std::uint64_t> key_value() const { return key_; }
+
+    template <class IdT>
+    void key(std::string_view n, IdT& id) {
+        if (const CsvField* f = value_cell(n, required)) {
+            if (const auto v = parse_integer<std::uint64_t>(trim(f->text))) {
+                id = IdT(*v);
+                key_ = *v;
+                id_text_ = id.to_string();
+                id_text_set_ = true;
+            } else {
+                problem(f, n, "not an id (a whole number 0 to 18446744073709551615)");
+            }
+        }
+    }
+    template <class IdT>
+    void ref(std::string_view n, IdT& id) {
+        const bool first_column = next_ == 0;
+        const CsvField* f = value_cell(n, required);
+        if (f == nullptr || !parse_id(f, n, id) || !first_column) return;
+        // A child row (a stage, a snapshot ...) is about its parent, its first column.
+        id_text_ = id.to_string();
+        id_text_set_ = true;
+    }
+    template <class IdT>
+    void opt_ref(std::string_view n, std::optional<IdT>& id) {
+        if (const CsvField* f = value_cell(n)) parse_id(f, n, id.emplace());
+    }
+    void text(std::string_view, std::string& s, Need = Need::optional) {
+        const CsvField* f = take();
+        if (f == nullptr) return;
+        note(f);
+        s = f->text;  // an empty required text is left to the dataset's validation, which names the rule
+    }
+    void opt_text(std::string_view, std::optional<std::string>& s) {
+        const CsvField* f = take();
+        if (f == nullptr) return;
+        note(f);
+        if (!f->text.empty() || f->quoted) s = f->text;
+    }
+    template <class E>
+    void enumeration(std::string_view n, E& e, Need need = Need::optional) {
+        if (const CsvField* f = value_cell(n, need)) parse_enum(f, n, e);
+    }
+    template <class E>
+    void opt_enum(std::string_view n, std::optional<E>& e) {
+        if (const CsvField* f = value_cell(n)) parse_enum(f, n, e.emplace());
+    }
+    template <class I>
+    void integer(std::string_view n, I& i, Need need = Need::optional) {
+        if (const CsvField* f = value_cell(n, need)) parse_int(f, n, i);
+    }
+    template <class I>
+    void opt_integer(std::string_view n, std::optional<I>& i) {
+        if (const CsvField* f = value_cell(n)) parse_int(f, n, i.emplace());
+    }
+    void boolean(std::string_view n, bool& b) {
+        const CsvField* f = value_cell(n);
+        if (f == nullptr) return;
+        const std::string_view t = trim(f->text);
+        for (std::string_view yes : {"true", "1", "yes", "y", "是"})
+            if (equal_nocase(t, yes)) return void(b = true);
+        for (std::string_view no : {"false", "0", "no", "n", "否"})
+            if (equal_nocase(t, no)) return void(b = false);
+        problem(f, n, "not a yes/no value (true or false)");
+    }
+    void reported_date(std::string_view n, ReportedDate& d) {
+        if (const CsvField* f = value_cell(n, required)) parse(f, n, "date", d, [](std::string_view t) { return ReportedDate::parse(t); });
+    }
+    void opt_reported_date(std::string_view n, std::optional<ReportedDate>& d) {
+        if (const CsvField* f = value_cell(n))
+            parse(f, n, "date", d.emplace(), [](std::string_view t) { return ReportedDate::parse(t); });
+    }
+    void date(std::string_view n, Date& d) {
+        if (const CsvField* f = value_cell(n, required)) parse_day(f, n, d);
+    }
+    void opt_date(std::string_view n, std::optional<Date>& d) {
+        if (const CsvField* f = value_cell(n)) parse_day(f, n, d.emplace());
+    }
+    void period(std::string_view n, Period& p) {
+        if (const CsvField* f = value_cell(n, required))
+            parse(f, n, "period", p, [](std::string_view t) { return Period::parse(t); });
+    }
+    void currency(std::optional<Currency>) {
+        currency_.reset();
+        const CsvField* f = value_cell("currency");
+        if (f == nullptr) return;
+        std::string code(trim(f->text));
+        for (char& c : code)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        currency_ = currency_from_code(code);
+        if (!currency_) problem(f, "currency", "unknown currency; one of CNY, USD, EUR, JPY, KRW, HKD, GBP");
+    }
+    void amount(std::string_view n, std::optional<ReportedAmount>& a) {
+        ReportedAmount value;
+        if (amount_cells(n, value, Need::optional)) a = value;
+    }
+    void amount(std::string_view n, ReportedAmount& a) { amount_cells(n, a, required); }
+    void money(std::string_view n, Money& m) {
+        if (const CsvField* f = value_cell(n, required)) parse_money(f, n, m);
+    }
+    void opt_money(std::string_view n, std::optional<Money>& m) {
+        if (const CsvField* f = value_cell(n)) parse_money(f, n, m.emplace());
+    }
+    template <class Q>
+    void quantity(std::string_view n, std::optional<Q>& q) {
+        if (const CsvField* f = value_cell(n)) parse_quantity(f, n, q.emplace());
+    }
+    template <class Q>
+    void quantity(std::string_view n, Q& q) {
+        if (const CsvField* f = value_cell(n, required)) parse_quantity(f, n, q);
+    }
+    void rate(std::string_view n, std::optional<Decimal<6>>& r) {
+        const CsvField* f = value_cell(n);
+        if (f == nullptr) return;
+        parse(f, n, "rate", r.emplace(), [](std::string_view t) {
+            // 0.0435 or 4.35%
+            if (!t.empty() && (t.back() == '%' || t.ends_with("％")))
+                return detail::parse_percent(t).fraction().to_decimal<6>(RoundingMode::unnecessary);
+            return Decimal<6>::parse(t);
+        });
+    }
+    void credit_code(std::string_view n, std::optional<CreditCode>& c) {
+        const CsvField* f = value_cell(n);
+        if (f == nullptr) return;
+        try {
+            c = CreditCode::parse(f->text);
+        } catch (const ParseError& e) {
+            problem(f, n, parse_reason("credit code", e));
+        }
+    }
+    template <class IdT>
+    void id_list(std::string_view n, std::vector<IdT>& ids) {
+        const CsvField* f = value_cell(n);
+        if (f == nullptr) return;
+        for_each_item(f, n, [&](std::string_view item) {
+            const auto v = parse_integer<std::uint64_t>(item);
+            if (!v) return false;
+            ids.push_back(IdT(*v));
+            return true;
+        }, "an id");
+    }
+    template <class E>
+    void enum_list(std::string_view n, std::vector<E>& values) {
+        const CsvField* f = value_cell(n);
+        if (f == nullptr) return;
+        for_each_item(f, n, [&](std::string_view item) {
+            const auto v = detail::enum_from_text<E>(item);
+            if (!v) return false;
+            values.push_back(*v);
+            return true;
+        }, detail::enum_choices<E>());
+    }
+    void hw_category(std::string_view n, HwCategory& c) {
+        if (const CsvField* f = value_cell(n, required))
+            parse(f, n, "hazardous-waste category (HW01-HW50)", c, [](std::string_view t) { return HwCategory::parse(t); });
+    }
+    void percent(std::string_view n, Percent& p) {
+        if (const CsvField* f = value_cell(n, required))
+            parse(f, n, "percentage", p, [](std::string_view t) { return detail::parse_percent(t); });
+    }
+    void statistic_value(std::optional<StatisticValue>& v) {
+        const CsvField* kind_cell = value_cell("value_kind");
+        const CsvField* value = value_cell("value");
+        std::optional<ValueKind> kind;
+        if (kind_cell != nullptr) {
+            kind = detail::enum_from_text<ValueKind>(trim(kind_cell->text));
+            if (!kind) return problem(kind_cell, "value_kind", enum_reason<ValueKind>());
+        }
+        if (value == nullptr) {
+            if (kind_cell != nullptr) problem(kind_cell, "value_kind", "given without a value");
+            return;
+        }
+        if (!kind) return problem(value, "value", "needs value_kind (" + detail::enum_choices<ValueKind>() + ")");
+        switch (*kind) {
+        case ValueKind::count: {
+            std::int64_t n = 0;
+            if (parse_int(value, "value", n)) v = n;
+            break;
+        }
+        case ValueKind::money: {
+            Money m;
+            if (parse_money(value, "value", m)) v = m;
+            break;
+        }
+        case ValueKind::percent: {
+            Percent p;
+            if (parse(value, "value", "percentage", p, [](std::string_view t) { return detail::parse_percent(t); })) v = p;
+            break;
+        }
+        case ValueKind::area: {
+            Area q;
+            if (parse_quantity(value, "value", q)) v = q;
+            break;
+        }
+        case ValueKind::mass: {
+            Mass q;
+            if (parse_quantity(value, "value", q)) v = q;
+            break;
+        }
+        case ValueKind::throughput: {
+            AnnualThroughput q;
+            if (parse_quantity(value, "value", q)) v = q;
+            break;
+        }
+        case ValueKind::date: {
+            ReportedDate d;
+            if (parse(value, "value", "date", d, [](std::string_view t) { return ReportedDate::parse(t); })) v = d;
+            break;
+        }
+        }
+    }
+    /// An optional group of columns (a licence, a listing, a comparison): present when any of
+    /// its cells has a value; its required members are then required.
+    template <class T, class F>
+    void group(std::optional<T>& g, F members) {
+        T value{};
+        const std::size_t nonempty_before = nonempty_;
+        in_group_ = true;
+        missing_in_group_.clear();
+        members(*this, value);
+        in_group_ = false;
+        if (nonempty_ == nonempty_before) return;
+        for (const auto& [f, n] : missing_in_group_) problem(f, n, "a value is required when the other " + std::string(n.substr(0, n.find('_'))) + " columns are given");
+        g = std::move(value);
+    }
+
+    void problem(const CsvField* f, std::string_view column, std::string reason) {
+        failed_ = true;
+        FormatProblem p;
+        p.input = std::string(ctx_.input);
+        if (f != nullptr) {
+            p.byte = f->byte;
+            p.line = f->line;
+            p.column = static_cast<std::uint64_t>(f - record_.fields.data()) + 1;
+            p.value = detail::shortened(f->text);
+        } else {
+            p.line = record_.line;
+        }
+        p.entity = std::string(ctx_.entity);
+        p.id = id_text_;
+        p.field = std::string(column);
+        p.reason = std::move(reason);
+        ctx_.problems->add(std::move(p));
+    }
+
+private:
+    const CsvField* take() {
+        const std::size_t c = (*ctx_.file_column)[next_++];
+        return c == absent ? nullptr : &record_.fields[c];
+    }
+    void note(const CsvField* f) {
+        if (!f->text.empty() || f->quoted) ++nonempty_;
+    }
+    /// The next column's cell when it holds a value; reports a missing required value.
+    const CsvField* value_cell(std::string_view n, Need need = Need::optional) {
+        const CsvField* f = take();
+        if (f != nullptr && !trim(f->text).empty()) {
+            ++nonempty_;
+            return f;
+        }
+        if (need == required) {
+            if (in_group_) missing_in_group_.emplace_back(f, n);
+            else problem(f, n, "a value is required");
+        }
+        return nullptr;
+    }
+
+    template <class T, class Parse>
+    bool parse(const CsvField* f, std::string_view n, std::string_view what, T& out, Parse fn) {
+        try {
+            out = fn(trim(f->text));
+            return true;
+        } catch (const ParseError& e) {
+            problem(f, n, parse_reason(what, e));
+        } catch (const Error& e) {
+            std::string reason = "not a valid ";
+            reason += what;
+            reason += " (";
+            reason += e.what();
+            reason += ')';
+            problem(f, n, std::move(reason));
+        }
+        return false;
+    }
+    template <class IdT>
+    bool parse_id(const CsvField* f, std::string_view n, IdT& id) {
+        if (const auto v = parse_integer<std::uint64_t>(trim(f->text))) {
+            id = IdT(*v);
+            return true;
+        }
+        problem(f, n, "not an id (a whole number 0 to 18446744073709551615)");
+        return false;
+    }
+    template <class E>
+    void parse_enum(const CsvField* f, std::string_view n, E& e) {
+        if (const auto v = detail::enum_from_text<E>(trim(f->text))) e = *v;
+        else problem(f, n, enum_reason<E>());
+    }
+    template <class I>
+    bool parse_int(const CsvField* f, std::string_view n, I& i) {
+        if (const auto v = parse_integer<I>(trim(f->text))) {
+            i = *v;
+            return true;
+        }
+        problem(f, n,
+                "not a whole number in " + std::to_string(std::numeric_limits<I>::min()) + " to " +
+                    std::to_string(std::numeric_limits<I>::max()));
+        return false;
+    }
+    void parse_day(const CsvField* f, std::string_view n, Date& d) {
+        ReportedDate r;
+        if (!parse(f, n, "date", r, [](std::string_view t) { return ReportedDate::parse(t); })) return;
+        if (r.precision() != DatePrecision::day) return problem(f, n, "a day is required (2020-06-30 or 2020年6月30日)");
+        d = r.first();
+    }
+    bool parse_money(const CsvField* f, std::string_view n, Money& m) {
+        if (!parse(f, n, "amount", m, [this](std::string_view t) { return Money::parse(t, currency_.value_or(Currency::CNY)); }))
+            return false;
+        if (currency_ && m.currency() != *currency_) {
+            problem(f, n, "the amount is in " + std::string(iso_code(m.currency())) + " but the currency column says " +
+                              std::string(iso_code(*currency_)));
+            return false;
+        }
+        return true;
+    }
+    template <class Q>
+    bool parse_quantity(const CsvField* f, std::string_view n, Q& q) {
+        return parse(f, n, quantity_what<Q>(), q, [](std::string_view t) { return Q::parse(t); });
+    }
+    bool amount_cells(std::string_view n, ReportedAmount& a, Need need) {
+        const CsvField* value = value_cell(n, need);
+        const CsvField* bound = take();
+        const CsvField* estimated = take();
+        const auto suffixed = [&](std::string_view suffix) { return std::string(n) + std::string(suffix); };
+        const bool has_bound = bound != nullptr && !trim(bound->text).empty();
+        const bool has_estimated = estimated != nullptr && !trim(estimated->text).empty();
+        if (value == nullptr) {
+            if (has_bound) problem(bound, suffixed("_bound"), "given without an amount in " + std::string(n));
+            if (has_estimated) problem(estimated, suffixed("_estimated"), "given without an amount in " + std::string(n));
+            return false;
+        }
+        bool ok = parse_money(value, n, a.value);
+        if (has_bound) {
+            if (const auto b = detail::enum_from_text<Bound>(trim(bound->text))) {
+                a.bound = *b;
+            } else {
+                problem(bound, suffixed("_bound"), enum_reason<Bound>());
+                ok = false;
+            }
+        }
+        if (has_estimated) {
+            const std::string_view t = trim(estimated->text);
+            if (equal_nocase(t, "true") || t == "1" || equal_nocase(t, "yes") || t == "是" || t == "预计") {
+                a.estimated = true;
+            } else if (equal_nocase(t, "false") || t == "0" || equal_nocase(t, "no") || t == "否") {
+                a.estimated = false;
+            } else {
+                problem(estimated, suffixed("_estimated"), "not a yes/no value (true or false)");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+    template <class F>
+    void for_each_item(const CsvField* f, std::string_view n, F add, std::string_view expected) {
+        std::string_view rest = f->text;
+        for (;;) {
+            std::size_t end = rest.find(';');
+            std::size_t skip = 1;
+            if (const std::size_t wide = rest.find("；"); wide < end) end = wide, skip = 3;
+            const std::string_view item = trim(rest.substr(0, end));
+            if (item.empty()) {
+                return problem(f, n, "empty item in the list (items are separated by ';')");
+            }
+            if (!add(item)) {
+                std::string reason = "item \"";
+                reason += detail::shortened(item, 40);
+                reason += "\" is not ";
+                reason += expected;
+                return problem(f, n, std::move(reason));
+            }
+            if (end == std::string_view::npos) return;
+            rest.remove_prefix(end + skip);
+        }
+    }
+
+public:
+    static constexpr std::size_t absent = static_cast<std::size_t>(-1);
+
+private:
+    const ReadContext& ctx_;
+    const CsvRecord& record_;
+    std::size_t next_ = 0;
+    std::size_t nonempty_ = 0;
+    bool failed_ = false;
+    bool in_group_ = false;
+    bool id_text_set_ = false;
+    std::vector<std::pair<const CsvField*, std::string_view>> missing_in_group_;
+    std::optional<std::uint64_t> key_;
+    std::string id_text_;
+    std::optional<Currency> currency_;
+};
+
+
+// ------------------------------------------------------------------------------------------
+// Tables: names, rows, and where they go in a Batch.
+
+struct TableInfo {
+    Table table;
+    std::string_view file;
+    std::string_view entity;  ///< for messages: the record a row is (or belongs to)
+};
+constexpr std::array<TableInfo, 15> table_info{{
+    {Table::sources, "sources.csv", "source"},
+    {Table::industries, "industries.csv", "industry"},
+    {Table::parks, "parks.csv", "park"},
+    {Table::enterprises, "enterprises.csv", "enterprise"},
+    {Table::banks, "banks.csv", "bank"},
+    {Table::projects, "projects.csv", "project"},
+    {Table::project_investors, "project_investors.csv", "project"},
+    {Table::project_stages, "project_stages.csv", "project"},
+    {Table::loans, "loans.csv", "loan"},
+    {Table::loan_snapshots, "loan_snapshots.csv", "loan"},
+    {Table::waste_facilities, "waste_facilities.csv", "waste_facility"},
+    {Table::waste_licence_categories, "waste_licence_categories.csv", "waste_facility"},
+    {Table::waste_throughput, "waste_throughput.csv", "waste_facility"},
+    {Table::statistics, "statistics.csv", "statistic"},
+    {Table::citations, "citations.csv", "citation"},
+}};
+constexpr std::array<Table, 15> all_tables = {
+    Table::sources,        Table::industries,     Table::parks,
+    Table::enterprises,    Table::banks,          Table::projects,
+    Table::project_investors, Table::project_stages, Table::loans,
+    Table::loan_snapshots, Table::waste_facilities, Table::waste_licence_categories,
+    Table::waste_throughput, Table::statistics,   Table::citations,
+};
+
+const TableInfo& info(Table t) { return table_info[static_cast<std::size_t>(t)]; }
+
+/// Where the rows of one table came from, to point validation problems at lines.
+struct TableOrigin {
+    std::string input;
+    std::vector<std::string> columns;  ///< the file's header, by file column
+    std::vector<RowOrigin> rows;       ///< accepted rows in order
+    std::vector<Cited> cited;          ///< citations.csv: the entity of each row
+};
+using Origins = std::array<TableOrigin, 15>;
+
+/// Rows read from one table, not yet added to the batch.
+template <class Row>
+struct Pending {
+    std::vector<Row> rows;
+    std::vector<std::uint64_t> lines;
+    std::uint64_t key_column = 0;  ///< file column (1-based) of the first schema column
+};
+
+FormatProblem file_problem(std::string_view input, std::string reason) {
+    FormatProblem p;
+    p.input = std::string(input);
+    p.reason = std::move(reason);
+    return p;
+}
+
+FormatProblem syntax_problem(std::string_view input, const CsvSyntaxError& e) {
+    FormatProblem p = file_problem(input, e.reason);
+    p.line = e.line;
+    p.column = e.column;
+    p.byte = e.byte;
+    return p;
+}
+
+/// Ids of rows that failed: their children are not reported again as orphans.
+using FailedKeys = std::array<std::unordered_set<std::uint64_t>, 9>;
+
+template <class Row>
+void read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, Problems& problems,
+               Pending<Row>& out, std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+    const std::string_view input = origin != nullptr && !origin->input.empty() ? std::string_view(origin->input) : table.file;
+    const auto& columns = columns_of<Row>();
+    CsvReader reader(text);
+    CsvRecord record;
+    CsvSyntaxError error;
+
+    // The header.
+    const auto column_list = [&] {
+        std::string s;
+        for (const ColumnSpec& c : columns) {
+            if (!s.empty()) s += ", ";
+            s += c.name;
+        }
+        return s;
+    };
+    switch (reader.next(record, columns.size() * 2 + 16, error)) {
+    case CsvReader::Status::end:
+        problems.add(file_problem(input, "empty file: the first line must be the header (" + column_list() + ")"));
+        return;
+    case CsvReader::Status::error: problems.add(syntax_problem(input, error)); return;
+    case CsvReader::Status::record: break;
+    }
+    std::vector<std::size_t> file_column(columns.size(), RowReader::absent);
+    bool header_ok = true;
+    for (std::size_t i = 0; i < record.size; ++i) {
+        const CsvField& f = record.fields[i];
+        const std::string_view name = trim(f.text);
+        const auto it = std::find_if(columns.begin(), columns.end(), [&](const ColumnSpec& c) { return c.name == name; });
+        FormatProblem p = file_problem(input, {});
+        p.line = f.line;
+        p.column = i + 1;
+        p.byte = f.byte;
+        p.value = detail::shortened(name);
+        if (it == columns.end()) {
+            p.reason = "unknown column; the columns of " + std::string(table.file) + " are " + column_list();
+        } else if (const auto j = static_cast<std::size_t>(it - columns.begin()); file_column[j] != RowReader::absent) {
+            p.reason = "column given twice (also column " + std::to_string(file_column[j] + 1) + ")";
+        } else {
+            file_column[j] = i;
+            continue;
+        }
+        header_ok = false;
+        problems.add(std::move(p));
+    }
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        if (columns[j].need == required && file_column[j] == RowReader::absent) {
+            FormatProblem p = file_problem(input, "missing column " + columns[j].name + " (required)");
+            p.line = record.line;
+            p.field = columns[j].name;
+            problems.add(std::move(p));
+            header_ok = false;
+        }
+    }
+    if (!header_ok) return;
+    if (origin != nullptr) {
+        origin->columns.clear();
+        for (std::size_t i = 0; i < record.size; ++i) origin->columns.emplace_back(trim(record.fields[i].text));
+    }
+    out.key_column = file_column[0] + 1;
+
+    // The rows.
+    const std::size_t width = record.size;
+    const ReadContext ctx{input, table.entity, &file_column, &problems};
+    std::uint64_t count = 0;
+    for (;;) {
+        const auto status = reader.next(record, width, error);
+        if (status == CsvReader::Status::end) break;
+        if (problems.full()) {
+            problems.stopped = true;
+            break;
+        }
+        if (++count > options.max_records) {
+            FormatProblem p = file_problem(input, "more than " + std::to_string(options.max_records) +
+                                                      " records (LoadOptions::max_records)");
+            p.line = status == CsvReader::Status::record ? record.line : error.line;
+            problems.add(std::move(p));
+            break;
+        }
+        if (status == CsvReader::Status::error) {
+            problems.add(syntax_problem(input, error));
+            continue;
+        }
+        if (record.size != width) {
+            FormatProblem p = file_problem(input, std::to_string(record.size) + " fields where the header has " +
+                                                      std::to_string(width));
+            p.line = record.line;
+            p.byte = record.fields[0].byte;
+            problems.add(std::move(p));
+            continue;
+        }
+        Row row{};
+        RowReader r(ctx, record);
+        visit(r, row);
+        if (r.failed()) {
+            if (failed != nullptr && r.key_value()) failed->insert(*r.key_value());
+            continue;
+        }
+        out.rows.push_back(std::move(row));
+        out.lines.push_back(record.line);
+    }
+}
+
+template <class Record>
+std::unordered_map<std::uint64_t, std::size_t> index_of(const std::vector<Record>& records) {
+    std::unordered_map<std::uint64_t, std::size_t> index;
+    index.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id.value(), i);  // the first wins
+    return index;
+}
+
+std::size_t kind_index(Cited c) { return static_cast<std::size_t>(c); }
+
+/// One read of tables into a batch. Rows are added to the batch only by commit(), so a failed
+/// read leaves the batch as it was.
+class TableReader {
+public:
+    TableReader(Batch& batch, const LoadOptions& options, Problems& problems)
+        : batch_(batch), options_(options), problems_(problems) {}
+
+    Origins origins;
+    bool keep_origins = false;
+
+    /// Reads `text` as `table`; its rows wait for commit().
+    void read(Table table, std::string_view text, std::string_view input) {
+        TableOrigin* origin = &origins[static_cast<std::size_t>(table)];
+        origin->input = std::string(input);
+        switch (table) {
+        case Table::sources: return primary(text, table, pending_sources_, nullptr, origin);
+        case Table::industries: return primary(text, table, pending_industries_, &failed_[0], origin);
+        case Table::parks: return primary(text, table, pending_parks_, &failed_[1], origin);
+        case Table::enterprises: return primary(text, table, pending_enterprises_, &failed_[2], origin);
+        case Table::banks: return primary(text, table, pending_banks_, &failed_[3], origin);
+        case Table::projects: return primary(text, table, pending_projects_, &failed_[4], origin);
+        case Table::loans: return primary(text, table, pending_loans_, &failed_[5], origin);
+        case Table::waste_facilities: return primary(text, table, pending_facilities_, &failed_[6], origin);
+        case Table::statistics: return primary(text, table, pending_statistics_, &failed_[7], origin);
+        case Table::project_investors:
+            return child<InvestorRow>(text, table, batch_.projects, pending_projects_, failed_[4], origin, "projects.csv",
+                                      [](const InvestorRow& r) { return r.project.value(); },
+                                      [](Project& p, InvestorRow& r) { p.investors.push_back(r.investor); });
+        case Table::project_stages:
+            return child<StageRow>(text, table, batch_.projects, pending_projects_, failed_[4], origin, "projects.csv",
+                                   [](const StageRow& r) { return r.project.value(); },
+                                   [](Project& p, StageRow& r) { p.stages.push_back(r.event); });
+        case Table::loan_snapshots:
+            return child<SnapshotRow>(text, table, batch_.loans, pending_loans_, failed_[5], origin, "loans.csv",
+                                      [](const SnapshotRow& r) { return r.loan.value(); },
+                                      [](Loan& l, SnapshotRow& r) { l.snapshots.push_back(r.snapshot); });
+        case Table::waste_licence_categories:
+            return child<CategoryRow>(
+                text, table, batch_.waste_facilities, pending_facilities_, failed_[6], origin, "waste_facilities.csv",
+                [](const CategoryRow& r) { return r.facility.value(); },
+                [](WasteFacility& f, CategoryRow& r) { f.licence->categories.push_back(r.category); },
+                [](const WasteFacility& f) -> std::string_view {
+                    return f.licence ? std::string_view() : "has no licence (licence_number is empty)";
+                });
+        case Table::waste_throughput:
+            return child<ThroughputRow>(text, table, batch_.waste_facilities, pending_facilities_, failed_[6], origin,
+                                        "waste_facilities.csv", [](const ThroughputRow& r) { return r.facility.value(); },
+                                        [](WasteFacility& f, ThroughputRow& r) { f.yearly_throughput.push_back(r.throughput); });
+        case Table::citations: return citations(text, origin);
+        }
+    }
+
+    /// Adds every pending row to the batch. Call it after each read(): the child rows of a read
+    /// hold pointers to their parents, valid until the batch's vectors change.
+    void commit() {
+        for (auto& attach : attachments_) attach();
+        attachments_.clear();
+        append(batch_.sources, pending_sources_);
+        append(batch_.industries, pending_industries_);
+        append(batch_.parks, pending_parks_);
+        append(batch_.enterprises, pending_enterprises_);
+        append(batch_.banks, pending_banks_);
+        append(batch_.projects, pending_projects_);
+        append(batch_.loans, pending_loans_);
+        append(batch_.waste_facilities, pending_facilities_);
+        append(batch_.statistics, pending_statistics_);
+    }
+
+private:
+    template <class Record>
+    static void append(std::vector<Record>& to, std::vector<Record>& from) {
+        if (to.empty()) {
+            to.swap(from);  // no second copy of a large table
+        } else {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        }
+        from.clear();
+    }
+
+    template <class Record>
+    void primary(std::string_view text, Table table, std::vector<Record>& pending,
+                 std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+        Pending<Record> rows;
+        read_rows(text, info(table), options_, problems_, rows, failed, origin);
+        if (keep_origins)
+            for (std::size_t i = 0; i < rows.rows.size(); ++i)
+                origin->rows.push_back(RowOrigin{rows.rows[i].id.value(), rows.lines[i]});
+        append(pending, rows.rows);
+    }
+
+    /// Rows of a child table, each appended to its parent's list (parents from the batch or
+    /// from this read's pending rows). `refuse(parent)` gives a reason a parent cannot take
+    /// children, or an empty view.
+    template <class Row, class Parent, class KeyOf, class Attach, class Refuse = std::nullptr_t>
+    void child(std::string_view text, Table table, std::vector<Parent>& committed, std::vector<Parent>& pending,
+               const std::unordered_set<std::uint64_t>& failed, TableOrigin* origin, std::string_view parent_file,
+               KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
+        Pending<Row> rows;
+        read_rows(text, info(table), options_, problems_, rows, nullptr, origin);
+        if (rows.rows.empty()) return;
+        const auto in_batch = index_of(committed);
+        const auto in_pending = index_of(pending);
+        auto shared = std::make_shared<std::vector<Row>>(std::move(rows.rows));
+        std::vector<std::pair<Parent*, std::size_t>> targets;  // parent, row
+        for (std::size_t i = 0; i < shared->size(); ++i) {
+            const std::uint64_t key = key_of((*shared)[i]);
+            Parent* parent = nullptr;
+            if (const auto it = in_pending.find(key); it != in_pending.end()) parent = &pending[it->second];
+            else if (const auto jt = in_batch.find(key); jt != in_batch.end()) parent = &committed[jt->second];
+            std::string reason;
+            if (parent == nullptr) {
+                if (failed.contains(key)) continue;  // that row's problems are reported already
+                reason = "refers to " + std::string(info(table).entity) + "#" + std::to_string(key) + ", which is not in " +
+                         std::string(parent_file);
+            } else if constexpr (!std::is_same_v<Refuse, std::nullptr_t>) {
+                reason = std::string(refuse(*parent));
+            }
+            if (!reason.empty()) {
+                FormatProblem p = file_problem(origin->input, std::move(reason));
+                p.line = rows.lines[i];
+                p.column = rows.key_column;
+                p.entity = std::string(info(table).entity);
+                p.id = std::string(info(table).entity) + "#" + std::to_string(key);
+                p.field = columns_of<Row>()[0].name;
+                p.value = std::to_string(key);
+                problems_.add(std::move(p));
+                continue;
+            }
+            if (keep_origins) origin->rows.push_back(RowOrigin{key, rows.lines[i]});
+            targets.emplace_back(parent, i);
+        }
+        attachments_.push_back([targets = std::move(targets), shared, attach]() mutable {
+            for (auto& [parent, i] : targets) attach(*parent, (*shared)[i]);
+        });
+    }
+
+    void citations(std::string_view text, TableOrigin* origin) {
+        Pending<CitationRow> rows;
+        read_rows(text, info(Table::citations), options_, problems_, rows, nullptr, origin);
+        if (rows.rows.empty()) return;
+        auto shared = std::make_shared<std::vector<CitationRow>>(std::move(rows.rows));
+        std::vector<std::pair<std::vector<Citation>*, std::size_t>> targets;
+        // Indexes by kind, built on first use.
+        std::array<std::optional<std::unordered_map<std::uint64_t, std::size_t>>, 16> indexes;
+        const auto lookup = [&](auto& committed, auto& pending, std::size_t slot, std::uint64_t id) -> std::vector<Citation>* {
+            auto& pending_index = indexes[2 * slot];
+            auto& batch_index = indexes[2 * slot + 1];
+            if (!pending_index) pending_index = index_of(pending);
+            if (!batch_index) batch_index = index_of(committed);
+            if (const auto it = pending_index->find(id); it != pending_index->end()) return &pending[it->second].sources;
+            if (const auto it = batch_index->find(id); it != batch_index->end()) return &committed[it->second].sources;
+            return nullptr;
+        };
+        for (std::size_t i = 0; i < shared->size(); ++i) {
+            const CitationRow& row = (*shared)[i];
+            std::vector<Citation>* list = nullptr;
+            switch (row.entity) {
+            case Cited::industry: list = lookup(batch_.industries, pending_industries_, 0, row.id); break;
+            case Cited::park: list = lookup(batch_.parks, pending_parks_, 1, row.id); break;
+            case Cited::enterprise: list = lookup(batch_.enterprises, pending_enterprises_, 2, row.id); break;
+            case Cited::bank: list = lookup(batch_.banks, pending_banks_, 3, row.id); break;
+            case Cited::project: list = lookup(batch_.projects, pending_projects_, 4, row.id); break;
+            case Cited::loan: list = lookup(batch_.loans, pending_loans_, 5, row.id); break;
+            case Cited::waste_facility: list = lookup(batch_.waste_facilities, pending_facilities_, 6, row.id); break;
+            case Cited::statistic: list = lookup(batch_.statistics, pending_statistics_, 7, row.id); break;
+            }
+            const std::string_view entity = detail::enum_name(row.entity);
+            if (list == nullptr) {
+                if (failed_[kind_index(row.entity)].contains(row.id)) continue;
+                const std::string id = std::string(entity) + "#" + std::to_string(row.id);
+                FormatProblem p = file_problem(origin->input, "refers to " + id + ", which is not in its table");
+                p.line = rows.lines[i];
+                p.entity = std::string(entity);
+                p.id = id;
+                p.field = "id";
+                p.value = std::to_string(row.id);
+                problems_.add(std::move(p));
+                continue;
+            }
+            if (keep_origins) {
+                origin->rows.push_back(RowOrigin{row.id, rows.lines[i]});
+                origin->cited.push_back(row.entity);
+            }
+            targets.emplace_back(list, i);
+        }
+        attachments_.push_back([targets = std::move(targets), shared]() mutable {
+            for (auto& [list, i] : targets) list->push_back(std::move((*shared)[i].citation));
+        });
+    }
+
+    Batch& batch_;
+    const LoadOptions& options_;
+    Problems& problems_;
+    FailedKeys failed_;
+    std::vector<Source> pending_sources_;
+    std::vector<Industry> pending_industries_;
+    std::vector<Park> pending_parks_;
+    std::vector<Enterprise> pending_enterprises_;
+    std::vector<Bank> pending_banks_;
+    std::vector<Project> pending_projects_;
+    std::vector<Loan> pending_loans_;
+    std::vector<WasteFacility> pending_facilities_;
+    std::vector<ReportedStatistic> pending_statistics_;
+    std::vector<std::function<void()>> attachments_;
+};
+
+// ------------------------------------------------------------------------------------------
+// Validation problems back to files and lines.
+
+/// The table of an entity name ("project" → projects.csv).
+std::optional<Table> table_of_entity(std::string_view entity) {
+    for (const TableInfo& t : {info(Table::sources), info(Table::industries), info(Table::parks), info(Table::enterprises),
+                               info(Table::banks), info(Table::projects), info(Table::loans), info(Table::waste_facilities),
+                               info(Table::statistics)})
+        if (t.entity == entity) return t.table;
+    return std::nullopt;
+}
+
+class OriginMap {
+public:
+    explicit OriginMap(Origins& origins) : origins_(origins) {}
+
+    /// Sets input, line and column of a problem found by the dataset's validation.
+    void locate(FormatProblem& p) {
+        const auto table = table_of_entity(p.entity);
+        const std::size_t hash = p.id.rfind('#');
+        if (!table || hash == std::string::npos) return;
+        const auto id = parse_integer<std::uint64_t>(std::string_view(p.id).substr(hash + 1));
+        if (!id) return;
+        // A field in a child table: "stages[2].date" → the third stage row of this project.
+        struct Child {
+            std::string_view prefix;
+            Table table;
+        };
+        const Child children[] = {{"investors[", Table::project_investors},
+                                  {"stages[", Table::project_stages},
+                                  {"snapshots[", Table::loan_snapshots},
+                                  {"licence.categories[", Table::waste_licence_categories},
+                                  {"yearly_throughput[", Table::waste_throughput},
+                                  {"sources[", Table::citations}};
+        for (const Child& c : children) {
+            if (!p.field.starts_with(c.prefix)) continue;
+            const std::string_view rest = std::string_view(p.field).substr(c.prefix.size());
+            const std::size_t close = rest.find(']');
+            const auto index = parse_integer<std::size_t>(rest.substr(0, close));
+            if (close == std::string_view::npos || !index) return;
+            if (c.table == Table::citations) {
+                const auto kind = detail::enum_from_text<Cited>(p.entity);
+                if (!kind) return;
+                place(p, c.table, lines(c.table, *id, *kind), *index, rest.substr(close + 1));
+            } else {
+                place(p, c.table, lines(c.table, *id, std::nullopt), *index, rest.substr(close + 1));
+            }
+            return;
+        }
+        // A field of the record's own row; a duplicate id points at its second row.
+        const auto& found = lines(*table, *id, std::nullopt);
+        std::size_t index = 0;
+        if (p.field == "id" && p.reason == "duplicate id") index = ++duplicates_seen_[p.id];
+        std::string column = p.field.substr(0, p.field.find('['));
+        std::replace(column.begin(), column.end(), '.', '_');
+        place(p, *table, found, index, {}, column);
+    }
+
+private:
+    void place(FormatProblem& p, Table table, const std::vector<std::uint64_t>& found, std::size_t index,
+               std::string_view suffix, std::string column = {}) {
+        const TableOrigin& origin = origins_[static_cast<std::size_t>(table)];
+        if (index >= found.size()) return;
+        p.input = origin.input;
+        p.line = found[index];
+        if (column.empty() && suffix.starts_with(".")) column = std::string(suffix.substr(1));
+        for (std::size_t i = 0; i < origin.columns.size(); ++i)
+            if (!column.empty() && origin.columns[i] == column) p.column = i + 1;
+    }
+    /// Lines of the rows with this key (the record's id, or the parent's), in file order.
+    const std::vector<std::uint64_t>& lines(Table table, std::uint64_t key, std::optional<Cited> kind) {
+        auto& index = by_key_[static_cast<std::size_t>(table)];
+        if (!index) {
+            index.emplace();
+            const TableOrigin& origin = origins_[static_cast<std::size_t>(table)];
+            for (std::size_t i = 0; i < origin.rows.size(); ++i) {
+                const std::uint64_t k = table == Table::citations
+                                            ? origin.rows[i].key * 8 + static_cast<std::uint64_t>(origin.cited[i])
+                                            : origin.rows[i].key;
+                (*index)[k].push_back(origin.rows[i].line);
+            }
+        }
+        static const std::vector<std::uint64_t> none;
+        const std::uint64_t k = kind ? key * 8 + static_cast<std::uint64_t>(*kind) : key;
+        const auto it = index->find(k);
+        return it == index->end() ? none : it->second;
+    }
+
+    Origins& origins_;
+    std::array<std::optional<std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>>, 15> by_key_;
+    std::unordered_map<std::string, std::size_t> duplicates_seen_;
+};
+
+std::optional<std::string> read_file(const std::filesystem::path& file, const LoadOptions& options, Problems& problems) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        problems.add(file_problem(file.string(), "cannot read the file (" + ec.message() + ")"));
+        return std::nullopt;
+    }
+    if (size > options.max_input_bytes) {
+        problems.add(file_problem(file.string(), "file larger than the limit of " + std::to_string(options.max_input_bytes) +
+                                                     " bytes (LoadOptions::max_input_bytes)"));
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problems.add(file_problem(file.string(), "cannot open the file"));
+        return std::nullopt;
+    }
+    try {
+        return detail::read_all(in, options, file.string());
+    } catch (const FormatError& e) {
+        for (const FormatProblem& p : e.problems()) problems.add(p);
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------------
+// Public: one table.
+
+namespace csv {
+
+std::span<const Table> tables() noexcept { return all_tables; }
+
+std::string_view file_name(Table table) noexcept {
+    const auto i = static_cast<std::size_t>(table);
+    return i < table_info.size() ? table_info[i].file : std::string_view("?");
+}
+
+void write_table(const Dataset& ds, Table table, std::ostream& out) {
+    const std::string_view file = file_name(table);
+    switch (table) {
+    case Table::sources: return write_records(out, file, ds.sources());
+    case Table::industries: return write_records(out, file, ds.industries());
+    case Table::parks: return write_records(out, file, ds.parks());
+    case Table::enterprises: return write_records(out, file, ds.enterprises());
+    case Table::banks: return write_records(out, file, ds.banks());
+    case Table::projects: return write_records(out, file, ds.projects());
+    case Table::loans: return write_records(out, file, ds.loans());
+    case Table::waste_facilities: return write_records(out, file, ds.waste_facilities());
+    case Table::statistics: return write_records(out, file, ds.statistics());
+    case Table::project_investors:
+        return write_children<InvestorRow>(out, file, ds.projects(), [](const Project& p, const auto& emit) {
+            for (const Investor& i : p.investors) emit(InvestorRow{p.id, i});
+        });
+    case Table::project_stages:
+        return write_children<StageRow>(out, file, ds.projects(), [](const Project& p, const auto& emit) {
+            for (const StageEvent& e : p.stages) emit(StageRow{p.id, e});
+        });
+    case Table::loan_snapshots:
+        return write_children<SnapshotRow>(out, file, ds.loans(), [](const Loan& l, const auto& emit) {
+            for (const LoanSnapshot& s : l.snapshots) emit(SnapshotRow{l.id, s});
+        });
+    case Table::waste_licence_categories:
+        return write_children<CategoryRow>(out, file, ds.waste_facilities(), [](const WasteFacility& f, const auto& emit) {
+            if (f.licence)
+                for (const LicensedCategory& c : f.licence->categories) emit(CategoryRow{f.id, c});
+        });
+    case Table::waste_throughput:
+        return write_children<ThroughputRow>(out, file, ds.waste_facilities(), [](const WasteFacility& f, const auto& emit) {
+            for (const YearlyThroughput& y : f.yearly_throughput) emit(ThroughputRow{f.id, y});
+        });
+    case Table::citations:
+        return write_rows<CitationRow>(out, file, [&](auto&& emit) {
+            const auto each = [&](const CitationRow& row, const std::string& who) {
+                emit(row, [&] { return who; });
+            };
+            write_citations(ds.industries(), Cited::industry, each);
+            write_citations(ds.parks(), Cited::park, each);
+            write_citations(ds.enterprises(), Cited::enterprise, each);
+            write_citations(ds.banks(), Cited::bank, each);
+            write_citations(ds.projects(), Cited::project, each);
+            write_citations(ds.loans(), Cited::loan, each);
+            write_citations(ds.waste_facilities(), Cited::waste_facility, each);
+            write_citations(ds.statistics(), Cited::statistic, each);
+        });
+    }
+    throw ArgumentError("parkinvest: unknown CSV table");
+}
+
+void read_table(std::string_view csv_text, Table table, Batch& batch, const LoadOptions& options, std::string_view name) {
+    if (static_cast<std::size_t>(table) >= table_info.size()) throw ArgumentError("parkinvest: unknown CSV table");
+    Problems problems;
+    if (csv_text.size() > options.max_input_bytes) {
+        problems.add(file_problem(name, "input larger than the limit of " + std::to_string(options.max_input_bytes) +
+                                            " bytes (LoadOptions::max_input_bytes)"));
+        problems.raise(name);
+    }
+    TableReader reader(batch, options, problems);
+    reader.read(table, csv_text, name);
+    if (!problems.empty()) problems.raise(name);
+    reader.commit();
+}
+
+void read_table(std::istream& in, Table table, Batch& batch, const LoadOptions& options, std::string_view name) {
+    const std::string text = detail::read_all(in, options, name);
+    read_table(text, table, batch, options, name);
+}
+
+}  // namespace csv
+
+// ------------------------------------------------------------------------------------------
+// The folder.
+
+namespace detail {
+
+void save_csv(const Dataset& dataset, const std::filesystem::path& folder) {
+    std::filesystem::create_directories(folder);
+    // Every table goes to a .partial file first; they are renamed only when all are written.
+    std::vector<std::filesystem::path> written;
+    const auto remove_written = [&] {
+        std::error_code ignored;
+        for (const auto& p : written) std::filesystem::remove(p, ignored);
+    };
+    try {
+        for (Table t : all_tables) {
+            std::filesystem::path tmp = folder / std::string(csv::file_name(t));
+            tmp += ".partial";
+            written.push_back(tmp);
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            if (!out) {
+                throw std::filesystem::filesystem_error("parkinvest: cannot open for writing", tmp,
+                                                        std::make_error_code(std::errc::io_error));
+            }
+            csv::write_table(dataset, t, out);
+            out.flush();
+            if (!out) {
+                throw std::filesystem::filesystem_error("parkinvest: cannot write", tmp,
+                                                        std::make_error_code(std::errc::io_error));
+            }
+        }
+        for (std::size_t i = 0; i < all_tables.size(); ++i)
+            std::filesystem::rename(written[i], folder / std::string(csv::file_name(all_tables[i])));
+    } catch (...) {
+        remove_written();
+        throw;
+    }
+}
+
+Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options) {
+    const std::string folder_name = folder.string();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw FormatError(file_problem(folder_name, "not a folder of CSV tables (it does not exist or is a file)"));
+
+    Problems problems;
+    // Files that are not tables are most likely misspelt ones: name them rather than skip them.
+    bool any = false;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string file = entry.path().filename().string();
+        if (entry.path().extension() != ".csv") continue;
+        const bool known = std::any_of(table_info.begin(), table_info.end(), [&](const TableInfo& t) { return t.file == file; });
+        if (known) {
+            any = true;
+            continue;
+        }
+        std::string names;
+        for (const TableInfo& t : table_info) names += (names.empty() ? "" : ", ") + std::string(t.file);
+        problems.add(file_problem(entry.path().string(), "not a table of a dataset; the tables are " + names));
+    }
+    if (ec) throw FormatError(file_problem(folder_name, "cannot list the folder (" + ec.message() + ")"));
+    if (!any && problems.empty()) problems.add(file_problem(folder_name, "the folder holds no table files (parks.csv, projects.csv ...)"));
+
+    Batch batch;
+    TableReader reader(batch, options, problems);
+    reader.keep_origins = true;
+    for (Table t : all_tables) {
+        const std::filesystem::path file = folder / std::string(csv::file_name(t));
+        if (!std::filesystem::exists(file, ec)) continue;  // a table that is not there is empty
+        if (problems.full()) {
+            problems.stopped = true;
+            break;
+        }
+        const auto text = read_file(file, options, problems);
+        if (!text) continue;
+        reader.read(t, *text, file.string());
+        reader.commit();  // the batch is ours: children of later tables find these parents
+    }
+    if (!problems.empty()) problems.raise(folder_name);
+
+    Dataset dataset;
+    try {
+        dataset.insert(std::move(batch));
+    } catch (const ValidationError& e) {
+        // The first max_problems only, like the problems of the files.
+        const auto& all = e.problems();
+        const std::size_t n = std::min(all.size(), max_problems);
+        const FormatError converted =
+            to_format_error(ValidationError(std::vector<Problem>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n))),
+                            folder_name);
+        OriginMap map(reader.origins);
+        Problems located;
+        for (const FormatProblem& p : converted.problems()) {
+            FormatProblem q = p;
+            map.locate(q);
+            located.add(std::move(q));
+        }
+        located.stopped = all.size() > n;
+        located.raise(folder_name);
+    }
+    return dataset;
+}
+
+}  // namespace detail
+
+}  // namespace parkinvest::io

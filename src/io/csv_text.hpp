@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+// Internal: a small RFC 4180 reader and writer (fuzzed by tests/fuzz/csv_load_fuzz.cpp).
+// Not installed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parkinvest::io::detail {
+
+struct CsvField {
+    std::string text;         ///< unescaped content
+    bool quoted = false;      ///< written in quotes ("" is an empty text, an unquoted empty cell is no value)
+    std::uint64_t line = 0;   ///< 1-based line where the field starts
+    std::uint64_t byte = 0;   ///< offset of its first byte in the input
+};
+
+/// One record; `size` fields are valid (the vector keeps its strings between records).
+struct CsvRecord {
+    std::vector<CsvField> fields;
+    std::size_t size = 0;
+    std::uint64_t line = 0;
+};
+
+struct CsvSyntaxError {
+    std::uint64_t line = 0;
+    std::uint64_t column = 0;  ///< 1-based field number
+    std::uint64_t byte = 0;
+    std::string reason;
+};
+
+/// Reads RFC 4180 records: fields separated by commas, records by CRLF, LF or a lone CR; a
+/// field in double quotes may hold commas, line breaks and doubled quotes. A UTF-8 byte order
+/// mark at the start is skipped; lines that are completely empty are skipped. Every field must
+/// be well-formed UTF-8.
+class CsvReader {
+public:
+    explicit CsvReader(std::string_view text);
+
+    enum class Status { record, end, error };
+    /// Reads the next record. On `error` the record is consumed (up to the end of the line
+    /// where the error was found) and `error` says what and where; reading may go on.
+    /// At most `max_fields` fields are kept; a record with more is an error.
+    Status next(CsvRecord& record, std::size_t max_fields, CsvSyntaxError& error);
+
+private:
+    void skip_line(std::uint64_t& line);
+    std::string_view text_;
+    std::size_t pos_ = 0;
+    std::uint64_t line_ = 1;
+};
+
+/// Appends `text` as one field: in quotes (with quotes doubled) when it holds a comma, quote,
+/// CR or LF, or when `quote` is set.
+void append_csv_field(std::string& out, std::string_view text, bool quote = false);
+
+}  // namespace parkinvest::io::detail

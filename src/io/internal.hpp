@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// Between io.cpp (dispatch) and the format implementations. Not installed.
+#pragma once
+
+#include <parkinvest/io/io.hpp>
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+namespace parkinvest::io::detail {
+
+// archive.cpp — cereal JSON, XML, binary and portable binary.
+void save_archive(const Dataset& dataset, std::ostream& out, Format format);
+/// `bytes` is the whole input; `name` is what errors call it.
+[[nodiscard]] Dataset load_archive(std::string_view bytes, Format format, const LoadOptions& options,
+                                   std::string_view name);
+
+// csv.cpp — one RFC 4180 file per table in a folder.
+void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
+[[nodiscard]] Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options);
+
+// json_lines.cpp — export only.
+void save_json_lines(const Dataset& dataset, std::ostream& out);
+
+// io.cpp
+/// Reads a whole stream, refusing more than options.max_input_bytes (FormatError naming `name`).
+[[nodiscard]] std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name);
+/// The Dataset's validation problems as a FormatError about input `name`.
+[[nodiscard]] FormatError to_format_error(const ValidationError& error, std::string_view name);
+
+}  // namespace parkinvest::io::detail

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+#include "values.hpp"
+
+#include "../core/text.hpp"
+
+#include <limits>
+#include <type_traits>
+#include <variant>
+
+namespace parkinvest::io::detail {
+
+namespace {
+
+using parkinvest::detail::i128;
+
+bool equal_ascii_nocase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+template <class E>
+std::optional<E> enum_from_text(std::string_view text) {
+    constexpr std::size_t n = EnumNames<E>::names.size();
+    for (std::size_t i = 0; i < n; ++i)
+        if (equal_ascii_nocase(text, EnumNames<E>::names[i])) return static_cast<E>(i);
+    if constexpr (requires(E e) { label(e, Language::chinese); }) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const E e = static_cast<E>(i);
+            const std::string_view zh = label(e, Language::chinese);
+            const std::string_view en = label(e, Language::english);
+            if ((!zh.empty() && text == zh) || (!en.empty() && equal_ascii_nocase(text, en))) return e;
+        }
+    }
+    return std::nullopt;
+}
+
+template std::optional<Bound> enum_from_text<Bound>(std::string_view);
+template std::optional<ParkKind> enum_from_text<ParkKind>(std::string_view);
+template std::optional<OriginKind> enum_from_text<OriginKind>(std::string_view);
+template std::optional<BankKind> enum_from_text<BankKind>(std::string_view);
+template std::optional<Stage> enum_from_text<Stage>(std::string_view);
+template std::optional<ProjectNature> enum_from_text<ProjectNature>(std::string_view);
+template std::optional<InvestorRole> enum_from_text<InvestorRole>(std::string_view);
+template std::optional<LoanInstrument> enum_from_text<LoanInstrument>(std::string_view);
+template std::optional<GuaranteeType> enum_from_text<GuaranteeType>(std::string_view);
+template std::optional<WasteFacilityKind> enum_from_text<WasteFacilityKind>(std::string_view);
+template std::optional<LicenceType> enum_from_text<LicenceType>(std::string_view);
+template std::optional<OperatingMode> enum_from_text<OperatingMode>(std::string_view);
+template std::optional<Indicator> enum_from_text<Indicator>(std::string_view);
+template std::optional<ComparisonKind> enum_from_text<ComparisonKind>(std::string_view);
+template std::optional<ValueKind> enum_from_text<ValueKind>(std::string_view);
+template std::optional<Cited> enum_from_text<Cited>(std::string_view);
+
+std::string money_text(const Money& m) {
+    return parkinvest::detail::format_scaled(m.units(), Money::scale, minor_digits(m.currency()));
+}
+
+std::optional<std::int64_t> minor_units(const Money& m) {
+    const i128 step = parkinvest::detail::pow10(Money::scale - minor_digits(m.currency()));
+    if (m.units() % step != 0) return std::nullopt;
+    const i128 minor = m.units() / step;
+    if (minor > i128(std::numeric_limits<std::int64_t>::max()) || minor < i128(std::numeric_limits<std::int64_t>::min()))
+        return std::nullopt;
+    return static_cast<std::int64_t>(minor);
+}
+
+std::string percent_text(const Percent& p) {
+    const Ratio& f = p.fraction();
+    i128 den = f.denominator();
+    int twos = 0, fives = 0;
+    while (den % 2 == 0) den /= 2, ++twos;
+    while (den % 5 == 0) den /= 5, ++fives;
+    const int fraction_decimals = twos > fives ? twos : fives;
+    const int decimals = fraction_decimals > 2 ? fraction_decimals - 2 : 0;
+    if (den == 1 && decimals <= 30) return p.format(decimals, RoundingMode::unnecessary);
+    return parkinvest::detail::to_string(f.numerator()) + "/" + parkinvest::detail::to_string(f.denominator());
+}
+
+Percent parse_percent(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string_view::npos) return Percent::parse(text);
+    const auto part = [&](std::size_t at, std::size_t n) {
+        try {
+            return Decimal<0>::parse(text.substr(at, n)).units();
+        } catch (const ParseError& e) {
+            throw ParseError("percentage", text, at + e.offset(), e.kind());
+        }
+    };
+    const i128 num = part(0, slash);
+    const i128 den = part(slash + 1, std::string_view::npos);
+    if (den == 0) throw ParseError("percentage", text, slash + 1, ParseErrorKind::invalid_value, "zero denominator");
+    return Percent(Ratio(num, den));
+}
+
+std::string quantity_text(const Area& q) {
+    if (q.base_count() % 3 == 0) return q.format(AreaKind::Unit::square_metre, Language::chinese, 4);
+    return q.format(AreaKind::Unit::mu, Language::chinese, 8);
+}
+std::string quantity_text(const Mass& q) { return q.format(MassKind::Unit::tonne, Language::chinese, 6); }
+std::string quantity_text(const AnnualThroughput& q) {
+    return q.format(AnnualThroughputKind::Unit::tonne_per_year, Language::chinese, 6);
+}
+
+std::optional<std::string> quantity_decimal(const Area& q) {
+    if (q.base_count() % 3 != 0) return std::nullopt;
+    return parkinvest::detail::format_ratio(q.base_count(), AreaKind::units[0].base_per_unit, 4,
+                                            RoundingMode::unnecessary, 0);
+}
+std::string quantity_decimal(const Mass& q) {
+    return parkinvest::detail::format_ratio(q.base_count(), MassKind::units[0].base_per_unit, 6,
+                                            RoundingMode::unnecessary, 0);
+}
+std::string quantity_decimal(const AnnualThroughput& q) {
+    return parkinvest::detail::format_ratio(q.base_count(), AnnualThroughputKind::units[0].base_per_unit, 6,
+                                            RoundingMode::unnecessary, 0);
+}
+
+std::string period_text(const Period& p) {
+    const std::string first = iso_date(p.first());
+    const std::string year = first.substr(0, first.size() - 6);
+    switch (p.kind()) {
+    case PeriodKind::year: return year;
+    case PeriodKind::half_year: return year + (p.first().month() == 1 ? "-H1" : "-H2");
+    case PeriodKind::quarter: {
+        std::string s = year;
+        s += "-Q";
+        s += static_cast<char>('0' + (p.first().month() + 2) / 3);
+        return s;
+    }
+    case PeriodKind::month: return first.substr(0, first.size() - 3);
+    case PeriodKind::year_to_date: return p.label(Language::chinese);
+    case PeriodKind::as_of: {
+        std::string s = "截至";
+        s += first;
+        return s;
+    }
+    case PeriodKind::range: return p.to_string();
+    }
+    return p.to_string();
+}
+
+ValueKind value_kind(const StatisticValue& v) { return static_cast<ValueKind>(v.index()); }
+
+std::string statistic_value_text(const StatisticValue& v) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using V = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<V, std::int64_t>) return std::to_string(x);
+            else if constexpr (std::is_same_v<V, Money>) return money_text(x);
+            else if constexpr (std::is_same_v<V, Percent>) return percent_text(x);
+            else if constexpr (std::is_same_v<V, ReportedDate>) return x.to_string();
+            else return quantity_text(x);
+        },
+        v);
+}
+
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at s[i] (s[i] >= 0x80), or 0.
+std::size_t sequence_length(std::string_view s, std::size_t i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b = byte(i);
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 1;
+    } else if (b == 0xE0) {
+        n = 2, lo = 0xA0;  // no overlong forms
+    } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+        n = 2;
+    } else if (b == 0xED) {
+        n = 2, hi = 0x9F;  // no surrogates
+    } else if (b == 0xF0) {
+        n = 3, lo = 0x90;
+    } else if (b >= 0xF1 && b <= 0xF3) {
+        n = 3;
+    } else if (b == 0xF4) {
+        n = 3, hi = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (s.size() - i <= n) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k <= n; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    return n + 1;
+}
+
+void escape_byte(std::string& out, unsigned char b) {
+    constexpr char hex[] = "0123456789ABCDEF";
+    out += "\\x";
+    out += hex[b >> 4];
+    out += hex[b & 0xF];
+}
+
+}  // namespace
+
+std::optional<std::size_t> invalid_utf8_at(std::string_view s) noexcept {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = sequence_length(s, i);
+        if (n == 0) return i;
+        i += n;
+    }
+    return std::nullopt;
+}
+
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size() && i < max_bytes) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            if (b < 0x20 || b == 0x7F) escape_byte(out, b);
+            else out += static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        const std::size_t n = sequence_length(text, i);
+        if (n == 0) {
+            escape_byte(out, b);
+            ++i;
+        } else if (i + n > max_bytes) {
+            break;
+        } else {
+            out.append(text.substr(i, n));
+            i += n;
+        }
+    }
+    if (i < text.size()) out += "...";
+    return out;
+}
+
+}  // namespace parkinvest::io::detail

@@ -1,0 +1,690 @@
+// SPDX-License-Identifier: MIT
+// CSV tables: RFC 4180 reading, cell forms, header checks, every problem with its file, line,
+// column and value, all-or-nothing, limits, and exact round trips of whole datasets.
+#include <parkinvest/io/csv.hpp>
+#include <parkinvest/io/io.hpp>
+#include <parkinvest/samples/high_tech_zones_2020.hpp>
+#include <parkinvest/samples/synthetic.hpp>
+
+#include "io/random_dataset.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace parkinvest {
+namespace {
+
+using io::csv::Table;
+namespace fs = std::filesystem;
+using namespace std::string_literals;
+
+/// A fresh folder under the system's temporary directory, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path_ = fs::temp_directory_path() /
+                ("parkinvest_csv_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+        fs::remove_all(path_);
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const fs::path& path() const { return path_; }
+    void write(const std::string& file, const std::string& text) const {
+        std::ofstream out(path_ / file, std::ios::binary);
+        out << text;
+    }
+
+private:
+    fs::path path_;
+};
+
+std::string table_text(const Dataset& ds, Table t) {
+    std::ostringstream out;
+    io::csv::write_table(ds, t, out);
+    return out.str();
+}
+
+/// Every table written and read back in memory, then validated as a whole.
+Dataset through_tables(const Dataset& ds) {
+    Batch batch;
+    for (Table t : io::csv::tables()) io::csv::read_table(table_text(ds, t), t, batch);
+    Dataset back;
+    back.insert(std::move(batch));
+    return back;
+}
+
+/// Reads one table into `batch`, expecting a FormatError; returns its problems.
+std::vector<FormatProblem> problems_of(std::string_view text, Table t, Batch& batch, const io::LoadOptions& options = {}) {
+    try {
+        io::csv::read_table(text, t, batch, options, "in.csv");
+    } catch (const FormatError& e) {
+        return e.problems();
+    }
+    ADD_FAILURE() << "expected a FormatError";
+    return {};
+}
+
+std::string describe(const std::vector<FormatProblem>& ps) {
+    std::string s;
+    for (const FormatProblem& p : ps) {
+        s += p.input + ":" + (p.line ? std::to_string(*p.line) : "-") + ":" + (p.column ? std::to_string(*p.column) : "-") +
+             " [" + p.entity + " " + p.id + " " + p.field + "] \"" + p.value + "\" " + p.reason + "\n";
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Round trips
+
+TEST(IoCsvRoundTrip, SampleDatasetThroughTheFolder) {
+    const Dataset sample = samples::high_tech_zones_2020();
+    TempDir dir;
+    io::save(sample, dir.path() / "sample.csv");
+    EXPECT_EQ(io::format_of(dir.path() / "sample.csv"), io::Format::csv);
+    for (Table t : io::csv::tables()) EXPECT_TRUE(fs::exists(dir.path() / "sample.csv" / std::string(io::csv::file_name(t))));
+    const Dataset back = io::load(dir.path() / "sample.csv");
+    EXPECT_TRUE(back == sample);
+    EXPECT_EQ(back.size(), sample.size());
+}
+
+TEST(IoCsvRoundTrip, SyntheticDatasets) {
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        samples::SyntheticOptions o;
+        o.seed = seed;
+        o.parks = 1 + seed % 4;
+        o.sub_parks_per_park = seed % 3;
+        o.enterprises = 5 * seed;
+        o.projects = 20 * seed;
+        o.loans = 3 * seed;
+        o.snapshots_per_loan = seed % 5;
+        o.waste_facilities = seed % 4;
+        const Dataset ds = samples::synthetic_dataset(o);
+        EXPECT_TRUE(through_tables(ds) == ds) << "seed " << seed;
+    }
+}
+
+TEST(IoCsvRoundTrip, RandomDatasetsUsingEveryField) {
+    // What the generator is meant to cover, counted so that a change to it cannot quietly
+    // make this test weaker.
+    std::array<int, 7> value_kinds{};
+    int empty_english_names = 0, sub_fen_amounts = 0, areas_in_mu = 0, fractions = 0, licences = 0, records = 0;
+    for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+        test::RandomDataset gen(seed);
+        Dataset ds;
+        ds.insert(gen.batch(seed % 10));
+        records += static_cast<int>(ds.size());
+        for (const ReportedStatistic& s : ds.statistics()) {
+            if (s.value) ++value_kinds[s.value->index()];
+            if (s.comparison && s.comparison->change.fraction().denominator() % 3 == 0) ++fractions;
+        }
+        for (const Loan& l : ds.loans()) empty_english_names += l.name.en && l.name.en->empty() ? 1 : 0;
+        for (const Project& p : ds.projects())
+            if (p.contract_investment && p.contract_investment->value.units() % 100 != 0) ++sub_fen_amounts;
+        for (const Park& p : ds.parks()) areas_in_mu += p.area && p.area->base_count() % 3 != 0 ? 1 : 0;
+        for (const WasteFacility& f : ds.waste_facilities()) licences += f.licence ? 1 : 0;
+        const Dataset back = through_tables(ds);
+        ASSERT_TRUE(back == ds) << "seed " << seed;
+    }
+    for (int n : value_kinds) EXPECT_GT(n, 5);
+    EXPECT_GT(empty_english_names, 5);
+    EXPECT_GT(sub_fen_amounts, 5);
+    EXPECT_GT(areas_in_mu, 5);
+    EXPECT_GT(fractions, 5);
+    EXPECT_GT(licences, 5);
+    EXPECT_GT(records, 4000);
+}
+
+TEST(IoCsvRoundTrip, RandomDatasetThroughTheFolder) {
+    test::RandomDataset gen(4242);
+    Dataset ds;
+    ds.insert(gen.batch(12));
+    TempDir dir;
+    io::save(ds, dir.path(), io::Format::csv);
+    EXPECT_TRUE(io::load(dir.path()) == ds);
+    // Saving again over the same folder replaces the tables.
+    io::save(Dataset{}, dir.path(), io::Format::csv);
+    EXPECT_TRUE(io::load(dir.path()).empty());
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// RFC 4180 reading
+
+TEST(IoCsvReader, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
+    const std::string text =
+        "id,publication,section,note\r\n"
+        "1,\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n"
+        "2,plain,,\"\"\r\n"
+        "3,\"lone\rcr\",\"\"\"\",x";  // no line break at the end
+    Batch batch;
+    io::csv::read_table(text, Table::sources, batch);
+    ASSERT_EQ(batch.sources.size(), 3u);
+    EXPECT_EQ(batch.sources[0].id, SourceId(1));
+    EXPECT_EQ(batch.sources[0].publication, "a,b");
+    EXPECT_EQ(batch.sources[0].section, "say \"hi\"");
+    EXPECT_EQ(batch.sources[0].note, "two\r\nlines");
+    EXPECT_EQ(batch.sources[1].publication, "plain");
+    EXPECT_EQ(batch.sources[1].section, "");
+    EXPECT_EQ(batch.sources[1].note, "");
+    EXPECT_FALSE(batch.sources[1].date.has_value());
+    EXPECT_EQ(batch.sources[2].publication, "lone\rcr");
+    EXPECT_EQ(batch.sources[2].section, "\"");
+    EXPECT_EQ(batch.sources[2].note, "x");
+}
+
+TEST(IoCsvReader, LineEndingsByteOrderMarkAndBlankLines) {
+    const std::string body = "id,publication\n1,甲\n\n2,乙\n";
+    for (const std::string& text : {body, "\xEF\xBB\xBF" + body, std::string("id,publication\r\n1,甲\r\n\r\n2,乙"),
+                                    std::string("id,publication\r1,甲\r\r2,乙\r")}) {
+        Batch batch;
+        io::csv::read_table(text, Table::sources, batch);
+        ASSERT_EQ(batch.sources.size(), 2u) << text;
+        EXPECT_EQ(batch.sources[0].publication, "甲");
+        EXPECT_EQ(batch.sources[1].id, SourceId(2));
+        EXPECT_EQ(batch.sources[1].publication, "乙");
+    }
+}
+
+TEST(IoCsvReader, SyntaxErrorsNameLineColumnAndByte) {
+    Batch batch;
+    // Line 3 follows a field with a line break; every bad row is reported, the reader goes on.
+    const std::string text =
+        "id,publication\n"          // bytes 0-14, line 1
+        "1,\"two\nlines\"\n"        // line 2-3
+        "2,ab\"c\n"                 // line 4 (from byte 29): quote inside an unquoted field
+        "3,\"ab\"c\n"               // line 5: text after a closing quote
+        "4,x,y\n"                   // line 6: three fields
+        "5,\xFF\n"                  // line 7: not UTF-8
+        "6,\"never closed\n7,x\n";  // line 8: the quote runs to the end
+    const auto ps = problems_of(text, Table::sources, batch);
+    ASSERT_EQ(ps.size(), 5u) << describe(ps);
+    EXPECT_EQ(ps[0].line, 4u);
+    EXPECT_EQ(ps[0].column, 2u);
+    EXPECT_EQ(ps[0].byte, 33u);
+    EXPECT_NE(ps[0].reason.find("a quote in a field that does not start with one"), std::string::npos);
+    EXPECT_EQ(ps[1].line, 5u);
+    EXPECT_EQ(ps[1].column, 2u);
+    EXPECT_NE(ps[1].reason.find("after the closing quote"), std::string::npos);
+    EXPECT_EQ(ps[2].line, 6u);
+    EXPECT_EQ(ps[2].reason, "more than 2 fields in one record");
+    EXPECT_EQ(ps[3].line, 7u);
+    EXPECT_EQ(ps[3].column, 2u);
+    EXPECT_NE(ps[3].reason.find("invalid UTF-8"), std::string::npos);
+    EXPECT_EQ(ps[4].line, 8u);
+    EXPECT_EQ(ps[4].column, 2u);
+    EXPECT_NE(ps[4].reason.find("never closed"), std::string::npos);
+    for (const FormatProblem& p : ps) EXPECT_EQ(p.input, "in.csv");
+    EXPECT_TRUE(batch.sources.empty());
+}
+
+TEST(IoCsvReader, TooFewFieldsAndEmptyFile) {
+    Batch batch;
+    auto ps = problems_of("id,publication,note\n1,a\n", Table::sources, batch);
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_EQ(ps[0].line, 2u);
+    EXPECT_EQ(ps[0].reason, "2 fields where the header has 3");
+    for (const std::string& empty : {std::string(), std::string("\xEF\xBB\xBF"), std::string("\n\r\n")}) {
+        ps = problems_of(empty, Table::sources, batch);
+        ASSERT_EQ(ps.size(), 1u);
+        EXPECT_NE(ps[0].reason.find("empty file"), std::string::npos);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+TEST(IoCsvHeader, MissingUnknownAndRepeatedColumnsAreNamed) {
+    Batch batch;
+    const auto ps = problems_of("id,nmae_zh,kind,kind\n1,A,other,other\n", Table::parks, batch);
+    ASSERT_EQ(ps.size(), 3u) << describe(ps);
+    EXPECT_EQ(ps[0].line, 1u);
+    EXPECT_EQ(ps[0].column, 2u);
+    EXPECT_EQ(ps[0].value, "nmae_zh");
+    EXPECT_EQ(ps[0].reason.substr(0, 47), "unknown column; the columns of parks.csv are id");
+    EXPECT_EQ(ps[1].column, 4u);
+    EXPECT_EQ(ps[1].value, "kind");
+    EXPECT_EQ(ps[1].reason, "column given twice (also column 3)");
+    EXPECT_EQ(ps[2].field, "name_zh");
+    EXPECT_EQ(ps[2].reason, "missing column name_zh (required)");
+    EXPECT_FALSE(ps[2].column.has_value());
+}
+
+TEST(IoCsvHeader, OptionalColumnsMayBeLeftOutAndComeInAnyOrder) {
+    Batch batch;
+    io::csv::read_table("name_zh , id\n重庆高新区,7\n", Table::parks, batch);
+    ASSERT_EQ(batch.parks.size(), 1u);
+    EXPECT_EQ(batch.parks[0].id, ParkId(7));
+    EXPECT_EQ(batch.parks[0].name.zh, "重庆高新区");
+    EXPECT_EQ(batch.parks[0].kind, ParkKind::other);
+    EXPECT_FALSE(batch.parks[0].area.has_value());
+    EXPECT_TRUE(batch.parks[0].leading_industries.empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+TEST(IoCsvCells, AmountsInEveryFormTheMoneyParserReads) {
+    const std::string text =
+        "id,name_zh,park,currency,contract_investment,contract_investment_bound,contract_investment_estimated,"
+        "planned_investment\n"
+        "1,甲,1,,605.6亿元,以上,预计,\"2,140万\"\n"
+        "2,乙,1,CNY,¥1234.56,about,true,1.1万亿元\n"
+        "3,丙,1,usd,3亿美元,,false,60.56 billion\n"
+        "4,丁,1,,６０５．６亿元,约,,CNY 1234.56\n";
+    Batch batch;
+    io::csv::read_table(text, Table::projects, batch);
+    ASSERT_EQ(batch.projects.size(), 4u);
+    const auto& p = batch.projects;
+    // 605.6亿 = 605.6 × 10^8 = 60,560,000,000 yuan; 2,140万 = 21,400,000 yuan.
+    EXPECT_EQ(p[0].contract_investment->value, Money::of(60'560'000'000));
+    EXPECT_EQ(p[0].contract_investment->bound, Bound::at_least);
+    EXPECT_TRUE(p[0].contract_investment->estimated);
+    EXPECT_EQ(p[0].planned_investment->value, Money::of(21'400'000));
+    EXPECT_EQ(p[0].planned_investment->bound, Bound::exact);
+    EXPECT_EQ(p[1].contract_investment->value, Money::of_minor(123456));
+    EXPECT_EQ(p[1].contract_investment->bound, Bound::about);
+    EXPECT_EQ(p[1].planned_investment->value, Money::of(1'100'000'000'000));
+    EXPECT_EQ(p[2].contract_investment->value, Money::of(300'000'000, Currency::USD));
+    EXPECT_FALSE(p[2].contract_investment->estimated);
+    EXPECT_EQ(p[2].planned_investment->value, Money::of(60'560'000'000, Currency::USD));  // the column's currency
+    EXPECT_EQ(p[3].contract_investment->value, Money::of(60'560'000'000));
+    EXPECT_EQ(p[3].contract_investment->bound, Bound::about);
+    EXPECT_EQ(p[3].planned_investment->value, Money::of_minor(123456));
+    EXPECT_FALSE(p[3].first_phase_investment.has_value());
+}
+
+TEST(IoCsvCells, AnAmountInAnotherCurrencyThanTheColumnIsRefused) {
+    Batch batch;
+    const auto ps = problems_of("id,name_zh,park,currency,contract_investment\n1,甲,1,CNY,3亿美元\n", Table::projects, batch);
+    ASSERT_EQ(ps.size(), 1u) << describe(ps);
+    EXPECT_EQ(ps[0].field, "contract_investment");
+    EXPECT_EQ(ps[0].reason, "the amount is in USD but the currency column says CNY");
+}
+
+TEST(IoCsvCells, DatesInIsoAndChineseForms) {
+    const std::string text =
+        "id,name_zh,established\n"
+        "1,a,2020-07-28\n2,b,2020年7月28日\n3,c,2020年7月\n4,d,2020年第一季度\n5,e,2020年上半年\n6,f,2020-Q3\n"
+        "7,g,2020年\n8,h,2020-H2\n";
+    Batch batch;
+    io::csv::read_table(text, Table::parks, batch);
+    ASSERT_EQ(batch.parks.size(), 8u);
+    const auto at = [&](std::size_t i) { return *batch.parks[i].established; };
+    EXPECT_EQ(at(0), ReportedDate::day(2020, 7, 28));
+    EXPECT_EQ(at(1), ReportedDate::day(2020, 7, 28));
+    EXPECT_EQ(at(2), ReportedDate::month(2020, 7));
+    EXPECT_EQ(at(3), ReportedDate::quarter(2020, 1));
+    EXPECT_EQ(at(4), ReportedDate::half_year(2020, 1));
+    EXPECT_EQ(at(5), ReportedDate::quarter(2020, 3));
+    EXPECT_EQ(at(6), ReportedDate::year(2020));
+    EXPECT_EQ(at(7), ReportedDate::half_year(2020, 2));
+}
+
+TEST(IoCsvCells, EnumsByIdentifierOrLabelListsRatesAndEmptyTexts) {
+    const std::string text =
+        "id,name_zh,name_en,kind,area,leading_industries\n"
+        "1,甲,\"\",国家高新区,225平方公里,\" 3; 5；8 \"\n"
+        "2,乙,,National High-Tech Zone,1200 m2,\n"
+        "3,丙,Bing,INDUSTRIAL_PARK,100亩,9\n";
+    Batch batch;
+    io::csv::read_table(text, Table::parks, batch);
+    ASSERT_EQ(batch.parks.size(), 3u);
+    EXPECT_EQ(batch.parks[0].name.en, std::optional<std::string>(""));  // quoted empty: an empty text
+    EXPECT_EQ(batch.parks[1].name.en, std::nullopt);                     // unquoted empty: no value
+    EXPECT_EQ(batch.parks[2].name.en, std::optional<std::string>("Bing"));
+    EXPECT_EQ(batch.parks[0].kind, ParkKind::national_high_tech_zone);
+    EXPECT_EQ(batch.parks[1].kind, ParkKind::national_high_tech_zone);
+    EXPECT_EQ(batch.parks[2].kind, ParkKind::industrial_park);
+    EXPECT_EQ(batch.parks[0].area, Area::of(225, AreaKind::Unit::square_kilometre));
+    EXPECT_EQ(batch.parks[1].area, Area::of(1200, AreaKind::Unit::square_metre));
+    // 100亩 = 200000/3 m²: kept exactly.
+    EXPECT_EQ(batch.parks[2].area, Area::of(100, AreaKind::Unit::mu));
+    EXPECT_EQ(batch.parks[0].leading_industries, (std::vector<IndustryId>{IndustryId(3), IndustryId(5), IndustryId(8)}));
+    EXPECT_EQ(batch.parks[2].leading_industries, (std::vector<IndustryId>{IndustryId(9)}));
+
+    Batch loans;
+    io::csv::read_table("id,lender,commitment,interest_rate\n1,1,1亿,4.35%\n2,1,1亿,0.0435\n3,1,1亿,\n", Table::loans, loans);
+    ASSERT_EQ(loans.loans.size(), 3u);
+    EXPECT_EQ(loans.loans[0].interest_rate, Decimal<6>::from_units(43'500));
+    EXPECT_EQ(loans.loans[1].interest_rate, Decimal<6>::from_units(43'500));
+    EXPECT_FALSE(loans.loans[2].interest_rate.has_value());
+}
+
+TEST(IoCsvCells, PercentagesThatAreNoFiniteDecimalRoundTrip) {
+    Dataset ds;
+    Park park;
+    park.id = ParkId(1);
+    park.name.zh = "园区";
+    ds.insert(park);
+    ReportedStatistic s;
+    s.id = StatisticId(1);
+    s.scope = ParkId(1);
+    s.label = "占比";
+    s.period = Period::year(2020);
+    s.value = Percent(Ratio(1, 3));
+    s.comparison = Comparison{ComparisonKind::year_on_year, Percent(Ratio(-2, 7)), Bound::more_than};
+    ds.insert(s);
+    const std::string text = table_text(ds, Table::statistics);
+    EXPECT_NE(text.find(",percent,1/3,"), std::string::npos) << text;
+    EXPECT_NE(text.find(",year_on_year,-2/7,more_than"), std::string::npos) << text;
+    EXPECT_TRUE(through_tables(ds) == ds);
+}
+
+TEST(IoCsvCells, EveryBadCellIsReportedWithItsPlace) {
+    const std::string text =
+        "id,name_zh,kind,area\n"   // 21 bytes
+        "1,A,other,5平方米\n"        // 21 bytes (平方米 is 9): line 2
+        "2,B,abc,5平方米\n"          // line 3, the kind at byte 21 + 21 + 4 = 46
+        "x,C,other,5\n"             // line 4: bad id, area without a unit
+        "4,D,,-\n";                 // line 5: area with no number
+    Batch batch;
+    const auto ps = problems_of(text, Table::parks, batch);
+    ASSERT_EQ(ps.size(), 4u) << describe(ps);
+    const FormatProblem& kind = ps[0];
+    EXPECT_EQ(kind.input, "in.csv");
+    EXPECT_EQ(kind.line, 3u);
+    EXPECT_EQ(kind.column, 3u);
+    EXPECT_EQ(kind.byte, 46u);
+    EXPECT_EQ(kind.entity, "park");
+    EXPECT_EQ(kind.id, "park#2");
+    EXPECT_EQ(kind.field, "kind");
+    EXPECT_EQ(kind.value, "abc");
+    EXPECT_EQ(kind.reason, "unknown value; one of national_high_tech_zone, national_etdz, provincial_zone, "
+                           "science_city, industrial_park, other");
+    EXPECT_EQ(ps[1].line, 4u);
+    EXPECT_EQ(ps[1].field, "id");
+    EXPECT_EQ(ps[1].id, "");
+    EXPECT_EQ(ps[2].line, 4u);
+    EXPECT_EQ(ps[2].field, "area");
+    EXPECT_EQ(ps[2].value, "5");
+    EXPECT_NE(ps[2].reason.find("not a valid area"), std::string::npos);
+    EXPECT_NE(ps[2].reason.find("(byte 1: unknown unit (a unit is required))"), std::string::npos) << ps[2].reason;
+    EXPECT_EQ(ps[3].line, 5u);
+    EXPECT_EQ(ps[3].id, "park#4");
+    EXPECT_EQ(ps[3].column, 4u);
+    // The message lists them all.
+    try {
+        io::csv::read_table(text, Table::parks, batch, {}, "parks.csv");
+        FAIL();
+    } catch (const FormatError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("4 problems"), std::string::npos) << what;
+        EXPECT_NE(what.find("parks.csv:3:3 (byte 46) park#2.kind \"abc\": unknown value"), std::string::npos) << what;
+    }
+}
+
+TEST(IoCsvCells, RequiredValuesAndGroups) {
+    Batch batch;
+    const std::string text =
+        "id,scope,label,period,value_kind,value,comparison_kind,comparison_change\n"
+        "1,1,签约项目,2020年上半年,count,39,,\n"
+        ",1,a,2020,,,,\n"                      // id missing
+        "3,1,b,2020,money,,,\n"                // a kind without a value
+        "4,1,c,2020,,5,,\n"                    // a value without a kind
+        "5,1,d,2020,,,year_on_year,\n";        // a comparison without its change
+    const auto ps = problems_of(text, Table::statistics, batch);
+    ASSERT_EQ(ps.size(), 4u) << describe(ps);
+    EXPECT_EQ(ps[0].line, 3u);
+    EXPECT_EQ(ps[0].field, "id");
+    EXPECT_EQ(ps[0].reason, "a value is required");
+    EXPECT_EQ(ps[1].field, "value_kind");
+    EXPECT_EQ(ps[1].reason, "given without a value");
+    EXPECT_EQ(ps[2].field, "value");
+    EXPECT_EQ(ps[2].reason.substr(0, 16), "needs value_kind");
+    EXPECT_EQ(ps[3].field, "comparison_change");
+    EXPECT_EQ(ps[3].reason, "a value is required when the other comparison columns are given");
+
+    io::csv::read_table(text.substr(0, text.find("\n,1,a") + 1), Table::statistics, batch);
+    ASSERT_EQ(batch.statistics.size(), 1u);
+    EXPECT_EQ(batch.statistics[0].value, StatisticValue(std::int64_t{39}));
+    EXPECT_EQ(batch.statistics[0].period, Period::half_year(2020, 1));
+    EXPECT_FALSE(batch.statistics[0].comparison.has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// All or nothing, children, limits
+
+TEST(IoCsvTable, AFailedReadLeavesTheBatchAsItWas) {
+    Batch batch;
+    io::csv::read_table("id,name_zh\n1,甲\n", Table::parks, batch);
+    io::csv::read_table("id,name_zh,park\n10,项目,1\n", Table::projects, batch);
+    ASSERT_EQ(batch.parks.size(), 1u);
+    EXPECT_THROW(io::csv::read_table("id,name_zh\n2,乙\nbad,丙\n", Table::parks, batch), FormatError);
+    EXPECT_EQ(batch.parks.size(), 1u);
+    // A stage of a project that is not there: the good rows are not attached either.
+    const auto ps = problems_of("project,stage,date\n10,contracted,2020-05-01\n11,started,2020-06-01\n",
+                                Table::project_stages, batch);
+    ASSERT_EQ(ps.size(), 1u) << describe(ps);
+    EXPECT_EQ(ps[0].line, 3u);
+    EXPECT_EQ(ps[0].column, 1u);
+    EXPECT_EQ(ps[0].id, "project#11");
+    EXPECT_EQ(ps[0].reason, "refers to project#11, which is not in projects.csv");
+    EXPECT_TRUE(batch.projects[0].stages.empty());
+    // Good children attach in file order.
+    io::csv::read_table("project,stage,date\n10,contracted,2020-05-01\n10,started,2020年6月\n", Table::project_stages, batch);
+    ASSERT_EQ(batch.projects[0].stages.size(), 2u);
+    EXPECT_EQ(batch.projects[0].stages[1].stage, Stage::started);
+    EXPECT_EQ(batch.projects[0].stages[1].date, ReportedDate::month(2020, 6));
+}
+
+TEST(IoCsvTable, CategoriesNeedALicence) {
+    Batch batch;
+    io::csv::read_table("id,name_zh,park,licence_number\n1,暂存库,1,\n2,处置中心,1,HW-2020-01\n", Table::waste_facilities, batch);
+    const auto ps = problems_of("facility,category\n1,HW08\n2,HW49\n", Table::waste_licence_categories, batch);
+    ASSERT_EQ(ps.size(), 1u) << describe(ps);
+    EXPECT_EQ(ps[0].line, 2u);
+    EXPECT_EQ(ps[0].reason, "has no licence (licence_number is empty)");
+    io::csv::read_table("facility,category,approved\n2,hw8,500吨/年\n", Table::waste_licence_categories, batch);
+    ASSERT_EQ(batch.waste_facilities[1].licence->categories.size(), 1u);
+    EXPECT_EQ(batch.waste_facilities[1].licence->categories[0].category, HwCategory(8));
+    EXPECT_EQ(batch.waste_facilities[1].licence->categories[0].approved,
+              AnnualThroughput::of(500, AnnualThroughputKind::Unit::tonne_per_year));
+}
+
+TEST(IoCsvTable, InputAndRecordLimits) {
+    Batch batch;
+    io::LoadOptions small;
+    small.max_input_bytes = 20;
+    auto ps = problems_of("id,publication\n1,abcdefgh\n", Table::sources, batch, small);
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_EQ(ps[0].reason, "input larger than the limit of 20 bytes (LoadOptions::max_input_bytes)");
+    io::LoadOptions few;
+    few.max_records = 2;
+    ps = problems_of("id,publication\n1,a\n2,b\n3,c\n", Table::sources, batch, few);
+    ASSERT_EQ(ps.size(), 1u);
+    EXPECT_EQ(ps[0].line, 4u);
+    EXPECT_EQ(ps[0].reason, "more than 2 records (LoadOptions::max_records)");
+    EXPECT_TRUE(batch.sources.empty());
+    std::istringstream in("id,publication\n1,abcdefgh\n");
+    EXPECT_THROW(io::csv::read_table(in, Table::sources, batch, small), FormatError);
+}
+
+TEST(IoCsvTable, AtMostAThousandProblemsAreListed) {
+    std::string text = "id,publication\n";
+    for (int i = 0; i < 5000; ++i) text += "x,a\n";
+    Batch batch;
+    const auto ps = problems_of(text, Table::sources, batch);
+    ASSERT_EQ(ps.size(), 1001u);
+    EXPECT_EQ(ps[999].line, 1001u);
+    EXPECT_EQ(ps[1000].reason, "stopped after 1000 problems; the rest was not checked");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folders
+
+TEST(IoCsvFolder, ValidationProblemsPointAtTheirRows) {
+    TempDir dir;
+    dir.write("parks.csv", "id,name_zh\n1,园区\n");
+    dir.write("projects.csv",
+              "id,name_zh,park\n"
+              "1,甲,99\n"    // line 2: no park 99
+              "2,乙,1\n"
+              "2,丙,1\n");   // line 4: the same id again
+    dir.write("project_stages.csv",
+              "project,stage,date\n"
+              "2,started,2020-06-01\n"
+              "2,contracted,2020-07-01\n");  // line 3: back along the main path
+    try {
+        (void)io::load(dir.path());
+        FAIL() << "expected a FormatError";
+    } catch (const FormatError& e) {
+        const auto& ps = e.problems();
+        ASSERT_EQ(ps.size(), 3u) << describe(ps);
+        const std::string projects = (dir.path() / "projects.csv").string();
+        const auto find = [&](std::string_view field) -> const FormatProblem& {
+            for (const FormatProblem& p : ps)
+                if (p.field == field) return p;
+            ADD_FAILURE() << "no problem with field " << field << "\n" << describe(ps);
+            return ps.front();
+        };
+        const FormatProblem& dangling = find("park");
+        EXPECT_EQ(dangling.input, projects);
+        EXPECT_EQ(dangling.line, 2u);
+        EXPECT_EQ(dangling.column, 3u);
+        EXPECT_EQ(dangling.id, "project#1");
+        EXPECT_EQ(dangling.reason, "refers to park#99, which does not exist");
+        const FormatProblem& duplicate = find("id");
+        EXPECT_EQ(duplicate.input, projects);
+        EXPECT_EQ(duplicate.line, 4u);
+        EXPECT_EQ(duplicate.column, 1u);
+        const FormatProblem& stage = find("stages[1].stage");
+        EXPECT_EQ(stage.input, (dir.path() / "project_stages.csv").string());
+        EXPECT_EQ(stage.line, 3u);
+        EXPECT_EQ(stage.column, 2u);
+    }
+}
+
+TEST(IoCsvFolder, AtMostAThousandValidationProblemsAreListed) {
+    TempDir dir;
+    std::string projects = "id,name_zh,park\n";
+    for (int i = 1; i <= 1500; ++i) projects += std::to_string(i) + ",甲,99\n";
+    dir.write("parks.csv", "id,name_zh\n1,园区\n");
+    dir.write("projects.csv", projects);
+    dir.write("citations.csv", "entity,id,source,note\nproject,1,7,\n");
+    try {
+        (void)io::load(dir.path());
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1001u);
+        // The citation's dangling source comes from the project's sources[0]: on citations.csv line 2.
+        const FormatProblem& first = e.problems()[0];
+        EXPECT_EQ(first.id, "project#1");
+        EXPECT_EQ(first.field, "sources[0].source");
+        EXPECT_EQ(first.input, (dir.path() / "citations.csv").string());
+        EXPECT_EQ(first.line, 2u);
+        EXPECT_EQ(first.column, 3u);
+        EXPECT_EQ(e.problems()[1].field, "park");
+        EXPECT_EQ(e.problems()[1].line, 2u);
+        EXPECT_EQ(e.problems()[999].line, 1000u);
+        EXPECT_EQ(e.problems()[1000].reason, "stopped after 1000 problems; the rest was not checked");
+    }
+}
+
+TEST(IoCsvFolder, MissingTablesAreEmptyUnknownFilesAreNamed) {
+    TempDir dir;
+    dir.write("parks.csv", "id,name_zh\n1,园区\n");
+    dir.write("notes.txt", "not a table");
+    const Dataset ds = io::load(dir.path(), io::Format::csv);
+    ASSERT_EQ(ds.parks().size(), 1u);
+    EXPECT_EQ(ds.size(), 1u);
+
+    dir.write("project.csv", "id,name_zh,park\n1,甲,1\n");  // misspelt: projects.csv
+    try {
+        (void)io::load(dir.path(), io::Format::csv);
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.first().input, (dir.path() / "project.csv").string());
+        EXPECT_EQ(e.first().reason.substr(0, 40), "not a table of a dataset; the tables are");
+    }
+    EXPECT_THROW((void)io::load(dir.path() / "nowhere", io::Format::csv), FormatError);
+    TempDir empty;
+    EXPECT_THROW((void)io::load(empty.path(), io::Format::csv), FormatError);
+}
+
+TEST(IoCsvFolder, EveryFileIsCheckedBeforeFailing) {
+    TempDir dir;
+    dir.write("parks.csv", "id,name_zh\nx,园区\n");
+    dir.write("banks.csv", "id,name_zh,kind\n1,银行,bank\n");
+    io::LoadOptions options;
+    options.max_input_bytes = 64;
+    dir.write("sources.csv", "id,publication\n" + std::string(100, 'a') + "\n");
+    try {
+        (void)io::load(dir.path(), io::Format::csv, options);
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 3u) << describe(e.problems());
+        EXPECT_EQ(e.problems()[0].input, (dir.path() / "sources.csv").string());
+        EXPECT_NE(e.problems()[0].reason.find("larger than the limit of 64 bytes"), std::string::npos);
+        EXPECT_EQ(e.problems()[1].input, (dir.path() / "parks.csv").string());
+        EXPECT_EQ(e.problems()[2].input, (dir.path() / "banks.csv").string());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+TEST(IoCsvWrite, ExactTextOfARow) {
+    Dataset ds;
+    Park park;
+    park.id = ParkId(1);
+    park.name.zh = "益阳高新区";
+    park.name.en = "Yiyang \"High-tech\" Zone";
+    park.kind = ParkKind::national_high_tech_zone;
+    park.area = Area::of(100, AreaKind::Unit::mu);
+    ds.insert(park);
+    Project p;
+    p.id = ProjectId(7);
+    p.name.zh = "项目,一期";
+    p.park = ParkId(1);
+    p.contract_investment = ReportedAmount{Money::parse("605.6亿元"), Bound::at_least, true};
+    p.funds_in_place = ReportedAmount{Money::of_minor(5), Bound::exact, false};
+    p.phase = 1;
+    ds.insert(p);
+    EXPECT_EQ(table_text(ds, Table::parks),
+              "\xEF\xBB\xBF"
+              "id,name_zh,name_en,kind,province,city,admin_code,parent,established,area,leading_industries\r\n"
+              "1,益阳高新区,\"Yiyang \"\"High-tech\"\" Zone\",national_high_tech_zone,,,,,,100亩,\r\n");
+    EXPECT_EQ(table_text(ds, Table::projects),
+              "\xEF\xBB\xBF"
+              "id,name_zh,name_en,park,industries,nature,currency,contract_investment,contract_investment_bound,"
+              "contract_investment_estimated,planned_investment,planned_investment_bound,planned_investment_estimated,"
+              "first_phase_investment,first_phase_investment_bound,first_phase_investment_estimated,funds_in_place,"
+              "funds_in_place_bound,funds_in_place_estimated,parent,phase\r\n"
+              "7,\"项目,一期\",,1,,,CNY,60560000000.00,at_least,true,,,,,,,0.05,,,,1\r\n");
+}
+
+TEST(IoCsvWrite, TextThatIsNotUtf8IsRefusedAndNothingIsLeftBehind) {
+    Dataset ds;
+    Park park;
+    park.id = ParkId(3);
+    park.name.zh = "bad \xFF byte";
+    ds.insert(park);
+    std::ostringstream out;
+    try {
+        io::csv::write_table(ds, Table::parks, out);
+        FAIL();
+    } catch (const ArgumentError& e) {
+        EXPECT_NE(std::string(e.what()).find("park#3 to parks.csv: parkinvest: column name_zh is not valid UTF-8 (byte 4)"),
+                  std::string::npos)
+            << e.what();
+    }
+    TempDir dir;
+    EXPECT_THROW(io::save(ds, dir.path(), io::Format::csv), ArgumentError);
+    EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+}  // namespace
+}  // namespace parkinvest

@@ -36,8 +36,9 @@ public:
             std::uint8_t little = 0;
             read<1>(&little, 1);
             if (little > 1) {
-                cereal_detail::fail("not a portable binary archive: the first byte must be 1 (little endian) or 0 "
-                                    "(big endian), not " + std::to_string(little));
+                pos_ = 0;
+                fail_here("not a portable binary archive: the first byte must be 1 (little endian) or 0 (big endian), "
+                          "not " + std::to_string(little));
             }
             swap_ = (little == 1) != (std::endian::native == std::endian::little);
         }
@@ -47,8 +48,8 @@ public:
     template <std::size_t ElementSize>
     void read(void* out, std::size_t size) {
         if (size > bytes_.size() - pos_) {
-            cereal_detail::fail("unexpected end of input: " + std::to_string(size) + " more bytes needed, " +
-                                std::to_string(bytes_.size() - pos_) + " left");
+            fail_here("unexpected end of input: " + std::to_string(size) + " more bytes needed, " +
+                      std::to_string(bytes_.size() - pos_) + " left");
         }
         if (size == 0) return;
         std::memcpy(out, bytes_.data() + pos_, size);
@@ -67,6 +68,13 @@ public:
     [[nodiscard]] std::uint64_t parkinvest_max_records() const { return max_records_; }
 
 private:
+    [[noreturn]] void fail_here(std::string reason) const {
+        FormatProblem p;
+        p.byte = pos_;
+        p.reason = std::move(reason);
+        throw FormatError(std::move(p));
+    }
+
     std::string_view bytes_;
     std::size_t pos_ = 0;
     std::uint64_t max_records_;

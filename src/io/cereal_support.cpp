@@ -70,7 +70,8 @@ std::string explain(std::string_view message) {
         if (has("IsArray")) return "wrong JSON type: expected an array";
         if (has("IsString")) return "wrong JSON type: expected a string";
         if (has("IsBool")) return "wrong JSON type: expected true or false";
-        if (has("IsUint64") || has("IsInt64") || has("IsUint") || has("IsInt"))
+        if (has("IsUint64") || has("IsInt64") || has("IsUint") || has("IsInt") || has("kUint64Flag") ||
+            has("kInt64Flag") || has("kUintFlag") || has("kIntFlag"))
             return "wrong JSON type or range: expected an integer that fits";
         return "wrong JSON type (" + std::string(check) + ")";
     }
@@ -344,13 +345,25 @@ std::string ratio_text(const Ratio& r) {
 Ratio parse_ratio(std::string_view text) {
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos) fail("not a fraction (expected numerator/denominator)", text);
-    const detail::i128 num = parse_integer(text.substr(0, slash));
-    const detail::i128 den = parse_integer(text.substr(slash + 1));
-    if (den <= 0) fail("the denominator must be positive", text);
-    return Ratio(num, den);
+    return make_ratio(parse_integer(text.substr(0, slash)), parse_integer(text.substr(slash + 1)));
 }
 
-std::string date_text(Date d) { return iso_date(d); }
+Ratio make_ratio(detail::i128 num, detail::i128 den) {
+    const auto text = [&] { return detail::to_string(num) + "/" + detail::to_string(den); };
+    if (den <= 0) fail("the denominator of a fraction must be positive", text());
+    const Ratio r(num, den);
+    if (r.numerator() != num) {
+        fail("fraction not in lowest terms (" + detail::to_string(r.numerator()) + "/" +
+                 detail::to_string(r.denominator()) + " is the same value)",
+             text());
+    }
+    return r;
+}
+
+std::string date_text(Date d) {
+    if (d.is_special()) throw ArgumentError(std::string(save_prefix) + ": not a date (a special value of Boost.Date_Time)");
+    return iso_date(d);
+}
 
 Date make_loaded_date(int year, int month, int day) {
     if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {

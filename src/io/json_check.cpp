@@ -51,6 +51,9 @@ public:
     std::uint64_t offset = 0;
 
 private:
+    /// Stops the parse at the stream position: for '{' and '[' (RapidJSON's iterative parser
+    /// calls the handler before taking the bracket) that is the bracket; for other values and
+    /// keys, just after them.
     bool stop(std::string why) {
         reason = std::move(why);
         offset = stream_.Tell();
@@ -99,15 +102,15 @@ public:
     Locator(std::vector<std::string> steps, const rapidjson::MemoryStream& stream)
         : steps_(std::move(steps)), stream_(stream) {}
 
-    bool Default() { return value(false); }
-    bool String(const char*, rapidjson::SizeType, bool) { return value(false); }
+    bool Default() { return value(); }
+    bool String(const char*, rapidjson::SizeType, bool) { return value(); }
     bool Key(const char* s, rapidjson::SizeType length, bool) {
         frames_.back().key.assign(s, length);
         frames_.back().key_end = stream_.Tell();
         return true;
     }
-    bool StartObject() { return value(true) && push(false); }
-    bool StartArray() { return value(true) && push(true); }
+    bool StartObject() { return value() && push(false); }
+    bool StartArray() { return value() && push(true); }
     bool EndObject(rapidjson::SizeType) { return pop(); }
     bool EndArray(rapidjson::SizeType) { return pop(); }
 
@@ -123,7 +126,7 @@ private:
     };
 
     /// A value starts. Returns false (stop) once the whole path is found.
-    bool value(bool container) {
+    bool value() {
         if (frames_.empty()) {
             pending_on_path_ = true;  // the document root: before the first step
             return true;
@@ -136,7 +139,7 @@ private:
             const std::string& step = steps_[depth - 1];
             if (f.array) {
                 match = step == "[" + std::to_string(f.index) + "]";
-                at = stream_.Tell() - (container ? 1 : 0);
+                at = stream_.Tell();  // at a bracket, or just after a scalar
             } else {
                 match = step == f.key;
                 at = f.key_end;

@@ -11,7 +11,7 @@
 //    point: {"amount": "60560000000.00", "currency": "CNY"}; an interest rate "0.0435". Enums are
 //    written by name ("contracted", "at_least"), ids as numbers, dates as "2020-07-28", reported
 //    dates at their precision ("2020-07", "2020-Q1", "2020-H1", "2020"), ratios and percentages
-//    as exact fractions "221/500" (44.2%), quantities as integer counts of their base unit
+//    as exact fractions in lowest terms "221/500" (44.2%), quantities as integer counts of their base unit
 //    (Area: 1/30,000 m²; Mass: grams; AnnualThroughput: grams per year), optional values as
 //    cereal writes std::optional ({"nullopt": true} or {"nullopt": false, "data": ...}).
 //  * Binary archives: money, decimals, ratios and quantities as 128-bit integers (two 64-bit
@@ -232,7 +232,10 @@ void split(detail::i128 v, std::uint64_t& low, std::int64_t& high) noexcept;
 
 [[nodiscard]] std::string money_amount_text(const Money& m);
 [[nodiscard]] std::string ratio_text(const Ratio& r);
+/// "num/den" in lowest terms with a positive denominator, as Ratio keeps it; FormatError otherwise,
+/// so that every fraction has exactly one encoding.
 [[nodiscard]] Ratio parse_ratio(std::string_view text);
+[[nodiscard]] Ratio make_ratio(detail::i128 num, detail::i128 den);
 [[nodiscard]] std::string date_text(Date d);
 [[nodiscard]] Date parse_date(std::string_view text);
 [[nodiscard]] Date make_loaded_date(int year, int month, int day);
@@ -368,9 +371,9 @@ template <> inline constexpr std::uint64_t min_binary_size<ReportedStatistic> = 
 template <class Archive>
 void check_size(const Archive& ar, std::uint64_t size, std::uint64_t element_bytes) {
     if constexpr (bounded<Archive>) {
-        if (size > ar.parkinvest_max_records()) throw_list_too_long(size, ar.parkinvest_max_records());
         if (size > ar.parkinvest_remaining() / element_bytes)
             throw_beyond_input(size, element_bytes, ar.parkinvest_remaining());
+        if (size > ar.parkinvest_max_records()) throw_list_too_long(size, ar.parkinvest_max_records());
     }
 }
 /// A string of `size` bytes must fit in the rest of the input.
@@ -501,13 +504,14 @@ template <class Archive>
 void date_value(Archive& ar, const char* name, Date& d) {
     if constexpr (text<Archive>) {
         std::string t;
-        if constexpr (!loading<Archive>) t = date_text(d);
+        if constexpr (!loading<Archive>) t = date_text(d);  // ArgumentError for Boost's special values
         string_value(ar, name, t);
         if constexpr (loading<Archive>) d = parse_date(t);
     } else {
         std::uint16_t y = 0;
         std::uint8_t m = 0, day = 0;
         if constexpr (!loading<Archive>) {
+            if (d.is_special()) (void)date_text(d);  // ArgumentError for Boost's special values
             y = static_cast<std::uint16_t>(d.year());
             m = static_cast<std::uint8_t>(d.month());
             day = static_cast<std::uint8_t>(d.day());
@@ -884,8 +888,7 @@ template <class Archive>
 void load(Archive& ar, Ratio& r) {
     const detail::i128 num = io::cereal_detail::load_i128(ar);
     const detail::i128 den = io::cereal_detail::load_i128(ar);
-    if (den <= 0) io::cereal_detail::fail("ratio denominator must be positive");
-    r = Ratio(num, den);
+    r = io::cereal_detail::make_ratio(num, den);
 }
 
 template <class Archive>

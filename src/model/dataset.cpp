@@ -2,7 +2,9 @@
 #include <parkinvest/model/dataset.hpp>
 
 #include <algorithm>
+#include <array>
 #include <string>
+#include <type_traits>
 #include <unordered_set>
 
 namespace parkinvest {
@@ -47,7 +49,7 @@ public:
         for (const auto& r : batch.loans) check(r);
         for (const auto& r : batch.waste_facilities) check(r);
         for (const auto& r : batch.statistics) check(r);
-        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        throw_if_problems();
         commit(batch);
     }
 
@@ -64,7 +66,7 @@ public:
         if constexpr (std::is_same_v<T, Project>) batch_projects_.emplace(record.id, &record);
         check(record);
         check_dependents(record);
-        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        throw_if_problems();
         T& slot = table.rows[it->second];
         [[maybe_unused]] ProjectColumns::Row columns;
         if constexpr (std::is_same_v<T, Project>) columns = ProjectColumns::Row::of(record);
@@ -80,7 +82,7 @@ public:
         const auto it = table.index.find(id);
         if (it == table.index.end()) throw NotFoundError(id.to_string());
         referrers(id);
-        if (!problems_.empty()) throw ValidationError(std::move(problems_));
+        throw_if_problems();
         const std::uint32_t row = it->second;
         erase_from_park_index(table.rows[row]);
         const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
@@ -113,8 +115,42 @@ private:
         std::unordered_set<IdT> ids;
     };
 
+    /// Problems beyond the first max_listed_problems are counted, not kept: a hostile file or a
+    /// huge batch with a problem in every element must not need memory in proportion.
+    static constexpr std::size_t max_listed_problems = 1000;
     void problem(const std::string& entity, const std::string& id, std::string field, std::string reason) {
-        problems_.push_back(Problem{entity, id, std::move(field), std::move(reason)});
+        if (problems_.size() < max_listed_problems)
+            problems_.push_back(Problem{entity, id, std::move(field), std::move(reason)});
+        else
+            ++unlisted_problems_;
+    }
+    void throw_if_problems() {
+        if (problems_.empty()) return;
+        if (unlisted_problems_ > 0) {
+            problems_.push_back(Problem{"", "", "", "... and " + std::to_string(unlisted_problems_) +
+                                                        " more problems (only the first " +
+                                                        std::to_string(max_listed_problems) + " are listed)"});
+        }
+        throw ValidationError(std::move(problems_));
+    }
+
+    /// Calls on_repeat(i) for each i where key(items[i]) equals the key of an earlier item. Linear
+    /// time: lists in files can be long.
+    template <class T, class Key, class OnRepeat>
+    static void repeats(const std::vector<T>& items, Key key, OnRepeat on_repeat) {
+        if (items.size() <= 16) {
+            for (std::size_t i = 1; i < items.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (key(items[j]) == key(items[i])) {
+                        on_repeat(i);
+                        break;
+                    }
+            return;
+        }
+        std::unordered_set<std::remove_cvref_t<decltype(key(items.front()))>> seen;
+        seen.reserve(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (!seen.insert(key(items[i])).second) on_repeat(i);
     }
 
     template <class Record>
@@ -218,14 +254,12 @@ private:
     void reference(const Context& fail, const Field& field, IdT id) {
         if (!exists(id)) fail(field, "refers to " + id.to_string() + ", which does not exist");
     }
-    /// Each id resolves and none is listed twice (a quadratic scan: these lists are short).
+    /// Each id resolves and none is listed twice.
     template <class IdT>
     void references(const Context& fail, std::string_view field, const std::vector<IdT>& ids) {
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            reference(fail, Field(field, i), ids[i]);
-            if (std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i), ids[i]) != ids.begin() + static_cast<std::ptrdiff_t>(i))
-                fail(Field(field, i), ids[i].to_string() + " is listed twice");
-        }
+        for (std::size_t i = 0; i < ids.size(); ++i) reference(fail, Field(field, i), ids[i]);
+        repeats(ids, [](IdT id) { return id; },
+                [&](std::size_t i) { fail(Field(field, i), ids[i].to_string() + " is listed twice"); });
     }
     void name(const Context& fail, const Name& n) {
         if (n.zh.empty()) fail("name.zh", "must not be empty");
@@ -361,12 +395,10 @@ private:
         citations(fail, r.sources);
         reference(fail, "park", r.park);
         references(fail, "industries", r.industries);
-        for (std::size_t i = 0; i < r.investors.size(); ++i) {
-            const Field f("investors", i, ".enterprise");
-            reference(fail, f, r.investors[i].enterprise);
-            for (std::size_t j = 0; j < i; ++j)
-                if (r.investors[j].enterprise == r.investors[i].enterprise) fail(f, "is listed twice");
-        }
+        for (std::size_t i = 0; i < r.investors.size(); ++i)
+            reference(fail, Field("investors", i, ".enterprise"), r.investors[i].enterprise);
+        repeats(r.investors, [](const Investor& v) { return v.enterprise; },
+                [&](std::size_t i) { fail(Field("investors", i, ".enterprise"), "is listed twice"); });
         std::optional<Currency> currency;
         amount(fail, "contract_investment", r.contract_investment, currency);
         amount(fail, "planned_investment", r.planned_investment, currency);
@@ -456,12 +488,12 @@ private:
             const WasteLicence& l = *r.licence;
             if (l.number.empty()) fail("licence.number", "must not be empty");
             positive(fail, "licence.approved_total", l.approved_total);
-            std::vector<int> seen;
+            std::array<bool, 51> seen{};  // HW01 .. HW50
             for (std::size_t i = 0; i < l.categories.size(); ++i) {
                 const Field f("licence.categories", i);
-                if (std::find(seen.begin(), seen.end(), l.categories[i].category.number()) != seen.end())
-                    fail(f, l.categories[i].category.to_string() + " is listed twice");
-                seen.push_back(l.categories[i].category.number());
+                const auto number = static_cast<std::size_t>(l.categories[i].category.number());
+                if (seen[number]) fail(f, l.categories[i].category.to_string() + " is listed twice");
+                seen[number] = true;
                 positive(fail, f.sub(".approved"), l.categories[i].approved);
             }
             if (l.issued && l.expires && !(*l.issued < *l.expires))
@@ -747,6 +779,7 @@ private:
 
     Dataset& ds_;
     std::vector<Problem> problems_;
+    std::size_t unlisted_problems_ = 0;
     std::unordered_set<SourceId> pending_sources_;
     std::unordered_set<IndustryId> pending_industries_;
     std::unordered_set<ParkId> pending_parks_;

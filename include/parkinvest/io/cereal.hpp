@@ -1,0 +1,1377 @@
+// SPDX-License-Identifier: MIT
+// cereal serialization for every public parkinvest type: non-intrusive free functions, found by
+// argument-dependent lookup, for cereal's JSON, XML, binary and portable binary archives.
+//
+// Use this header to put parkinvest values into archives of your own. To save and load whole
+// datasets, io::save / io::load (<parkinvest/io/io.hpp>) are simpler and safer: they check a
+// dataset before writing anything, and they load untrusted input with every size bounded.
+//
+// Representation
+//  * Text archives (JSON, XML): money and decimals are exact decimal strings, never floating
+//    point: {"amount": "60560000000.00", "currency": "CNY"}; an interest rate "0.0435". Enums are
+//    written by name ("contracted", "at_least"), ids as numbers, dates as "2020-07-28", reported
+//    dates at their precision ("2020-07", "2020-Q1", "2020-H1", "2020"), ratios and percentages
+//    as exact fractions in lowest terms "221/500" (44.2%), quantities as integer counts of their base unit
+//    (Area: 1/30,000 m²; Mass: grams; AnnualThroughput: grams per year), optional values as
+//    cereal writes std::optional ({"nullopt": true} or {"nullopt": false, "data": ...}).
+//  * Binary archives: money, decimals, ratios and quantities as 128-bit integers (two 64-bit
+//    halves, low first) plus the currency byte; enums as one byte; dates as year, month, day.
+//    Lists and strings use cereal's size prefixes (64-bit), so the bytes are those of cereal's
+//    own std::vector / std::string serialization.
+//  * Every record type, and the small structs inside records, carries a cereal class version
+//    (CEREAL_CLASS_VERSION below). Loading refuses versions newer than this library knows.
+//
+// Errors
+//  * Loading throws FormatError for anything malformed: a wrong type, an unknown enum name, an
+//    invalid decimal string, invalid UTF-8, an out-of-range value, a list larger than its input.
+//    Its problem names the document path ("projects[3].contract_investment.data.value.amount"),
+//    the entity and id when known, and the byte offset in binary archives. Loading a Dataset
+//    inserts everything into an empty Dataset at once; the Dataset's ValidationError (dangling
+//    references, duplicate ids ...) passes through unchanged (io::load turns it into a FormatError).
+//  * Saving throws ArgumentError for a value no archive can represent faithfully: a string that
+//    is not UTF-8 (and, for JSON and XML, one holding characters those formats cannot carry),
+//    an enum or currency outside its declared values. cereal's JSON and XML output archives
+//    close their document in their destructors and cannot recover from an exception thrown in
+//    the middle of a document; io::save therefore checks the whole dataset before it writes.
+//  * Sizes read from binary archives are bounded by the input that remains only when the
+//    archive tells how much remains (io::load's archives do); with cereal's own input archives
+//    lists and strings are still read incrementally, so memory grows only with the bytes
+//    actually read.
+#pragma once
+
+#include <parkinvest/core/currency.hpp>
+#include <parkinvest/core/decimal.hpp>
+#include <parkinvest/core/errors.hpp>
+#include <parkinvest/core/int128.hpp>
+#include <parkinvest/core/money.hpp>
+#include <parkinvest/core/quantity.hpp>
+#include <parkinvest/core/ratio.hpp>
+#include <parkinvest/model/common.hpp>
+#include <parkinvest/model/credit_code.hpp>
+#include <parkinvest/model/dataset.hpp>
+#include <parkinvest/model/enterprise.hpp>
+#include <parkinvest/model/ids.hpp>
+#include <parkinvest/model/loan.hpp>
+#include <parkinvest/model/park.hpp>
+#include <parkinvest/model/project.hpp>
+#include <parkinvest/model/statistic.hpp>
+#include <parkinvest/model/waste_facility.hpp>
+#include <parkinvest/time/period.hpp>
+
+#include <cereal/cereal.hpp>
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace cereal {
+class JSONOutputArchive;
+class JSONInputArchive;
+class XMLOutputArchive;
+class XMLInputArchive;
+}  // namespace cereal
+
+// ---------------------------------------------------------------------------------------------
+// Class versions. A file written with these versions loads in every later version of the library.
+
+CEREAL_CLASS_VERSION(parkinvest::Dataset, 1)
+CEREAL_CLASS_VERSION(parkinvest::Source, 1)
+CEREAL_CLASS_VERSION(parkinvest::Industry, 1)
+CEREAL_CLASS_VERSION(parkinvest::Park, 1)
+CEREAL_CLASS_VERSION(parkinvest::Enterprise, 1)
+CEREAL_CLASS_VERSION(parkinvest::Bank, 1)
+CEREAL_CLASS_VERSION(parkinvest::Project, 1)
+CEREAL_CLASS_VERSION(parkinvest::Loan, 1)
+CEREAL_CLASS_VERSION(parkinvest::WasteFacility, 1)
+CEREAL_CLASS_VERSION(parkinvest::ReportedStatistic, 1)
+CEREAL_CLASS_VERSION(parkinvest::Money, 1)
+CEREAL_CLASS_VERSION(parkinvest::Period, 1)
+CEREAL_CLASS_VERSION(parkinvest::Name, 1)
+CEREAL_CLASS_VERSION(parkinvest::Citation, 1)
+CEREAL_CLASS_VERSION(parkinvest::Reported<parkinvest::Money>, 1)
+CEREAL_CLASS_VERSION(parkinvest::Reported<std::int64_t>, 1)
+CEREAL_CLASS_VERSION(parkinvest::Origin, 1)
+CEREAL_CLASS_VERSION(parkinvest::Listing, 1)
+CEREAL_CLASS_VERSION(parkinvest::Investor, 1)
+CEREAL_CLASS_VERSION(parkinvest::StageEvent, 1)
+CEREAL_CLASS_VERSION(parkinvest::LoanSnapshot, 1)
+CEREAL_CLASS_VERSION(parkinvest::LicensedCategory, 1)
+CEREAL_CLASS_VERSION(parkinvest::WasteLicence, 1)
+CEREAL_CLASS_VERSION(parkinvest::YearlyThroughput, 1)
+CEREAL_CLASS_VERSION(parkinvest::Comparison, 1)
+
+namespace parkinvest::io::cereal_detail {
+
+// ---------------------------------------------------------------------------------------------
+// Archive properties
+
+/// Which characters a string may hold in an archive.
+enum class TextRules : std::uint8_t {
+    utf8,  ///< any valid UTF-8 (binary archives)
+    json,  ///< valid UTF-8 without NUL (cereal's JSON reader ends strings at NUL)
+    xml,   ///< valid UTF-8 of XML 1.0 characters only (no control characters but tab, LF, CR)
+};
+
+template <class Archive>
+using bare = std::remove_cv_t<std::remove_reference_t<Archive>>;
+
+template <class Archive>
+inline constexpr bool loading = bare<Archive>::is_loading::value;
+
+template <class Archive>
+inline constexpr bool text = cereal::traits::is_text_archive<bare<Archive>>::value;
+
+template <class Archive>
+constexpr TextRules text_rules() {
+    using A = bare<Archive>;
+    if constexpr (requires { A::parkinvest_text_rules; })
+        return A::parkinvest_text_rules;
+    else if constexpr (std::is_same_v<A, cereal::XMLOutputArchive> || std::is_same_v<A, cereal::XMLInputArchive>)
+        return TextRules::xml;
+    else if constexpr (std::is_same_v<A, cereal::JSONOutputArchive> || std::is_same_v<A, cereal::JSONInputArchive>)
+        return TextRules::json;
+    else
+        return TextRules::utf8;
+}
+
+/// XML archives read numbers and booleans as text (cereal's XML reader converts them leniently
+/// with std::stoull and friends), so these are read as strings and checked here.
+template <class Archive>
+inline constexpr bool xml = text_rules<Archive>() == TextRules::xml;
+
+/// An input archive that knows its position and the bytes left (io::load's binary archives).
+template <class Archive>
+concept bounded = requires(const bare<Archive>& a) {
+    { a.parkinvest_position() } -> std::convertible_to<std::uint64_t>;
+    { a.parkinvest_remaining() } -> std::convertible_to<std::uint64_t>;
+    { a.parkinvest_max_records() } -> std::convertible_to<std::uint64_t>;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors with their place in the document. Non-template parts live in src/io/cereal_support.cpp.
+
+/// One step of a document path: a member name or a list index.
+struct Step {
+    const char* name = nullptr;
+    std::size_t index = 0;
+};
+
+/// Throws FormatError{reason, value}; the callers up the stack add where it happened.
+[[noreturn]] void fail(std::string reason, std::string_view value = {});
+/// Rethrows `e` one step further out: the step is prepended to the path; `byte` is set when the
+/// problem has none yet.
+[[noreturn]] void rethrow_at(const FormatError& e, Step step, std::optional<std::uint64_t> byte);
+/// A FormatError for an exception of another type caught at `step`.
+[[noreturn]] void throw_at(std::string_view reason, Step step, std::optional<std::uint64_t> byte);
+/// Rethrows `e` with the entity and id of the record it happened in (when not set yet); the
+/// path so far becomes the field.
+[[noreturn]] void rethrow_in_record(const FormatError& e, std::string_view entity, const std::string* id);
+/// Saving: rethrows an ArgumentError with `what` (a field or record) prepended.
+[[noreturn]] void rethrow_saving(const ArgumentError& e, std::string_view what);
+
+/// Runs `f` (which loads the value at `step`) and turns every failure into a FormatError that
+/// says where it happened.
+template <class Archive, class F>
+void at(Archive& ar, Step step, F&& f) {
+    std::optional<std::uint64_t> start;
+    if constexpr (bounded<Archive>) start = ar.parkinvest_position();
+    try {
+        std::forward<F>(f)();
+    } catch (const FormatError& e) {
+        rethrow_at(e, step, start);
+    } catch (const ValidationError&) {
+        throw;
+    } catch (const cereal::Exception& e) {  // missing member, wrong JSON type, short read ...
+        throw_at(e.what(), step, start);
+    } catch (const Error& e) {  // ParseError, ArgumentError, OverflowError ... of a value
+        throw_at(e.what(), step, start);
+    } catch (const std::invalid_argument&) {  // cereal's XML reader: std::stoul of a class version
+        throw_at("not a number", step, start);
+    } catch (const std::out_of_range&) {
+        throw_at("number out of range", step, start);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value checks and conversions (src/io/cereal_support.cpp)
+
+/// Why `s` cannot be stored under `rules`, with the byte offset; empty when it can.
+struct TextProblem {
+    std::size_t offset = 0;
+    const char* reason = nullptr;
+};
+[[nodiscard]] std::optional<TextProblem> text_problem(std::string_view s, TextRules rules) noexcept;
+/// Loading: FormatError when `s` is not allowed under `rules`.
+void check_loaded_text(std::string_view s, TextRules rules);
+/// Saving: ArgumentError when `s` is not allowed under `rules`.
+void check_saved_text(std::string_view s, TextRules rules);
+
+/// Binary form of a 128-bit integer: two's complement halves.
+void split(detail::i128 v, std::uint64_t& low, std::int64_t& high) noexcept;
+/// FormatError outside the symmetric range ±(2^127 − 1).
+[[nodiscard]] detail::i128 join(std::uint64_t low, std::int64_t high);
+
+/// Text of integers and decimals: "-12", "60560000000.00". Loading accepts exactly
+/// -?[0-9]+(\.[0-9]+)? (no grouping, no full-width digits, no exponent) and the target's range.
+[[nodiscard]] detail::i128 parse_integer(std::string_view text);
+[[nodiscard]] detail::i128 parse_decimal(std::string_view text, int scale);
+[[nodiscard]] std::int64_t parse_int64(std::string_view text, std::int64_t min, std::int64_t max);
+[[nodiscard]] std::uint64_t parse_uint64(std::string_view text);
+[[nodiscard]] bool parse_bool(std::string_view text);
+
+[[nodiscard]] std::string money_amount_text(const Money& m);
+[[nodiscard]] std::string ratio_text(const Ratio& r);
+/// "num/den" in lowest terms with a positive denominator, as Ratio keeps it; FormatError otherwise,
+/// so that every fraction has exactly one encoding.
+[[nodiscard]] Ratio parse_ratio(std::string_view text);
+[[nodiscard]] Ratio make_ratio(detail::i128 num, detail::i128 den);
+[[nodiscard]] std::string date_text(Date d);
+[[nodiscard]] Date parse_date(std::string_view text);
+[[nodiscard]] Date make_loaded_date(int year, int month, int day);
+/// "2020-07-28", "2020-07", "2020-Q3", "2020-H1", "2020".
+[[nodiscard]] std::string reported_date_text(const ReportedDate& d);
+[[nodiscard]] ReportedDate parse_reported_date(std::string_view text);
+/// A reported date from its precision and first day; FormatError when the day does not start
+/// a period of that precision.
+[[nodiscard]] ReportedDate make_reported_date(DatePrecision p, int year, int month, int day);
+/// A period of `kind` spanning [first, last]; FormatError when the days do not fit the kind.
+[[nodiscard]] Period make_period(PeriodKind kind, Date first, Date last);
+[[nodiscard]] CreditCode parse_credit_code(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Enum names
+
+template <class E>
+struct enum_names;
+
+#define PARKINVEST_ENUM_NAMES(E, ...)                                                  \
+    template <>                                                                        \
+    struct enum_names<E> {                                                             \
+        static constexpr std::array names{__VA_ARGS__};                                \
+        static constexpr std::string_view type = #E;                                   \
+    };
+PARKINVEST_ENUM_NAMES(Currency, std::string_view("CNY"), std::string_view("USD"), std::string_view("EUR"),
+                      std::string_view("JPY"), std::string_view("KRW"), std::string_view("HKD"),
+                      std::string_view("GBP"))
+PARKINVEST_ENUM_NAMES(Bound, std::string_view("exact"), std::string_view("at_least"), std::string_view("more_than"),
+                      std::string_view("about"), std::string_view("nearly"), std::string_view("at_most"),
+                      std::string_view("less_than"))
+PARKINVEST_ENUM_NAMES(DatePrecision, std::string_view("day"), std::string_view("month"), std::string_view("quarter"),
+                      std::string_view("half_year"), std::string_view("year"))
+PARKINVEST_ENUM_NAMES(PeriodKind, std::string_view("year"), std::string_view("half_year"),
+                      std::string_view("quarter"), std::string_view("month"), std::string_view("year_to_date"),
+                      std::string_view("as_of"), std::string_view("range"))
+PARKINVEST_ENUM_NAMES(ParkKind, std::string_view("national_high_tech_zone"), std::string_view("national_etdz"),
+                      std::string_view("provincial_zone"), std::string_view("science_city"),
+                      std::string_view("industrial_park"), std::string_view("other"))
+PARKINVEST_ENUM_NAMES(OriginKind, std::string_view("domestic"), std::string_view("hk_macao_taiwan"),
+                      std::string_view("foreign"))
+PARKINVEST_ENUM_NAMES(BankKind, std::string_view("policy"), std::string_view("large_state_owned"),
+                      std::string_view("joint_stock"), std::string_view("city_commercial"), std::string_view("rural"),
+                      std::string_view("foreign"), std::string_view("other"))
+PARKINVEST_ENUM_NAMES(LoanInstrument, std::string_view("term_loan"), std::string_view("credit_line"),
+                      std::string_view("revolving"), std::string_view("programme"))
+PARKINVEST_ENUM_NAMES(GuaranteeType, std::string_view("credit"), std::string_view("guarantee"),
+                      std::string_view("mortgage"), std::string_view("pledge"))
+PARKINVEST_ENUM_NAMES(Stage, std::string_view("negotiating"), std::string_view("contracted"),
+                      std::string_view("registered"), std::string_view("started"), std::string_view("completed"),
+                      std::string_view("in_production"), std::string_view("suspended"), std::string_view("cancelled"))
+PARKINVEST_ENUM_NAMES(ProjectNature, std::string_view("new_build"), std::string_view("expansion"),
+                      std::string_view("technical_upgrade"), std::string_view("relocation"))
+PARKINVEST_ENUM_NAMES(InvestorRole, std::string_view("lead"), std::string_view("partner"),
+                      std::string_view("operator"), std::string_view("financier"))
+PARKINVEST_ENUM_NAMES(Indicator, std::string_view("signed_projects"), std::string_view("contract_investment"),
+                      std::string_view("projects_introduced"), std::string_view("projects_started"),
+                      std::string_view("projects_under_negotiation"), std::string_view("intended_investment"),
+                      std::string_view("fixed_asset_investment"), std::string_view("bank_loans_issued"),
+                      std::string_view("market_entities"), std::string_view("subsidies_paid"),
+                      std::string_view("industry_share"), std::string_view("platforms"), std::string_view("awards"),
+                      std::string_view("other"))
+PARKINVEST_ENUM_NAMES(ComparisonKind, std::string_view("year_on_year"), std::string_view("vs_previous_year_end"),
+                      std::string_view("vs_previous_period"))
+PARKINVEST_ENUM_NAMES(WasteFacilityKind, std::string_view("temporary_storage"), std::string_view("collection"),
+                      std::string_view("storage"), std::string_view("utilisation"), std::string_view("disposal"))
+PARKINVEST_ENUM_NAMES(LicenceType, std::string_view("comprehensive"), std::string_view("collection"))
+PARKINVEST_ENUM_NAMES(OperatingMode, std::string_view("collection"), std::string_view("storage"),
+                      std::string_view("utilisation"), std::string_view("disposal"))
+#undef PARKINVEST_ENUM_NAMES
+
+/// The kinds of a StatisticValue, in the order of its alternatives.
+inline constexpr std::array<std::string_view, 7> statistic_value_kinds{"count", "money", "percent", "area",
+                                                                       "mass", "annual_throughput", "date"};
+static_assert(std::variant_size_v<StatisticValue> == statistic_value_kinds.size());
+
+template <class E>
+concept named_enum = std::is_enum_v<E> && requires { enum_names<E>::names; };
+
+[[noreturn]] void throw_unsaveable_enum(std::string_view type, unsigned value);
+[[noreturn]] void throw_unknown_name(std::string_view type, std::string_view name);
+[[noreturn]] void throw_unknown_code(std::string_view type, unsigned value);
+
+template <named_enum E>
+std::size_t enum_index_for_save(E e) {
+    const auto i = static_cast<std::size_t>(e);
+    if (i >= enum_names<E>::names.size()) throw_unsaveable_enum(enum_names<E>::type, static_cast<unsigned>(i));
+    return i;
+}
+template <named_enum E>
+E enum_from_name(std::string_view name) {
+    const auto& names = enum_names<E>::names;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == name) return static_cast<E>(i);
+    throw_unknown_name(enum_names<E>::type, name);
+}
+template <named_enum E>
+E enum_from_code(std::uint8_t code) {
+    if (code >= enum_names<E>::names.size()) throw_unknown_code(enum_names<E>::type, code);
+    return static_cast<E>(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Minimum encoded size of a list element in binary archives (the encoding of a default value,
+// without class versions). A size prefix larger than remaining bytes / minimum is refused before
+// anything is allocated. tests/io/archive_test.cpp checks each against the real encoding.
+
+template <class T>
+inline constexpr std::uint64_t min_binary_size = 1;
+template <class Tag>
+inline constexpr std::uint64_t min_binary_size<Id<Tag>> = 8;
+template <> inline constexpr std::uint64_t min_binary_size<Citation> = 16;
+template <> inline constexpr std::uint64_t min_binary_size<Investor> = 9;
+template <> inline constexpr std::uint64_t min_binary_size<StageEvent> = 6;
+template <> inline constexpr std::uint64_t min_binary_size<LoanSnapshot> = 22;
+template <> inline constexpr std::uint64_t min_binary_size<LicensedCategory> = 2;
+template <> inline constexpr std::uint64_t min_binary_size<YearlyThroughput> = 20;
+template <> inline constexpr std::uint64_t min_binary_size<Source> = 33;
+template <> inline constexpr std::uint64_t min_binary_size<Industry> = 42;
+template <> inline constexpr std::uint64_t min_binary_size<Park> = 54;
+template <> inline constexpr std::uint64_t min_binary_size<Enterprise> = 46;
+template <> inline constexpr std::uint64_t min_binary_size<Bank> = 34;
+template <> inline constexpr std::uint64_t min_binary_size<Project> = 64;
+template <> inline constexpr std::uint64_t min_binary_size<Loan> = 83;
+template <> inline constexpr std::uint64_t min_binary_size<WasteFacility> = 57;
+template <> inline constexpr std::uint64_t min_binary_size<ReportedStatistic> = 53;
+
+[[noreturn]] void throw_list_too_long(std::uint64_t size, std::uint64_t max_records);
+[[noreturn]] void throw_beyond_input(std::uint64_t size, std::uint64_t element_bytes, std::uint64_t remaining);
+
+/// A list of `size` elements of at least `element_bytes` each must fit in the rest of the input
+/// and within LoadOptions::max_records.
+template <class Archive>
+void check_size(const Archive& ar, std::uint64_t size, std::uint64_t element_bytes) {
+    if constexpr (bounded<Archive>) {
+        if (size > ar.parkinvest_remaining() / element_bytes)
+            throw_beyond_input(size, element_bytes, ar.parkinvest_remaining());
+        if (size > ar.parkinvest_max_records()) throw_list_too_long(size, ar.parkinvest_max_records());
+    }
+}
+/// A string of `size` bytes must fit in the rest of the input.
+template <class Archive>
+void check_string_size(const Archive& ar, std::uint64_t size) {
+    if constexpr (bounded<Archive>) {
+        if (size > ar.parkinvest_remaining()) throw_beyond_input(size, 1, ar.parkinvest_remaining());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values inside records
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+/// A list, written like cereal writes std::vector (a size tag, then the elements).
+template <class R>
+struct List {
+    R& items;
+};
+/// An optional value, written like cereal writes std::optional.
+template <class T>
+struct Optional {
+    std::optional<T>& value;
+};
+/// A StatisticValue: {"kind": "money", "data": {...}}; in binary the alternative's index byte.
+struct Variant {
+    StatisticValue& value;
+};
+
+template <class Archive, class T>
+void value(Archive& ar, const char* name, T& v);
+
+/// A member `name` of the record being read or written.
+template <class Archive, class T>
+void field(Archive& ar, const char* name, T& v) {
+    if constexpr (loading<Archive>) {
+        at(ar, Step{name, 0}, [&] { value(ar, name, v); });
+    } else {
+        try {
+            value(ar, name, v);
+        } catch (const ArgumentError& e) {
+            rethrow_saving(e, name);
+        }
+    }
+}
+
+template <class Archive>
+void string_value(Archive& ar, const char* name, std::string& s) {
+    constexpr TextRules rules = text_rules<Archive>();
+    if constexpr (!loading<Archive>) check_saved_text(s, rules);
+    if constexpr (text<Archive>) {
+        if (name != nullptr) ar(cereal::make_nvp(name, s));
+        else ar(s);
+    } else if constexpr (!loading<Archive>) {
+        // cereal's std::string format: a size tag, then the bytes.
+        ar(cereal::make_size_tag(static_cast<cereal::size_type>(s.size())));
+        ar(cereal::binary_data(s.data(), s.size()));
+    } else {
+        cereal::size_type size = 0;
+        ar(cereal::make_size_tag(size));
+        s.clear();
+        if constexpr (bounded<Archive>) {
+            check_string_size(ar, size);
+            s.resize(static_cast<std::size_t>(size));
+            ar(cereal::binary_data(s.data(), s.size()));
+        } else {
+            // Unknown remaining input: grow with what is actually read.
+            constexpr std::uint64_t chunk = 1 << 16;
+            while (s.size() < size) {
+                const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, size - s.size()));
+                const std::size_t old = s.size();
+                s.resize(old + n);
+                ar(cereal::binary_data(s.data() + old, n));
+            }
+        }
+    }
+    if constexpr (loading<Archive>) check_loaded_text(s, rules);
+}
+
+template <class Archive>
+void bool_value(Archive& ar, const char* name, bool& b) {
+    if constexpr (xml<Archive>) {
+        std::string t = b ? "true" : "false";
+        string_value(ar, name, t);
+        if constexpr (loading<Archive>) b = parse_bool(t);
+    } else if constexpr (text<Archive>) {
+        if (name != nullptr) ar(cereal::make_nvp(name, b));
+        else ar(b);
+    } else {
+        // One byte, as cereal writes a bool; read as an integer, so that 2 is an error and not
+        // an invalid bool.
+        std::uint8_t byte = b ? 1 : 0;
+        ar(byte);
+        if constexpr (loading<Archive>) {
+            if (byte > 1) fail("boolean byte must be 0 or 1, not " + std::to_string(byte));
+            b = byte == 1;
+        }
+    }
+}
+
+template <class Archive, class Int>
+void integer_value(Archive& ar, const char* name, Int& v) {
+    if constexpr (xml<Archive> && loading<Archive>) {
+        std::string t;
+        string_value(ar, name, t);
+        if constexpr (std::is_signed_v<Int>) {
+            v = static_cast<Int>(parse_int64(t, std::numeric_limits<Int>::min(), std::numeric_limits<Int>::max()));
+        } else {
+            const std::uint64_t u = parse_uint64(t);
+            if (u > std::numeric_limits<Int>::max()) fail("number out of range", t);
+            v = static_cast<Int>(u);
+        }
+    } else {
+        if (name != nullptr) ar(cereal::make_nvp(name, v));
+        else ar(v);
+    }
+}
+
+template <class Archive>
+void date_value(Archive& ar, const char* name, Date& d) {
+    if constexpr (text<Archive>) {
+        std::string t;
+        if constexpr (!loading<Archive>) t = date_text(d);  // ArgumentError for Boost's special values
+        string_value(ar, name, t);
+        if constexpr (loading<Archive>) d = parse_date(t);
+    } else {
+        std::uint16_t y = 0;
+        std::uint8_t m = 0, day = 0;
+        if constexpr (!loading<Archive>) {
+            if (d.is_special()) (void)date_text(d);  // ArgumentError for Boost's special values
+            y = static_cast<std::uint16_t>(d.year());
+            m = static_cast<std::uint8_t>(d.month());
+            day = static_cast<std::uint8_t>(d.day());
+        }
+        ar(y, m, day);
+        if constexpr (loading<Archive>) d = make_loaded_date(y, m, day);
+    }
+}
+
+template <class Archive, class T>
+void value(Archive& ar, const char* name, T& v) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        string_value(ar, name, v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        bool_value(ar, name, v);
+    } else if constexpr (std::is_integral_v<T>) {
+        integer_value(ar, name, v);
+    } else if constexpr (std::is_same_v<T, Date>) {
+        date_value(ar, name, v);
+    } else if constexpr (is_optional<T>::value) {
+        Optional<typename T::value_type> o{v};
+        if (name != nullptr) ar(cereal::make_nvp(name, o));
+        else ar(o);
+    } else if constexpr (is_vector<T>::value) {
+        List<T> l{v};
+        if (name != nullptr) ar(cereal::make_nvp(name, l));
+        else ar(l);
+    } else if constexpr (std::is_same_v<T, StatisticValue>) {
+        Variant w{v};
+        if (name != nullptr) ar(cereal::make_nvp(name, w));
+        else ar(w);
+    } else {
+        if (name != nullptr) ar(cereal::make_nvp(name, v));
+        else ar(v);
+    }
+}
+
+template <class T>
+concept has_id = requires(const T& t) { t.id.to_string(); };
+
+template <class Archive, class R>
+void save(Archive& ar, const List<R>& list) {
+    ar(cereal::make_size_tag(static_cast<cereal::size_type>(list.items.size())));
+    std::size_t i = 0;
+    for (auto& item : list.items) {
+        using T = std::remove_const_t<std::remove_reference_t<decltype(item)>>;
+        if constexpr (has_id<T>) {
+            value(ar, nullptr, const_cast<T&>(item));  // the record names itself in errors
+        } else {
+            try {
+                value(ar, nullptr, const_cast<T&>(item));
+            } catch (const ArgumentError& e) {
+                rethrow_saving(e, "[" + std::to_string(i) + "]");
+            }
+        }
+        ++i;
+    }
+}
+
+template <class Archive, class T>
+void load(Archive& ar, List<std::vector<T>>& list) {
+    cereal::size_type size = 0;
+    ar(cereal::make_size_tag(size));
+    check_size(ar, size, min_binary_size<T>);
+    std::vector<T>& items = list.items;
+    items.clear();
+    // Text archives count the elements of a parsed document; a binary size is bounded above.
+    if constexpr (bounded<Archive>) items.reserve(static_cast<std::size_t>(size));
+    for (std::uint64_t i = 0; i < size; ++i) {
+        at(ar, Step{nullptr, static_cast<std::size_t>(i)}, [&] {
+            T item{};
+            value(ar, nullptr, item);
+            items.push_back(std::move(item));
+        });
+    }
+}
+
+template <class Archive, class T>
+void save(Archive& ar, const Optional<T>& o) {
+    bool absent = !o.value.has_value();
+    field(ar, "nullopt", absent);
+    if (!absent) field(ar, "data", const_cast<T&>(*o.value));
+}
+
+template <class Archive, class T>
+void load(Archive& ar, Optional<T>& o) {
+    bool absent = true;
+    field(ar, "nullopt", absent);
+    if (absent) {
+        o.value.reset();
+    } else if constexpr (std::is_same_v<T, CreditCode>) {
+        // A code is saved as its string (text and binary alike); it has no blank value to load into.
+        std::string code;
+        field(ar, "data", code);
+        at(ar, Step{"data", 0}, [&] { o.value = parse_credit_code(code); });
+    } else {
+        T item{};
+        field(ar, "data", item);
+        o.value = std::move(item);
+    }
+}
+
+template <class Archive, std::size_t I = 0>
+void save_alternative(Archive& ar, std::size_t index, StatisticValue& v) {
+    if constexpr (I < std::variant_size_v<StatisticValue>) {
+        if (index == I) field(ar, "data", std::get<I>(v));
+        else save_alternative<Archive, I + 1>(ar, index, v);
+    }
+}
+template <class Archive, std::size_t I = 0>
+void load_alternative(Archive& ar, std::size_t index, StatisticValue& v) {
+    if constexpr (I < std::variant_size_v<StatisticValue>) {
+        if (index == I) {
+            std::variant_alternative_t<I, StatisticValue> item{};
+            field(ar, "data", item);
+            v = std::move(item);
+        } else {
+            load_alternative<Archive, I + 1>(ar, index, v);
+        }
+    }
+}
+
+template <class Archive>
+void save(Archive& ar, const Variant& w) {
+    const std::size_t index = w.value.index();
+    if (index >= statistic_value_kinds.size()) throw ArgumentError("parkinvest: a statistic value without a value");
+    if constexpr (text<Archive>) {
+        std::string kind(statistic_value_kinds[index]);
+        field(ar, "kind", kind);
+    } else {
+        auto code = static_cast<std::uint8_t>(index);
+        field(ar, "kind", code);
+    }
+    save_alternative(ar, index, w.value);
+}
+
+template <class Archive>
+void load(Archive& ar, Variant& w) {
+    std::size_t index = 0;
+    if constexpr (text<Archive>) {
+        std::string kind;
+        field(ar, "kind", kind);
+        at(ar, Step{"kind", 0}, [&] {
+            const auto it = std::find(statistic_value_kinds.begin(), statistic_value_kinds.end(), kind);
+            if (it == statistic_value_kinds.end()) throw_unknown_name("statistic value kind", kind);
+            index = static_cast<std::size_t>(it - statistic_value_kinds.begin());
+        });
+    } else {
+        std::uint8_t code = 0;
+        field(ar, "kind", code);
+        at(ar, Step{"kind", 0}, [&] {
+            if (code >= statistic_value_kinds.size()) throw_unknown_code("statistic value kind", code);
+        });
+        index = code;
+    }
+    load_alternative(ar, index, w.value);
+}
+
+template <class IdT>
+struct id_tag;
+template <class Tag>
+struct id_tag<Id<Tag>> {
+    using type = Tag;
+};
+
+[[noreturn]] void throw_unsupported_version(std::string_view type, std::uint32_t version, std::uint32_t current);
+
+/// Loading: refuses class versions this library does not know.
+template <class T>
+void check_version(std::string_view type, std::uint32_t version) {
+    const std::uint32_t current = cereal::detail::Version<T>::version;
+    if (version < 1 || version > current) throw_unsupported_version(type, version, current);
+}
+
+/// A versioned struct: checks the version on loading, then reads or writes its members.
+template <class T, class Archive, class F>
+void members(Archive&, std::string_view type, std::uint32_t version, F&& f) {
+    if constexpr (loading<Archive>) check_version<T>(type, version);
+    std::forward<F>(f)();
+}
+
+/// A record with an id: like members(), and failures name the entity and id.
+template <class Archive, class R, class F>
+void record(Archive& ar, R& r, std::uint32_t version, F&& f) {
+    constexpr std::string_view entity = id_tag<decltype(r.id)>::type::entity;
+    if constexpr (loading<Archive>) {
+        try {
+            check_version<R>(entity, version);
+            field(ar, "id", r.id);
+        } catch (const FormatError& e) {
+            rethrow_in_record(e, entity, nullptr);
+        }
+        try {
+            std::forward<F>(f)();
+        } catch (const FormatError& e) {
+            const std::string id = r.id.to_string();
+            rethrow_in_record(e, entity, &id);
+        }
+    } else {
+        try {
+            field(ar, "id", r.id);
+            std::forward<F>(f)();
+        } catch (const ArgumentError& e) {
+            rethrow_saving(e, r.id.to_string());
+        }
+    }
+}
+
+}  // namespace parkinvest::io::cereal_detail
+
+// ---------------------------------------------------------------------------------------------
+// Leaf values: in text archives one string (cereal "minimal" serialization); in binary archives
+// fixed-size integers. These tell cereal which of the two applies to which archive.
+
+#define PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(...)                                                         \
+    template <class Archive>                                                                              \
+    struct specialize<Archive, __VA_ARGS__, specialization::non_member_load_save_minimal>                 \
+        : std::conditional_t<traits::is_text_archive<Archive>::value, std::true_type, std::false_type> {}; \
+    template <class Archive>                                                                              \
+    struct specialize<Archive, __VA_ARGS__, specialization::non_member_load_save>                         \
+        : std::conditional_t<traits::is_text_archive<Archive>::value, std::false_type, std::true_type> {};
+
+namespace cereal {
+template <class Archive, int S>
+struct specialize<Archive, parkinvest::Decimal<S>, specialization::non_member_load_save_minimal>
+    : std::conditional_t<traits::is_text_archive<Archive>::value, std::true_type, std::false_type> {};
+template <class Archive, int S>
+struct specialize<Archive, parkinvest::Decimal<S>, specialization::non_member_load_save>
+    : std::conditional_t<traits::is_text_archive<Archive>::value, std::false_type, std::true_type> {};
+template <class Archive, class K>
+struct specialize<Archive, parkinvest::Quantity<K>, specialization::non_member_load_save_minimal>
+    : std::conditional_t<traits::is_text_archive<Archive>::value, std::true_type, std::false_type> {};
+template <class Archive, class K>
+struct specialize<Archive, parkinvest::Quantity<K>, specialization::non_member_load_save>
+    : std::conditional_t<traits::is_text_archive<Archive>::value, std::false_type, std::true_type> {};
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::Ratio)
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::Percent)
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::PercentagePoints)
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::ReportedDate)
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::HwCategory)
+PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT(parkinvest::CreditCode)
+}  // namespace cereal
+#undef PARKINVEST_TEXT_MINIMAL_BINARY_SPLIT
+
+namespace parkinvest {
+
+// ---- ids: a number (in XML a string of digits, read strictly)
+
+template <class Archive, class Tag>
+auto save_minimal(const Archive&, const Id<Tag>& id) {
+    if constexpr (io::cereal_detail::xml<Archive>) return std::to_string(id.value());
+    else return id.value();
+}
+template <class Archive, class Tag>
+void load_minimal(const Archive&, Id<Tag>& id, const std::uint64_t& v) requires(!io::cereal_detail::xml<Archive>) {
+    id = Id<Tag>(v);
+}
+template <class Archive, class Tag>
+void load_minimal(const Archive&, Id<Tag>& id, const std::string& v) requires(io::cereal_detail::xml<Archive>) {
+    id = Id<Tag>(io::cereal_detail::parse_uint64(v));
+}
+
+// ---- enums: by name in text archives, one byte in binary archives
+
+#define PARKINVEST_ENUM_SERIALIZATION(E)                                                                 \
+    template <class Archive>                                                                             \
+    auto save_minimal(const Archive&, const E& e) {                                                      \
+        const std::size_t i = io::cereal_detail::enum_index_for_save(e);                                 \
+        if constexpr (io::cereal_detail::text<Archive>)                                                  \
+            return std::string(io::cereal_detail::enum_names<E>::names[i]);                              \
+        else                                                                                             \
+            return static_cast<std::uint8_t>(i);                                                         \
+    }                                                                                                    \
+    template <class Archive>                                                                             \
+    void load_minimal(const Archive&, E& e, const std::string& name) requires(io::cereal_detail::text<Archive>) { \
+        e = io::cereal_detail::enum_from_name<E>(name);                                                  \
+    }                                                                                                    \
+    template <class Archive>                                                                             \
+    void load_minimal(const Archive&, E& e, const std::uint8_t& code) requires(!io::cereal_detail::text<Archive>) { \
+        e = io::cereal_detail::enum_from_code<E>(code);                                                  \
+    }
+PARKINVEST_ENUM_SERIALIZATION(Currency)
+PARKINVEST_ENUM_SERIALIZATION(Bound)
+PARKINVEST_ENUM_SERIALIZATION(DatePrecision)
+PARKINVEST_ENUM_SERIALIZATION(PeriodKind)
+PARKINVEST_ENUM_SERIALIZATION(ParkKind)
+PARKINVEST_ENUM_SERIALIZATION(OriginKind)
+PARKINVEST_ENUM_SERIALIZATION(BankKind)
+PARKINVEST_ENUM_SERIALIZATION(LoanInstrument)
+PARKINVEST_ENUM_SERIALIZATION(GuaranteeType)
+PARKINVEST_ENUM_SERIALIZATION(Stage)
+PARKINVEST_ENUM_SERIALIZATION(ProjectNature)
+PARKINVEST_ENUM_SERIALIZATION(InvestorRole)
+PARKINVEST_ENUM_SERIALIZATION(Indicator)
+PARKINVEST_ENUM_SERIALIZATION(ComparisonKind)
+PARKINVEST_ENUM_SERIALIZATION(WasteFacilityKind)
+PARKINVEST_ENUM_SERIALIZATION(LicenceType)
+PARKINVEST_ENUM_SERIALIZATION(OperatingMode)
+#undef PARKINVEST_ENUM_SERIALIZATION
+
+// ---- 128-bit integers in binary archives
+
+namespace io::cereal_detail {
+template <class Archive>
+void save_i128(Archive& ar, detail::i128 v) {
+    std::uint64_t low = 0;
+    std::int64_t high = 0;
+    split(v, low, high);
+    ar(low, high);
+}
+template <class Archive>
+detail::i128 load_i128(Archive& ar) {
+    std::uint64_t low = 0;
+    std::int64_t high = 0;
+    ar(low, high);
+    return join(low, high);
+}
+}  // namespace io::cereal_detail
+
+// ---- Decimal<S>: "1234.5678" / 128-bit units
+
+template <class Archive, int S>
+std::string save_minimal(const Archive&, const Decimal<S>& d) {
+    return d.to_string();
+}
+template <class Archive, int S>
+void load_minimal(const Archive&, Decimal<S>& d, const std::string& text) {
+    d = Decimal<S>::from_units(io::cereal_detail::parse_decimal(text, S));
+}
+template <class Archive, int S>
+void save(Archive& ar, const Decimal<S>& d) {
+    io::cereal_detail::save_i128(ar, d.units());
+}
+template <class Archive, int S>
+void load(Archive& ar, Decimal<S>& d) {
+    d = Decimal<S>::from_units(io::cereal_detail::load_i128(ar));
+}
+
+// ---- Quantity<K>: integer count of the base unit
+
+template <class Archive, class K>
+std::string save_minimal(const Archive&, const Quantity<K>& q) {
+    return detail::to_string(q.base_count());
+}
+template <class Archive, class K>
+void load_minimal(const Archive&, Quantity<K>& q, const std::string& text) {
+    q = Quantity<K>::from_base(io::cereal_detail::parse_integer(text));
+}
+template <class Archive, class K>
+void save(Archive& ar, const Quantity<K>& q) {
+    io::cereal_detail::save_i128(ar, q.base_count());
+}
+template <class Archive, class K>
+void load(Archive& ar, Quantity<K>& q) {
+    q = Quantity<K>::from_base(io::cereal_detail::load_i128(ar));
+}
+
+// ---- Ratio, Percent, PercentagePoints: "num/den" / two 128-bit integers
+
+template <class Archive>
+std::string save_minimal(const Archive&, const Ratio& r) {
+    return io::cereal_detail::ratio_text(r);
+}
+template <class Archive>
+void load_minimal(const Archive&, Ratio& r, const std::string& text) {
+    r = io::cereal_detail::parse_ratio(text);
+}
+template <class Archive>
+void save(Archive& ar, const Ratio& r) {
+    io::cereal_detail::save_i128(ar, r.numerator());
+    io::cereal_detail::save_i128(ar, r.denominator());
+}
+template <class Archive>
+void load(Archive& ar, Ratio& r) {
+    const detail::i128 num = io::cereal_detail::load_i128(ar);
+    const detail::i128 den = io::cereal_detail::load_i128(ar);
+    r = io::cereal_detail::make_ratio(num, den);
+}
+
+template <class Archive>
+std::string save_minimal(const Archive& ar, const Percent& p) {
+    return save_minimal(ar, p.fraction());
+}
+template <class Archive>
+void load_minimal(const Archive& ar, Percent& p, const std::string& text) {
+    Ratio r;
+    load_minimal(ar, r, text);
+    p = Percent(r);
+}
+template <class Archive>
+void save(Archive& ar, const Percent& p) {
+    save(ar, p.fraction());
+}
+template <class Archive>
+void load(Archive& ar, Percent& p) {
+    Ratio r;
+    load(ar, r);
+    p = Percent(r);
+}
+
+template <class Archive>
+std::string save_minimal(const Archive& ar, const PercentagePoints& p) {
+    return save_minimal(ar, p.fraction());
+}
+template <class Archive>
+void load_minimal(const Archive& ar, PercentagePoints& p, const std::string& text) {
+    Ratio r;
+    load_minimal(ar, r, text);
+    p = PercentagePoints(r);
+}
+template <class Archive>
+void save(Archive& ar, const PercentagePoints& p) {
+    save(ar, p.fraction());
+}
+template <class Archive>
+void load(Archive& ar, PercentagePoints& p) {
+    Ratio r;
+    load(ar, r);
+    p = PercentagePoints(r);
+}
+
+// ---- ReportedDate: "2020-Q3" / precision byte and first day
+
+template <class Archive>
+std::string save_minimal(const Archive&, const ReportedDate& d) {
+    return io::cereal_detail::reported_date_text(d);
+}
+template <class Archive>
+void load_minimal(const Archive&, ReportedDate& d, const std::string& text) {
+    d = io::cereal_detail::parse_reported_date(text);
+}
+template <class Archive>
+void save(Archive& ar, const ReportedDate& d) {
+    const auto precision = static_cast<std::uint8_t>(io::cereal_detail::enum_index_for_save(d.precision()));
+    const Date first = d.first();
+    ar(precision, static_cast<std::uint16_t>(first.year()), static_cast<std::uint8_t>(first.month()),
+       static_cast<std::uint8_t>(first.day()));
+}
+template <class Archive>
+void load(Archive& ar, ReportedDate& d) {
+    std::uint8_t precision = 0, month = 0, day = 0;
+    std::uint16_t year = 0;
+    ar(precision, year, month, day);
+    d = io::cereal_detail::make_reported_date(io::cereal_detail::enum_from_code<DatePrecision>(precision), year,
+                                              month, day);
+}
+
+// ---- HwCategory: "HW08" / one byte
+
+template <class Archive>
+std::string save_minimal(const Archive&, const HwCategory& c) {
+    return c.to_string();
+}
+template <class Archive>
+void load_minimal(const Archive&, HwCategory& c, const std::string& text) {
+    c = HwCategory::parse(text);
+    if (c.to_string() != text) io::cereal_detail::fail("not a hazardous-waste category in canonical form (HW01 to HW50)", text);
+}
+template <class Archive>
+void save(Archive& ar, const HwCategory& c) {
+    ar(static_cast<std::uint8_t>(c.number()));
+}
+template <class Archive>
+void load(Archive& ar, HwCategory& c) {
+    std::uint8_t n = 0;
+    ar(n);
+    c = HwCategory(n);
+}
+
+// ---- CreditCode: its 18 characters, as a string in every archive
+
+template <class Archive>
+std::string save_minimal(const Archive&, const CreditCode& c) {
+    return c.str();
+}
+template <class Archive>
+void load_minimal(const Archive&, CreditCode& c, const std::string& text) {
+    c = io::cereal_detail::parse_credit_code(text);
+}
+template <class Archive>
+void save(Archive& ar, const CreditCode& c) {
+    std::string s = c.str();
+    io::cereal_detail::string_value(ar, nullptr, s);
+}
+template <class Archive>
+void load(Archive& ar, CreditCode& c) {
+    std::string s;
+    io::cereal_detail::string_value(ar, nullptr, s);
+    c = io::cereal_detail::parse_credit_code(s);
+}
+
+// ---- Money: {"amount": "60560000000.00", "currency": "CNY"} / 128-bit units and currency byte
+
+template <class Archive>
+void save(Archive& ar, const Money& m, const std::uint32_t) {
+    using namespace io::cereal_detail;
+    Currency currency = m.currency();
+    if constexpr (text<Archive>) {
+        enum_index_for_save(currency);
+        std::string amount = money_amount_text(m);
+        field(ar, "amount", amount);
+    } else {
+        save_i128(ar, m.units());
+    }
+    field(ar, "currency", currency);
+}
+template <class Archive>
+void load(Archive& ar, Money& m, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    check_version<Money>("money", version);
+    detail::i128 units = 0;
+    if constexpr (text<Archive>) {
+        std::string amount;
+        field(ar, "amount", amount);
+        at(ar, Step{"amount", 0}, [&] { units = parse_decimal(amount, Money::scale); });
+    } else {
+        at(ar, Step{"amount", 0}, [&] { units = load_i128(ar); });
+    }
+    Currency currency = Currency::CNY;
+    field(ar, "currency", currency);
+    at(ar, Step{"amount", 0}, [&] { m = Money::from_units(units, currency); });
+}
+
+// ---- Period: {"kind": "half_year", "first": "2020-01-01", "last": "2020-06-30"}
+
+template <class Archive>
+void save(Archive& ar, const Period& p, const std::uint32_t) {
+    using namespace io::cereal_detail;
+    PeriodKind kind = p.kind();
+    Date first = p.first(), last = p.last();
+    field(ar, "kind", kind);
+    field(ar, "first", first);
+    field(ar, "last", last);
+}
+template <class Archive>
+void load(Archive& ar, Period& p, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    check_version<Period>("period", version);
+    PeriodKind kind = PeriodKind::range;
+    Date first, last;
+    field(ar, "kind", kind);
+    field(ar, "first", first);
+    field(ar, "last", last);
+    p = make_period(kind, first, last);
+}
+
+// ---- small structs
+
+template <class Archive, class T>
+void serialize(Archive& ar, Reported<T>& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Reported<T>>(ar, "reported value", version, [&] {
+        field(ar, "value", r.value);
+        field(ar, "bound", r.bound);
+        field(ar, "estimated", r.estimated);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Name& n, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Name>(ar, "name", version, [&] {
+        field(ar, "zh", n.zh);
+        field(ar, "en", n.en);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Citation& c, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Citation>(ar, "citation", version, [&] {
+        field(ar, "source", c.source);
+        field(ar, "note", c.note);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Origin& o, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Origin>(ar, "origin", version, [&] {
+        field(ar, "kind", o.kind);
+        field(ar, "country", o.country);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Listing& l, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Listing>(ar, "listing", version, [&] {
+        field(ar, "market", l.market);
+        field(ar, "date", l.date);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Investor& i, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Investor>(ar, "investor", version, [&] {
+        field(ar, "enterprise", i.enterprise);
+        field(ar, "role", i.role);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, StageEvent& e, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<StageEvent>(ar, "stage event", version, [&] {
+        field(ar, "stage", e.stage);
+        field(ar, "date", e.date);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, LoanSnapshot& s, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<LoanSnapshot>(ar, "loan snapshot", version, [&] {
+        field(ar, "as_of", s.as_of);
+        field(ar, "outstanding", s.outstanding);
+        field(ar, "undrawn", s.undrawn);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, LicensedCategory& c, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<LicensedCategory>(ar, "licensed category", version, [&] {
+        field(ar, "category", c.category);
+        field(ar, "approved", c.approved);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, WasteLicence& l, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<WasteLicence>(ar, "waste licence", version, [&] {
+        field(ar, "number", l.number);
+        field(ar, "type", l.type);
+        field(ar, "modes", l.modes);
+        field(ar, "categories", l.categories);
+        field(ar, "approved_total", l.approved_total);
+        field(ar, "issued", l.issued);
+        field(ar, "expires", l.expires);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, YearlyThroughput& y, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<YearlyThroughput>(ar, "yearly throughput", version, [&] {
+        field(ar, "year", y.year);
+        field(ar, "handled", y.handled);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Comparison& c, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    members<Comparison>(ar, "comparison", version, [&] {
+        field(ar, "kind", c.kind);
+        field(ar, "change", c.change);
+        field(ar, "bound", c.bound);
+    });
+}
+
+// ---- records
+
+template <class Archive>
+void serialize(Archive& ar, Source& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "publication", r.publication);
+        field(ar, "date", r.date);
+        field(ar, "section", r.section);
+        field(ar, "note", r.note);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Industry& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "scheme", r.scheme);
+        field(ar, "code", r.code);
+        field(ar, "name", r.name);
+        field(ar, "parent", r.parent);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Park& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "kind", r.kind);
+        field(ar, "province", r.province);
+        field(ar, "city", r.city);
+        field(ar, "admin_code", r.admin_code);
+        field(ar, "parent", r.parent);
+        field(ar, "established", r.established);
+        field(ar, "area", r.area);
+        field(ar, "leading_industries", r.leading_industries);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Enterprise& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "credit_code", r.credit_code);
+        field(ar, "park", r.park);
+        field(ar, "industries", r.industries);
+        field(ar, "origin", r.origin);
+        field(ar, "listing", r.listing);
+        field(ar, "high_tech", r.high_tech);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Bank& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "branch", r.branch);
+        field(ar, "kind", r.kind);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Project& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "park", r.park);
+        field(ar, "investors", r.investors);
+        field(ar, "industries", r.industries);
+        field(ar, "nature", r.nature);
+        field(ar, "contract_investment", r.contract_investment);
+        field(ar, "planned_investment", r.planned_investment);
+        field(ar, "first_phase_investment", r.first_phase_investment);
+        field(ar, "funds_in_place", r.funds_in_place);
+        field(ar, "parent", r.parent);
+        field(ar, "phase", r.phase);
+        field(ar, "stages", r.stages);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, Loan& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "lender", r.lender);
+        field(ar, "borrowers", r.borrowers);
+        field(ar, "borrower_count", r.borrower_count);
+        field(ar, "park", r.park);
+        field(ar, "instrument", r.instrument);
+        field(ar, "commitment", r.commitment);
+        field(ar, "inception", r.inception);
+        field(ar, "maturity", r.maturity);
+        field(ar, "interest_rate", r.interest_rate);
+        field(ar, "guarantee", r.guarantee);
+        field(ar, "purpose", r.purpose);
+        field(ar, "snapshots", r.snapshots);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, WasteFacility& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "name", r.name);
+        field(ar, "park", r.park);
+        field(ar, "operator_enterprise", r.operator_enterprise);
+        field(ar, "kind", r.kind);
+        field(ar, "investment", r.investment);
+        field(ar, "floor_area", r.floor_area);
+        field(ar, "storage_capacity", r.storage_capacity);
+        field(ar, "max_annual_throughput", r.max_annual_throughput);
+        field(ar, "licence", r.licence);
+        field(ar, "commissioned", r.commissioned);
+        field(ar, "served_enterprises", r.served_enterprises);
+        field(ar, "yearly_throughput", r.yearly_throughput);
+        field(ar, "sources", r.sources);
+    });
+}
+
+template <class Archive>
+void serialize(Archive& ar, ReportedStatistic& r, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    record(ar, r, version, [&] {
+        field(ar, "scope", r.scope);
+        field(ar, "indicator", r.indicator);
+        field(ar, "label", r.label);
+        field(ar, "period", r.period);
+        field(ar, "value", r.value);
+        field(ar, "bound", r.bound);
+        field(ar, "unit", r.unit);
+        field(ar, "comparison", r.comparison);
+        field(ar, "sources", r.sources);
+    });
+}
+
+// ---- Dataset: a format marker and the lists of records, in Batch order
+
+namespace io::cereal_detail {
+inline constexpr std::string_view dataset_format = "parkinvest.dataset";
+[[noreturn]] void throw_not_a_dataset(std::string_view format);
+}  // namespace io::cereal_detail
+
+template <class Archive>
+void save(Archive& ar, const Dataset& d, const std::uint32_t) {
+    using namespace io::cereal_detail;
+    std::string format(dataset_format);
+    field(ar, "format", format);
+    const auto list = [&](const char* name, auto records) {
+        List<decltype(records)> l{records};
+        ar(cereal::make_nvp(name, l));
+    };
+    list("sources", d.sources());
+    list("industries", d.industries());
+    list("parks", d.parks());
+    list("enterprises", d.enterprises());
+    list("banks", d.banks());
+    list("projects", d.projects());
+    list("loans", d.loans());
+    list("waste_facilities", d.waste_facilities());
+    list("statistics", d.statistics());
+}
+
+/// Builds every record, then inserts them into an empty Dataset in one validated Batch; `d` is
+/// replaced only when everything loaded and validated.
+template <class Archive>
+void load(Archive& ar, Dataset& d, const std::uint32_t version) {
+    using namespace io::cereal_detail;
+    check_version<Dataset>("dataset", version);
+    std::string format;
+    field(ar, "format", format);
+    at(ar, Step{"format", 0}, [&] {
+        if (format != dataset_format) throw_not_a_dataset(format);
+    });
+    Batch b;
+    field(ar, "sources", b.sources);
+    field(ar, "industries", b.industries);
+    field(ar, "parks", b.parks);
+    field(ar, "enterprises", b.enterprises);
+    field(ar, "banks", b.banks);
+    field(ar, "projects", b.projects);
+    field(ar, "loans", b.loans);
+    field(ar, "waste_facilities", b.waste_facilities);
+    field(ar, "statistics", b.statistics);
+    Dataset fresh;
+    fresh.insert(std::move(b));
+    d = std::move(fresh);
+}
+
+}  // namespace parkinvest

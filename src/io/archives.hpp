@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// Internal archives of the io module. Not installed.
+//  * BoundedBinaryInputArchive reads cereal's binary and portable binary formats from memory and
+//    always knows how many bytes remain, so every size prefix is checked before anything is
+//    allocated, and every error has a byte offset.
+//  * SaveCheckArchive runs the serialization functions without writing anything: io::save uses
+//    it to find a value that cannot be saved before the real archive starts its document.
+#pragma once
+
+#include <parkinvest/io/cereal.hpp>
+#include <parkinvest/io/io.hpp>
+
+#include <cereal/archives/binary.hpp>
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace parkinvest::io::detail {
+
+class BoundedBinaryInputArchive
+    : public cereal::InputArchive<BoundedBinaryInputArchive, cereal::AllowEmptyClassElision> {
+public:
+    /// `portable`: the input starts with cereal's portable-binary endianness byte (1 = little
+    /// endian, 0 = big endian) and values are converted to this machine's byte order.
+    BoundedBinaryInputArchive(std::string_view bytes, bool portable, std::uint64_t max_records)
+        : InputArchive(this), bytes_(bytes), max_records_(max_records) {
+        if (portable) {
+            std::uint8_t little = 0;
+            read<1>(&little, 1);
+            if (little > 1) {
+                pos_ = 0;
+                fail_here("not a portable binary archive: the first byte must be 1 (little endian) or 0 (big endian), "
+                          "not " + std::to_string(little));
+            }
+            swap_ = (little == 1) != (std::endian::native == std::endian::little);
+        }
+    }
+
+    /// Reads `size` bytes of elements of `ElementSize` bytes each.
+    template <std::size_t ElementSize>
+    void read(void* out, std::size_t size) {
+        if (size > bytes_.size() - pos_) {
+            fail_here("unexpected end of input: " + std::to_string(size) + " more bytes needed, " +
+                      std::to_string(bytes_.size() - pos_) + " left");
+        }
+        if (size == 0) return;
+        std::memcpy(out, bytes_.data() + pos_, size);
+        pos_ += size;
+        if constexpr (ElementSize > 1) {
+            if (swap_) {
+                auto* p = static_cast<unsigned char*>(out);
+                for (std::size_t i = 0; i + ElementSize <= size; i += ElementSize)
+                    for (std::size_t j = 0; j < ElementSize / 2; ++j) std::swap(p[i + j], p[i + ElementSize - 1 - j]);
+            }
+        }
+    }
+
+    [[nodiscard]] std::uint64_t parkinvest_position() const { return pos_; }
+    [[nodiscard]] std::uint64_t parkinvest_remaining() const { return bytes_.size() - pos_; }
+    [[nodiscard]] std::uint64_t parkinvest_max_records() const { return max_records_; }
+
+private:
+    [[noreturn]] void fail_here(std::string reason) const {
+        FormatProblem p;
+        p.byte = pos_;
+        p.reason = std::move(reason);
+        throw FormatError(std::move(p));
+    }
+
+    std::string_view bytes_;
+    std::size_t pos_ = 0;
+    std::uint64_t max_records_;
+    bool swap_ = false;
+};
+
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, T& t) {
+    static_assert(!std::is_same_v<T, bool>, "read booleans as a byte and check it (cereal_detail::bool_value)");
+    ar.read<sizeof(T)>(std::addressof(t), sizeof(T));
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, cereal::NameValuePair<T>& t) {
+    ar(t.value);
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, cereal::SizeTag<T>& t) {
+    ar(t.size);
+}
+template <class T>
+void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, cereal::BinaryData<T>& bd) {
+    using Element = std::remove_pointer_t<T>;
+    ar.read<sizeof(Element)>(bd.data, static_cast<std::size_t>(bd.size));
+}
+
+/// Walks a dataset through the serialization functions, writing nothing; throws what saving
+/// would throw. A text archive (JSON, XML) when Rules is not utf8, like the archive it stands for.
+struct NotTextArchive {};
+template <cereal_detail::TextRules Rules>
+class SaveCheckArchive
+    : public cereal::OutputArchive<SaveCheckArchive<Rules>, cereal::AllowEmptyClassElision>,
+      public std::conditional_t<Rules == cereal_detail::TextRules::utf8, NotTextArchive, cereal::traits::TextArchive> {
+public:
+    static constexpr cereal_detail::TextRules parkinvest_text_rules = Rules;
+    SaveCheckArchive() : cereal::OutputArchive<SaveCheckArchive<Rules>, cereal::AllowEmptyClassElision>(this) {}
+};
+
+template <cereal_detail::TextRules R, class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_SAVE_FUNCTION_NAME(SaveCheckArchive<R>&, const T&) {}
+template <cereal_detail::TextRules R, class T>
+void CEREAL_SAVE_FUNCTION_NAME(SaveCheckArchive<R>& ar, const cereal::NameValuePair<T>& t) {
+    ar(t.value);
+}
+template <cereal_detail::TextRules R, class T>
+void CEREAL_SAVE_FUNCTION_NAME(SaveCheckArchive<R>& ar, const cereal::SizeTag<T>& t) {
+    ar(t.size);
+}
+template <cereal_detail::TextRules R, class T>
+void CEREAL_SAVE_FUNCTION_NAME(SaveCheckArchive<R>&, const cereal::BinaryData<T>&) {}
+template <cereal_detail::TextRules R>
+void CEREAL_SAVE_FUNCTION_NAME(SaveCheckArchive<R>&, const std::string&) {}
+
+/// A read-only stream over bytes held elsewhere (no copy).
+class ViewBuf : public std::streambuf {
+public:
+    explicit ViewBuf(std::string_view bytes) {
+        char* p = const_cast<char*>(bytes.data());  // never written: no put area, no putback
+        setg(p, p, p + bytes.size());
+    }
+};
+
+// ---- text checks before cereal's parsers see the input (json_check.cpp, xml_check.cpp)
+
+/// Well-formed JSON (RFC 8259, parsed iteratively), valid UTF-8 without NUL in every string,
+/// nesting <= max_depth, <= max_records members or elements in any object or array.
+/// FormatError with byte, line and column otherwise.
+void check_json(std::string_view bytes, const LoadOptions& options);
+/// Well-formed XML 1.0 in the subset cereal writes: an optional declaration, elements,
+/// attributes, character and the five predefined entity references, comments; no DOCTYPE,
+/// CDATA or processing instructions. Valid UTF-8 of XML characters, nesting <= max_depth,
+/// <= max_records children per element. FormatError with byte, line and column otherwise.
+void check_xml(std::string_view bytes, const LoadOptions& options);
+
+/// Where the member or element at `path` ("dataset.projects[3].name") starts in a document that
+/// passed the check: the deepest part of the path found. Empty when not even the first step is.
+[[nodiscard]] std::optional<std::uint64_t> json_offset_of(std::string_view bytes, std::string_view path);
+[[nodiscard]] std::optional<std::uint64_t> xml_offset_of(std::string_view bytes, std::string_view path);
+
+/// 1-based line and column (in bytes) of `offset`.
+struct LineColumn {
+    std::uint64_t line;
+    std::uint64_t column;
+};
+[[nodiscard]] LineColumn line_column(std::string_view bytes, std::uint64_t offset);
+
+/// "dataset.projects[3].name" → {"dataset", "projects", "[3]", "name"}.
+[[nodiscard]] std::vector<std::string> path_steps(std::string_view path);
+
+}  // namespace parkinvest::io::detail
+
+namespace cereal::traits::detail {
+template <>
+struct get_output_from_input<parkinvest::io::detail::BoundedBinaryInputArchive> {
+    using type = cereal::BinaryOutputArchive;
+};
+}  // namespace cereal::traits::detail

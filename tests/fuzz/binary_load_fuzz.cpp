@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: MIT
+// io::load of arbitrary bytes as a cereal binary archive and as a portable binary archive: a
+// FormatError, or a dataset that round-trips through every archive format (see
+// archive_fuzz_support.hpp).
+#include "archive_fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    parkinvest::fuzz::load_and_round_trip(data, size, parkinvest::io::Format::binary);
+    parkinvest::fuzz::load_and_round_trip(data, size, parkinvest::io::Format::portable_binary);
+    return 0;
+}

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+// Memory needed to load hostile 1 MB archives: never more than 64 MB. Its own executable,
+// because it replaces the global operator new to count bytes.
+//
+// Two measurements, so that one runs in every CI build:
+//  * every build (gcc, clang with AddressSanitizer, the portable build): the peak of the bytes
+//    held through operator new while loading, above what was held before. This counts the
+//    records, the Dataset, cereal's stacks and RapidXML's node pools; it does not count
+//    RapidJSON's document, which uses malloc;
+//  * builds without AddressSanitizer (which reserves terabytes of address space for its shadow
+//    memory): each file is also loaded in a child process whose address space may grow by at
+//    most 64 MB (setrlimit(RLIMIT_AS)), which counts every allocation, malloc included.
+#include <parkinvest/io/cereal.hpp>
+#include <parkinvest/io/io.hpp>
+
+#include <cereal/archives/binary.hpp>
+
+#include <gtest/gtest.h>
+
+#include "io/archive_support.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define PARKINVEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PARKINVEST_ASAN 1
+#endif
+#endif
+#ifndef PARKINVEST_ASAN
+#define PARKINVEST_ASAN 0
+#endif
+
+#if !PARKINVEST_ASAN
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
+// ------------------------------------------------------------------ counting operator new
+
+namespace {
+std::atomic<std::size_t> g_current{0};
+std::atomic<std::size_t> g_peak{0};
+constexpr std::size_t kHeader = alignof(std::max_align_t);
+
+void* counted_new(std::size_t size) {
+    void* raw = std::malloc(size + kHeader);
+    if (raw == nullptr) throw std::bad_alloc();
+    *static_cast<std::size_t*>(raw) = size;
+    const std::size_t now = g_current.fetch_add(size) + size;
+    std::size_t peak = g_peak.load();
+    while (now > peak && !g_peak.compare_exchange_weak(peak, now)) {
+    }
+    return static_cast<char*>(raw) + kHeader;
+}
+void counted_delete(void* p) noexcept {
+    if (p == nullptr) return;
+    void* raw = static_cast<char*>(p) - kHeader;
+    g_current.fetch_sub(*static_cast<std::size_t*>(raw));
+    std::free(raw);
+}
+void* counted_new_aligned(std::size_t size, std::align_val_t align) {
+    const auto a = static_cast<std::size_t>(align);
+    const std::size_t header = a > kHeader ? a : kHeader;
+    void* raw = std::aligned_alloc(a, (size + header + a - 1) / a * a);
+    if (raw == nullptr) throw std::bad_alloc();
+    void* p = static_cast<char*>(raw) + header;
+    static_cast<std::size_t*>(p)[-1] = size;
+    static_cast<void**>(p)[-2] = raw;
+    const std::size_t now = g_current.fetch_add(size) + size;
+    std::size_t peak = g_peak.load();
+    while (now > peak && !g_peak.compare_exchange_weak(peak, now)) {
+    }
+    return p;
+}
+void counted_delete_aligned(void* p) noexcept {
+    if (p == nullptr) return;
+    g_current.fetch_sub(static_cast<std::size_t*>(p)[-1]);
+    std::free(static_cast<void**>(p)[-2]);
+}
+}  // namespace
+
+void* operator new(std::size_t size) { return counted_new(size); }
+void* operator new[](std::size_t size) { return counted_new(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_new(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return counted_new(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void* p) noexcept { counted_delete(p); }
+void operator delete[](void* p) noexcept { counted_delete(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_delete(p); }
+void* operator new(std::size_t size, std::align_val_t a) { return counted_new_aligned(size, a); }
+void* operator new[](std::size_t size, std::align_val_t a) { return counted_new_aligned(size, a); }
+void operator delete(void* p, std::align_val_t) noexcept { counted_delete_aligned(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { counted_delete_aligned(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_delete_aligned(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_delete_aligned(p); }
+
+namespace {
+
+using namespace parkinvest;
+using namespace parkinvest::test;
+
+constexpr std::size_t kMB = 1024 * 1024;
+constexpr std::size_t kLimit = 64 * kMB;
+
+struct Hostile {
+    std::string name;
+    io::Format format;
+    std::string bytes;
+};
+
+/// A binary dataset archive whose lists are all empty but one, `list` (0 = sources ... 8 =
+/// statistics), written by `write` (which writes the size and the elements).
+template <class Write>
+std::string binary_with_list(int list, Write write) {
+    std::ostringstream out;
+    {
+        cereal::BinaryOutputArchive ar(out);
+        ar(std::uint32_t{1});
+        ar(cereal::make_size_tag(std::uint64_t{18}));
+        ar(cereal::binary_data("parkinvest.dataset", 18));
+        for (int i = 0; i < 9; ++i) {
+            if (i == list) write(ar);
+            else ar(cereal::make_size_tag(std::uint64_t{0}));
+        }
+    }
+    return out.str();
+}
+
+/// Hostile files of about 1 MB, each aimed at making the loader allocate much per input byte.
+std::vector<Hostile> hostile_files() {
+    std::vector<Hostile> files;
+    // Binary: size prefixes that promise far more than the input holds.
+    {
+        std::string b = binary_dataset_header();
+        put_u64(b, std::uint64_t{1} << 60);
+        b += std::string(kMB, '\x01');
+        files.push_back({"binary list of 2^60", io::Format::binary, b});
+        b = binary_dataset_header();
+        put_u64(b, 1);
+        put_u32(b, 1);
+        put_u64(b, 1);
+        put_u64(b, std::uint64_t{1} << 40);  // a publication of 1 TiB
+        b += std::string(kMB, 'a');
+        files.push_back({"binary string of 2^40 bytes", io::Format::binary, b});
+    }
+    // Binary: as many of the smallest possible records as 1 MB holds (16 000 default projects,
+    // each referring to park#0, which does not exist: all are built, then validation fails).
+    files.push_back({"binary 16k projects", io::Format::binary, binary_with_list(5, [](auto& ar) {
+                         const std::size_t n = kMB / io::cereal_detail::min_binary_size<Project>;
+                         ar(cereal::make_size_tag(static_cast<std::uint64_t>(n)));
+                         for (std::size_t i = 0; i < n; ++i) {
+                             Project p;
+                             p.id = ProjectId{i + 1};
+                             ar(p);
+                         }
+                     })});
+    // Binary: one park with 130 000 leading industries, and a licence with 500 000 categories
+    // (lists whose validation was quadratic).
+    files.push_back({"binary park with 130k industry ids", io::Format::binary, binary_with_list(2, [](auto& ar) {
+                         Park p;
+                         p.id = ParkId{1};
+                         p.name.zh = "园";
+                         for (std::uint64_t i = 0; i < kMB / 8; ++i) p.leading_industries.push_back(IndustryId{i % 1000});
+                         ar(cereal::make_size_tag(std::uint64_t{1}));
+                         ar(p);
+                     })});
+    files.push_back({"binary licence with 500k categories", io::Format::binary, binary_with_list(7, [](auto& ar) {
+                         WasteFacility f;
+                         f.id = WasteFacilityId{1};
+                         f.name.zh = "库";
+                         WasteLicence l;
+                         l.number = "1";
+                         l.categories.resize(kMB / 2);
+                         f.licence = l;
+                         ar(cereal::make_size_tag(std::uint64_t{1}));
+                         ar(f);
+                     })});
+    // JSON: the largest documents per byte: tiny values in one array, and empty objects.
+    {
+        std::string j = "{\"dataset\":{\"cereal_class_version\":1,\"format\":\"parkinvest.dataset\",\"sources\":[";
+        while (j.size() < kMB) j += "0,";
+        j += "0]}}";
+        files.push_back({"json 500k numbers", io::Format::json, j});
+        // 13 000 sources that all load, all with id 1: 13 000 duplicate ids for the validation.
+        j = "{\"dataset\":{\"cereal_class_version\":1,\"format\":\"parkinvest.dataset\",\"sources\":[{\"cereal_class_version\":1,";
+        const std::string source = "\"id\":1,\"publication\":\"x\",\"date\":{\"nullopt\":true},\"section\":\"\",\"note\":\"\"}";
+        j += source;
+        while (j.size() < kMB) j += ",{" + source;
+        j += "],\"industries\":[],\"parks\":[],\"enterprises\":[],\"banks\":[],\"projects\":[],\"loans\":[],"
+             "\"waste_facilities\":[],\"statistics\":[]}}";
+        files.push_back({"json 13k sources with one id", io::Format::json, j});
+        j = "{\"dataset\":" + std::string(kMB / 2, '[') + std::string(kMB / 2, ']') + "}";
+        files.push_back({"json nested 500k deep", io::Format::json, j});
+    }
+    // XML: the most elements per byte, and deep nesting.
+    {
+        std::string x = "<cereal><dataset><cereal_class_version>1</cereal_class_version><format>parkinvest.dataset</format><sources>";
+        while (x.size() < kMB) x += "<a/>";
+        x += "</sources></dataset></cereal>";
+        files.push_back({"xml 260k empty elements", io::Format::xml, x});
+        x = "<cereal>";
+        while (x.size() < kMB) x += "<a b=\"\" c=\"\" d=\"\"/>";
+        x += "</cereal>";
+        files.push_back({"xml 55k elements with attributes", io::Format::xml, x});
+        x = "<cereal>";
+        for (std::size_t i = 0; i < kMB / 7; ++i) x += "<a>";
+        for (std::size_t i = 0; i < kMB / 7; ++i) x += "</a>";
+        x += "</cereal>";
+        files.push_back({"xml nested 150k deep", io::Format::xml, x});
+    }
+    return files;
+}
+
+TEST(IoArchiveMemory, HostileMegabyteFilesNeedAtMost64MBThroughOperatorNew) {
+    for (const Hostile& h : hostile_files()) {
+        SCOPED_TRACE(h.name);
+        EXPECT_LE(h.bytes.size(), kMB + kMB / 8);
+        const std::size_t before = g_current.load();
+        g_peak.store(before);
+        bool refused = false;
+        try {
+            (void)load_bytes(h.bytes, h.format);
+        } catch (const FormatError&) {
+            refused = true;
+        }
+        const std::size_t used = g_peak.load() - before;
+        EXPECT_TRUE(refused);
+        EXPECT_LE(used, kLimit) << used / kMB << " MB";
+        RecordProperty(h.name, static_cast<int>(used / 1024));  // KiB, in the test report
+        std::cout << "[ memory   ] " << h.name << ": " << used / 1024 << " KiB through operator new\n";
+    }
+}
+
+#if !PARKINVEST_ASAN
+/// Bytes of address space of this process (/proc/self/statm, first field in pages).
+std::size_t address_space() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0;
+    statm >> pages;
+    return pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+TEST(IoArchiveMemory, HostileMegabyteFilesLoadInAChildLimitedTo64MBMore) {
+    for (const Hostile& h : hostile_files()) {
+        SCOPED_TRACE(h.name);
+        const pid_t child = fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            // Exit codes: 0 refused with FormatError; 1 loaded; 2 out of memory; 3 anything else.
+            const std::size_t limit = address_space() + kLimit;
+            rlimit rl{limit, limit};
+            if (setrlimit(RLIMIT_AS, &rl) != 0) _exit(3);
+            int code = 3;
+            try {
+                (void)load_bytes(h.bytes, h.format);
+                code = 1;
+            } catch (const FormatError&) {
+                code = 0;
+            } catch (const std::bad_alloc&) {
+                code = 2;
+            } catch (...) {
+                code = 3;
+            }
+            _exit(code);
+        }
+        int status = 0;
+        ASSERT_EQ(waitpid(child, &status, 0), child);
+        ASSERT_TRUE(WIFEXITED(status)) << "the child died of signal " << WTERMSIG(status);
+        EXPECT_EQ(WEXITSTATUS(status), 0) << "1: loaded, 2: out of memory, 3: another failure";
+    }
+}
+#endif
+
+}  // namespace

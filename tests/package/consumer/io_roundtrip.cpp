@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The consumer's serialization check: the Dataset through JSON and binary and back, equal to the
-// original. NOT BUILT YET: it needs <parkinvest/io/io.hpp> (the io issue). When io lands:
-//   sources.cmake: add "${CMAKE_CURRENT_LIST_DIR}/io_roundtrip.cpp" to PARKINVEST_CONSUMER_SOURCES
-//   main.cpp:      declare `int io_roundtrip(const parkinvest::Dataset& ds);` and, in main() after
-//                  dataset_and_query(ds), call `failures += io_roundtrip(ds);`
+// original; returns the number of failed checks. Called from main.cpp.
 #include <parkinvest/io/io.hpp>
 #include <parkinvest/parkinvest.hpp>
 

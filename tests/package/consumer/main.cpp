@@ -99,12 +99,15 @@ void dataset_and_query(const parkinvest::Dataset& ds) {
 
 }  // namespace
 
+int io_roundtrip(const parkinvest::Dataset& ds);  // io_roundtrip.cpp: JSON and binary
+
 int main() {
     try {
         std::cout << "parkinvest " << parkinvest::version_string << "\n";
         money();
         const parkinvest::Dataset ds = small_dataset();
         dataset_and_query(ds);
+        failures += io_roundtrip(ds);
     } catch (const std::exception& e) {
         std::cerr << "FAILED: unexpected exception: " << e.what() << "\n";
         return 1;

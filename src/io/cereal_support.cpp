@@ -352,7 +352,7 @@ Ratio make_ratio(detail::i128 num, detail::i128 den) {
     const auto text = [&] { return detail::to_string(num) + "/" + detail::to_string(den); };
     if (den <= 0) fail("the denominator of a fraction must be positive", text());
     const Ratio r(num, den);
-    if (r.numerator() != num) {
+    if (r.numerator() != num || r.denominator() != den) {
         fail("fraction not in lowest terms (" + detail::to_string(r.numerator()) + "/" +
                  detail::to_string(r.denominator()) + " is the same value)",
              text());

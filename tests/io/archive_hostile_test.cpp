@@ -159,8 +159,7 @@ std::string park_archive(std::uint8_t kind, std::size_t* kind_at) {
     put_u64(b, 1);  // parks
     put_u32(b, 1);  // Park version
     put_u64(b, 7);  // id
-    put_u32(b, 1);  // Name version
-    put_string(b, "园");
+    put_string(b, "园");  // name.zh
     put_u8(b, 1);  // no English name
     *kind_at = b.size();
     put_u8(b, kind);

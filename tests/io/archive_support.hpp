@@ -310,30 +310,31 @@ inline Dataset all_kinds() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small random datasets from the synthetic generator. The generator always adds an industry
-// scheme, 10 banks and 6 sources per year; keeping a random part of those (closed under the
-// references that stay) makes datasets of a few records to a few dozen.
+// Small random datasets from the synthetic generator: 0-2 parks, 0-1 enterprises, 0-2 projects,
+// 0-1 loans with 0-2 snapshots, 0-1 facilities, some statistics of one year. The generator always
+// adds an industry scheme, 10 banks and 6 sources per year; keeping a random part of those
+// (closed under the references that stay) makes datasets of 0 to about 20 records, 5 on average.
 
 inline Dataset random_dataset(std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     const auto pick = [&](std::uint64_t n) { return static_cast<std::size_t>(rng() % (n + 1)); };
     samples::SyntheticOptions o;
     o.seed = rng();
-    o.parks = pick(2);
-    o.sub_parks_per_park = pick(2);
-    o.enterprises = pick(4);
-    o.projects = o.parks == 0 ? 0 : pick(4);
-    o.loans = o.parks == 0 ? 0 : pick(2);
-    o.snapshots_per_loan = pick(3);
-    o.waste_facilities = o.parks == 0 ? 0 : pick(1);
+    o.parks = pick(1);
+    o.sub_parks_per_park = pick(1);
+    o.enterprises = pick(1);
+    o.projects = o.parks == 0 ? 0 : pick(2);
+    o.loans = o.parks == 0 ? 0 : pick(1);
+    o.snapshots_per_loan = pick(2);
+    o.waste_facilities = o.parks == 0 || pick(3) != 0 ? 0 : 1;
     o.first_year = 2018 + static_cast<int>(pick(2));
-    o.last_year = o.first_year + static_cast<int>(pick(1));
+    o.last_year = o.first_year;
     Batch b = samples::synthetic_batch(o);
 
     const auto keep = [&](int percent) { return static_cast<int>(rng() % 100) < percent; };
     std::set<std::uint64_t> industries;
     for (const Industry& i : b.industries)
-        if (keep(10)) industries.insert(i.id.value());
+        if (keep(3)) industries.insert(i.id.value());
     // Close under parents (parents come before children in the generator's order).
     for (auto it = b.industries.rbegin(); it != b.industries.rend(); ++it)
         if (industries.count(it->id.value()) != 0 && it->parent) industries.insert(it->parent->value());
@@ -344,16 +345,16 @@ inline Dataset random_dataset(std::uint64_t seed) {
     std::set<std::uint64_t> banks;
     for (const Loan& l : b.loans) banks.insert(l.lender.value());
     for (const Bank& bank : b.banks)
-        if (keep(10)) banks.insert(bank.id.value());
+        if (keep(3)) banks.insert(bank.id.value());
     std::erase_if(b.banks, [&](const Bank& bank) { return banks.count(bank.id.value()) == 0; });
     std::set<std::uint64_t> sources;
     for (const Source& s : b.sources)
-        if (keep(30)) sources.insert(s.id.value());
+        if (keep(10)) sources.insert(s.id.value());
     std::erase_if(b.sources, [&](const Source& s) { return sources.count(s.id.value()) == 0; });
     const auto filter_sources = [&](std::vector<Citation>& cs) {
         std::erase_if(cs, [&](const Citation& c) { return sources.count(c.source.value()) == 0; });
     };
-    std::erase_if(b.statistics, [&](const ReportedStatistic&) { return !keep(40); });
+    std::erase_if(b.statistics, [&](const ReportedStatistic&) { return !keep(20); });
 
     for (Industry& r : b.industries) filter_sources(r.sources);
     for (Park& r : b.parks) {

@@ -152,26 +152,31 @@ TEST(IoArchive, EveryKindOfValueRoundTripsInEveryFormat) {
     }
 }
 
-TEST(IoArchive, TenThousandRandomDatasetsRoundTripExactlyInEveryFormat) {
-    // Datasets of 0 to a few dozen records (see random_dataset); seeds 1..10000.
+class IoArchiveRandom : public ::testing::TestWithParam<io::Format> {};
+
+TEST_P(IoArchiveRandom, TenThousandRandomDatasetsRoundTripExactly) {
+    // Datasets of 0 to about 20 records (see random_dataset); seeds 1..10000.
+    const io::Format f = GetParam();
     std::size_t records = 0, nonempty = 0;
     for (std::uint64_t seed = 1; seed <= 10'000; ++seed) {
         const Dataset d = random_dataset(seed);
         records += d.size();
         if (!d.empty()) ++nonempty;
-        for (io::Format f : kArchiveFormats) {
-            const std::string bytes = save_bytes(d, f);
-            const Dataset back = load_bytes(bytes, f);
-            if (back != d) {
-                ADD_FAILURE() << "seed " << seed << ", " << io::to_string(f) << ": the loaded dataset differs";
-                return;
-            }
+        const Dataset back = load_bytes(save_bytes(d, f), f);
+        if (back != d) {
+            ADD_FAILURE() << "seed " << seed << ": the loaded dataset differs";
+            return;
         }
     }
     // The datasets are varied: most are not empty, and they hold many records in all.
     EXPECT_GT(nonempty, 9'000u);
-    EXPECT_GT(records, 100'000u);
+    EXPECT_GT(records, 40'000u);
 }
+
+INSTANTIATE_TEST_SUITE_P(EveryFormat, IoArchiveRandom, ::testing::ValuesIn(kArchiveFormats),
+                         [](const ::testing::TestParamInfo<io::Format>& param_info) {
+                             return std::string(io::to_string(param_info.param));
+                         });
 
 TEST(IoArchive, PathsChooseTheFormatFromTheExtension) {
     const fs::path dir = fs::temp_directory_path() / ("parkinvest_archive_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
@@ -225,11 +230,11 @@ TEST(IoArchive, TextArchivesWriteMoneyAsExactDecimalStrings) {
 TEST(IoArchive, ValuesInTextArchives) {
     // Worked out by hand from the representation documented in <parkinvest/io/cereal.hpp>.
     EXPECT_EQ(json_of(Money::parse("605.6亿")),
-              R"({"v":{"cereal_class_version":1,"amount":"60560000000.00","currency":"CNY"}})");
+              R"({"v":{"amount":"60560000000.00","currency":"CNY"}})");
     EXPECT_EQ(json_of(Money::of_minor(1234, Currency::JPY)),
-              R"({"v":{"cereal_class_version":1,"amount":"1234","currency":"JPY"}})");
+              R"({"v":{"amount":"1234","currency":"JPY"}})");
     EXPECT_EQ(json_of(Money::from_units(-123456, Currency::USD)),
-              R"({"v":{"cereal_class_version":1,"amount":"-12.3456","currency":"USD"}})");
+              R"({"v":{"amount":"-12.3456","currency":"USD"}})");
     EXPECT_EQ(json_of(Decimal<6>::parse("0.0435")), R"({"v":"0.0435"})");
     EXPECT_EQ(json_of(Percent::parse("44.2%")), R"({"v":"221/500"})");
     EXPECT_EQ(json_of(Ratio(-2, 6)), R"({"v":"-1/3"})");
@@ -242,7 +247,7 @@ TEST(IoArchive, ValuesInTextArchives) {
     EXPECT_EQ(json_of(ReportedDate::half_year(2020, 2)), R"({"v":"2020-H2"})");
     EXPECT_EQ(json_of(ReportedDate::year(2020)), R"({"v":"2020"})");
     EXPECT_EQ(json_of(Period::year_to_date(2020, 6)),
-              R"({"v":{"cereal_class_version":1,"kind":"year_to_date","first":"2020-01-01","last":"2020-06-30"}})");
+              R"({"v":{"kind":"year_to_date","first":"2020-01-01","last":"2020-06-30"}})");
     EXPECT_EQ(json_of(Stage::in_production), R"({"v":"in_production"})");
     EXPECT_EQ(json_of(InvestorRole::operator_), R"({"v":"operator"})");
     EXPECT_EQ(json_of(Currency::KRW), R"({"v":"KRW"})");
@@ -251,10 +256,10 @@ TEST(IoArchive, ValuesInTextArchives) {
     Reported<std::int64_t> count;
     count.value = 39;
     count.bound = Bound::more_than;
-    EXPECT_EQ(json_of(count), R"({"v":{"cereal_class_version":1,"value":39,"bound":"more_than","estimated":false}})");
+    EXPECT_EQ(json_of(count), R"({"v":{"value":39,"bound":"more_than","estimated":false}})");
     Name name;
     name.zh = "重庆高新区";
-    EXPECT_EQ(json_of(name), R"({"v":{"cereal_class_version":1,"zh":"重庆高新区","en":{"nullopt":true}}})");
+    EXPECT_EQ(json_of(name), R"({"v":{"zh":"重庆高新区","en":{"nullopt":true}}})");
 
     // And back.
     EXPECT_EQ(from_json<Money>(json_of(Money::parse("605.6亿"))), Money::parse("605.6亿"));
@@ -265,26 +270,38 @@ TEST(IoArchive, ValuesInTextArchives) {
 }
 
 TEST(IoArchive, ValuesInBinaryArchives) {
-    // Money: class version 1 (uint32), then the units (1 yuan = 10,000) as two 64-bit halves, low
-    // first, then the currency byte (CNY = 0, USD = 1).
-    EXPECT_EQ(hex(binary_of(Money::of(1))),
-              "01 00 00 00 10 27 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00");
+    // Money: the units (1 yuan = 10,000) as two 64-bit halves, low first, then the currency byte
+    // (CNY = 0, USD = 1).
+    EXPECT_EQ(hex(binary_of(Money::of(1))), "10 27 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00");
     // −1 unit in two's complement: all bits set in both halves.
     EXPECT_EQ(hex(binary_of(Money::from_units(-1, Currency::USD))),
-              "01 00 00 00 ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff 01");
+              "ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff ff 01");
     // 2^64 units: low half 0, high half 1.
     EXPECT_EQ(hex(binary_of(Decimal<4>::from_units(detail::i128(1) << 64))),
               "00 00 00 00 00 00 00 00 01 00 00 00 00 00 00 00");
     EXPECT_EQ(hex(binary_of(Stage::started)), "03");
     EXPECT_EQ(hex(binary_of(ReportedDate::quarter(2020, 3))), "02 e4 07 07 01");  // quarter, 2020, July 1
     EXPECT_EQ(hex(binary_of(ProjectId{258})), "02 01 00 00 00 00 00 00");
-    // A name: class version, the Chinese name as a cereal string, then the optional English name
-    // as cereal writes std::optional: a "nullopt" flag (1: absent), then the value when present.
+    // A name: the Chinese name as a cereal string, then the optional English name as cereal writes
+    // std::optional: a "nullopt" flag (1: absent), then the value when present.
     Name name;
     name.zh = "园";  // E5 9B AD
-    EXPECT_EQ(hex(binary_of(name)), "01 00 00 00 03 00 00 00 00 00 00 00 e5 9b ad 01");
+    EXPECT_EQ(hex(binary_of(name)), "03 00 00 00 00 00 00 00 e5 9b ad 01");
     name.en = "P";
-    EXPECT_EQ(hex(binary_of(name)), "01 00 00 00 03 00 00 00 00 00 00 00 e5 9b ad 00 01 00 00 00 00 00 00 00 50");
+    EXPECT_EQ(hex(binary_of(name)), "03 00 00 00 00 00 00 00 e5 9b ad 00 01 00 00 00 00 00 00 00 50");
+    // A record: its class version (uint32) the first time the type occurs in an archive, then its
+    // members; the second one has no version.
+    Bank bank;
+    bank.id = BankId{3};
+    bank.name = name;
+    bank.kind = BankKind::rural;
+    const std::string members = "03 00 00 00 00 00 00 00 " + hex(binary_of(name)) + " 00 00 00 00 00 00 00 00 04 00 00 00 00 00 00 00 00";
+    std::ostringstream two;
+    {
+        cereal::BinaryOutputArchive ar(two);
+        ar(bank, bank);
+    }
+    EXPECT_EQ(hex(two.str()), "01 00 00 00 " + members + " " + members);
 
     EXPECT_EQ(from_binary<Money>(binary_of(Money::parse("-605.6亿美元"))), Money::parse("-605.6亿美元"));
     EXPECT_EQ(from_binary<Name>(binary_of(name)), name);

@@ -18,8 +18,8 @@
 //    halves, low first) plus the currency byte; enums as one byte; dates as year, month, day.
 //    Lists and strings use cereal's size prefixes (64-bit), so the bytes are those of cereal's
 //    own std::vector / std::string serialization.
-//  * Every record type, and the small structs inside records, carries a cereal class version
-//    (CEREAL_CLASS_VERSION below). Loading refuses versions newer than this library knows.
+//  * Every record type and the Dataset carry a cereal class version (CEREAL_CLASS_VERSION below),
+//    written once per type in an archive. Loading refuses versions newer than this library knows.
 //
 // Errors
 //  * Loading throws FormatError for anything malformed: a wrong type, an unknown enum name, an
@@ -83,7 +83,12 @@ class XMLInputArchive;
 }  // namespace cereal
 
 // ---------------------------------------------------------------------------------------------
-// Class versions. A file written with these versions loads in every later version of the library.
+// Class versions of the records and the dataset. A file written with these versions loads in every
+// later version of the library. The values and small structs inside records (Money, Period, Name,
+// Citation, Reported<T>, StageEvent ...) carry no version of their own: cereal's output archives
+// do a map insertion with an allocation for every versioned object they write, which would cost
+// more than the rest of writing a Money. When one of them changes, the version of every record
+// that holds it goes up, and that record's load reads the old layout for the old versions.
 
 CEREAL_CLASS_VERSION(parkinvest::Dataset, 1)
 CEREAL_CLASS_VERSION(parkinvest::Source, 1)
@@ -95,21 +100,6 @@ CEREAL_CLASS_VERSION(parkinvest::Project, 1)
 CEREAL_CLASS_VERSION(parkinvest::Loan, 1)
 CEREAL_CLASS_VERSION(parkinvest::WasteFacility, 1)
 CEREAL_CLASS_VERSION(parkinvest::ReportedStatistic, 1)
-CEREAL_CLASS_VERSION(parkinvest::Money, 1)
-CEREAL_CLASS_VERSION(parkinvest::Period, 1)
-CEREAL_CLASS_VERSION(parkinvest::Name, 1)
-CEREAL_CLASS_VERSION(parkinvest::Citation, 1)
-CEREAL_CLASS_VERSION(parkinvest::Reported<parkinvest::Money>, 1)
-CEREAL_CLASS_VERSION(parkinvest::Reported<std::int64_t>, 1)
-CEREAL_CLASS_VERSION(parkinvest::Origin, 1)
-CEREAL_CLASS_VERSION(parkinvest::Listing, 1)
-CEREAL_CLASS_VERSION(parkinvest::Investor, 1)
-CEREAL_CLASS_VERSION(parkinvest::StageEvent, 1)
-CEREAL_CLASS_VERSION(parkinvest::LoanSnapshot, 1)
-CEREAL_CLASS_VERSION(parkinvest::LicensedCategory, 1)
-CEREAL_CLASS_VERSION(parkinvest::WasteLicence, 1)
-CEREAL_CLASS_VERSION(parkinvest::YearlyThroughput, 1)
-CEREAL_CLASS_VERSION(parkinvest::Comparison, 1)
 
 namespace parkinvest::io::cereal_detail {
 
@@ -1006,7 +996,7 @@ void load(Archive& ar, CreditCode& c) {
 // ---- Money: {"amount": "60560000000.00", "currency": "CNY"} / 128-bit units and currency byte
 
 template <class Archive>
-void save(Archive& ar, const Money& m, const std::uint32_t) {
+void save(Archive& ar, const Money& m) {
     using namespace io::cereal_detail;
     Currency currency = m.currency();
     if constexpr (text<Archive>) {
@@ -1019,9 +1009,8 @@ void save(Archive& ar, const Money& m, const std::uint32_t) {
     field(ar, "currency", currency);
 }
 template <class Archive>
-void load(Archive& ar, Money& m, const std::uint32_t version) {
+void load(Archive& ar, Money& m) {
     using namespace io::cereal_detail;
-    check_version<Money>("money", version);
     detail::i128 units = 0;
     if constexpr (text<Archive>) {
         std::string amount;
@@ -1038,7 +1027,7 @@ void load(Archive& ar, Money& m, const std::uint32_t version) {
 // ---- Period: {"kind": "half_year", "first": "2020-01-01", "last": "2020-06-30"}
 
 template <class Archive>
-void save(Archive& ar, const Period& p, const std::uint32_t) {
+void save(Archive& ar, const Period& p) {
     using namespace io::cereal_detail;
     PeriodKind kind = p.kind();
     Date first = p.first(), last = p.last();
@@ -1047,9 +1036,8 @@ void save(Archive& ar, const Period& p, const std::uint32_t) {
     field(ar, "last", last);
 }
 template <class Archive>
-void load(Archive& ar, Period& p, const std::uint32_t version) {
+void load(Archive& ar, Period& p) {
     using namespace io::cereal_detail;
-    check_version<Period>("period", version);
     PeriodKind kind = PeriodKind::range;
     Date first, last;
     field(ar, "kind", kind);
@@ -1061,119 +1049,95 @@ void load(Archive& ar, Period& p, const std::uint32_t version) {
 // ---- small structs
 
 template <class Archive, class T>
-void serialize(Archive& ar, Reported<T>& r, const std::uint32_t version) {
+void serialize(Archive& ar, Reported<T>& r) {
     using namespace io::cereal_detail;
-    members<Reported<T>>(ar, "reported value", version, [&] {
-        field(ar, "value", r.value);
-        field(ar, "bound", r.bound);
-        field(ar, "estimated", r.estimated);
-    });
+    field(ar, "value", r.value);
+    field(ar, "bound", r.bound);
+    field(ar, "estimated", r.estimated);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Name& n, const std::uint32_t version) {
+void serialize(Archive& ar, Name& n) {
     using namespace io::cereal_detail;
-    members<Name>(ar, "name", version, [&] {
-        field(ar, "zh", n.zh);
-        field(ar, "en", n.en);
-    });
+    field(ar, "zh", n.zh);
+    field(ar, "en", n.en);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Citation& c, const std::uint32_t version) {
+void serialize(Archive& ar, Citation& c) {
     using namespace io::cereal_detail;
-    members<Citation>(ar, "citation", version, [&] {
-        field(ar, "source", c.source);
-        field(ar, "note", c.note);
-    });
+    field(ar, "source", c.source);
+    field(ar, "note", c.note);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Origin& o, const std::uint32_t version) {
+void serialize(Archive& ar, Origin& o) {
     using namespace io::cereal_detail;
-    members<Origin>(ar, "origin", version, [&] {
-        field(ar, "kind", o.kind);
-        field(ar, "country", o.country);
-    });
+    field(ar, "kind", o.kind);
+    field(ar, "country", o.country);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Listing& l, const std::uint32_t version) {
+void serialize(Archive& ar, Listing& l) {
     using namespace io::cereal_detail;
-    members<Listing>(ar, "listing", version, [&] {
-        field(ar, "market", l.market);
-        field(ar, "date", l.date);
-    });
+    field(ar, "market", l.market);
+    field(ar, "date", l.date);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Investor& i, const std::uint32_t version) {
+void serialize(Archive& ar, Investor& i) {
     using namespace io::cereal_detail;
-    members<Investor>(ar, "investor", version, [&] {
-        field(ar, "enterprise", i.enterprise);
-        field(ar, "role", i.role);
-    });
+    field(ar, "enterprise", i.enterprise);
+    field(ar, "role", i.role);
 }
 
 template <class Archive>
-void serialize(Archive& ar, StageEvent& e, const std::uint32_t version) {
+void serialize(Archive& ar, StageEvent& e) {
     using namespace io::cereal_detail;
-    members<StageEvent>(ar, "stage event", version, [&] {
-        field(ar, "stage", e.stage);
-        field(ar, "date", e.date);
-    });
+    field(ar, "stage", e.stage);
+    field(ar, "date", e.date);
 }
 
 template <class Archive>
-void serialize(Archive& ar, LoanSnapshot& s, const std::uint32_t version) {
+void serialize(Archive& ar, LoanSnapshot& s) {
     using namespace io::cereal_detail;
-    members<LoanSnapshot>(ar, "loan snapshot", version, [&] {
-        field(ar, "as_of", s.as_of);
-        field(ar, "outstanding", s.outstanding);
-        field(ar, "undrawn", s.undrawn);
-    });
+    field(ar, "as_of", s.as_of);
+    field(ar, "outstanding", s.outstanding);
+    field(ar, "undrawn", s.undrawn);
 }
 
 template <class Archive>
-void serialize(Archive& ar, LicensedCategory& c, const std::uint32_t version) {
+void serialize(Archive& ar, LicensedCategory& c) {
     using namespace io::cereal_detail;
-    members<LicensedCategory>(ar, "licensed category", version, [&] {
-        field(ar, "category", c.category);
-        field(ar, "approved", c.approved);
-    });
+    field(ar, "category", c.category);
+    field(ar, "approved", c.approved);
 }
 
 template <class Archive>
-void serialize(Archive& ar, WasteLicence& l, const std::uint32_t version) {
+void serialize(Archive& ar, WasteLicence& l) {
     using namespace io::cereal_detail;
-    members<WasteLicence>(ar, "waste licence", version, [&] {
-        field(ar, "number", l.number);
-        field(ar, "type", l.type);
-        field(ar, "modes", l.modes);
-        field(ar, "categories", l.categories);
-        field(ar, "approved_total", l.approved_total);
-        field(ar, "issued", l.issued);
-        field(ar, "expires", l.expires);
-    });
+    field(ar, "number", l.number);
+    field(ar, "type", l.type);
+    field(ar, "modes", l.modes);
+    field(ar, "categories", l.categories);
+    field(ar, "approved_total", l.approved_total);
+    field(ar, "issued", l.issued);
+    field(ar, "expires", l.expires);
 }
 
 template <class Archive>
-void serialize(Archive& ar, YearlyThroughput& y, const std::uint32_t version) {
+void serialize(Archive& ar, YearlyThroughput& y) {
     using namespace io::cereal_detail;
-    members<YearlyThroughput>(ar, "yearly throughput", version, [&] {
-        field(ar, "year", y.year);
-        field(ar, "handled", y.handled);
-    });
+    field(ar, "year", y.year);
+    field(ar, "handled", y.handled);
 }
 
 template <class Archive>
-void serialize(Archive& ar, Comparison& c, const std::uint32_t version) {
+void serialize(Archive& ar, Comparison& c) {
     using namespace io::cereal_detail;
-    members<Comparison>(ar, "comparison", version, [&] {
-        field(ar, "kind", c.kind);
-        field(ar, "change", c.change);
-        field(ar, "bound", c.bound);
-    });
+    field(ar, "kind", c.kind);
+    field(ar, "change", c.change);
+    field(ar, "bound", c.bound);
 }
 
 // ---- records

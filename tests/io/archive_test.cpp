@@ -546,14 +546,19 @@ TEST(IoArchive, SavingRefusesCharactersTheTextFormatCannotHold) {
 TEST(IoArchive, SavingRefusesValuesOutsideTheirEnums) {
     Dataset d = all_kinds();
     Project p = d.get(ProjectId{2});
+    // The Dataset itself refuses some (a Stage, a Bound: the query columns pack them) ...
     p.stages[1].stage = static_cast<Stage>(42);
+    EXPECT_THROW(d.replace(p), ValidationError);
+    // ... and saving refuses any other that got in.
+    p = d.get(ProjectId{2});
+    p.nature = static_cast<ProjectNature>(42);
     d.replace(p);
     for (io::Format f : kArchiveFormats) {
         try {
             (void)save_bytes(d, f);
             ADD_FAILURE() << io::to_string(f);
         } catch (const ArgumentError& e) {
-            EXPECT_STREQ(e.what(), "parkinvest: cannot save project#2.stages[1].stage: 42 is not a value of Stage");
+            EXPECT_STREQ(e.what(), "parkinvest: cannot save project#2.nature.data: 42 is not a value of ProjectNature");
         }
     }
 }

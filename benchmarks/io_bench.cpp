@@ -1,0 +1,615 @@
+// SPDX-License-Identifier: MIT
+// Google Benchmark suite for saving and loading whole Datasets (parkinvest::io). Every library
+// benchmark has baselines in this same binary; compare bytes_per_second (bytes of the archive
+// processed per second) and items_per_second (projects per second) of:
+//
+//   BM_Save_Binary/N          io::save(dataset, out, Format::binary)
+//   BM_Save_PortableBinary/N  io::save(dataset, out, Format::portable_binary)
+//   BM_Save_Json/N            io::save(dataset, out, Format::json)
+//   BM_Load_Binary/N          io::load(in, Format::binary)      target: >= 20% of BM_Memcpy's
+//                                                               bytes/s, and within 4x of
+//                                                               BM_HandRead's time per project
+//   BM_Load_PortableBinary/N  io::load(in, Format::portable_binary)
+//   BM_Load_Json/N            io::load(in, Format::json)        target: >= 50 MB/s
+//
+//   BM_Memcpy/N               baseline: std::memcpy of as many bytes as the binary archive has
+//   BM_HandWrite/N            baseline: a hand-written writer of the same projects (every field
+//                             of Project: id, name zh/en, park, investors, industries, nature,
+//                             the four optional ReportedAmounts, parent, phase, stages, sources)
+//                             as fixed-width little-endian integers and length-prefixed strings,
+//                             appended to a std::string whose capacity is kept between iterations
+//   BM_HandRead/N             baseline: the reader of that format, back into Project objects in
+//                             a std::vector, checking every length and count against the bytes
+//                             that remain, every enum, bool and date, and the Money range, as a
+//                             reader of untrusted input must (it does not check UTF-8 or
+//                             references between records: io::load does both)
+//   BM_Insert_Dataset/N       for reference: Dataset::insert(Batch) of the decoded records into
+//                             an empty Dataset (validation and indexes), which io::load does
+//                             after decoding and a hand-written reader of vectors does not
+//
+// Streams: the archives live in memory, so the disk is not measured. io::save writes into a
+// std::ostream over a fixed, preallocated buffer (SpanOutBuf below: a std::streambuf whose put
+// area is the buffer; no reallocation); io::load reads from a std::istream over the archive's
+// bytes (SpanInBuf: the get area is the bytes; no copy by the stream itself). io::load's own
+// work — reading the stream into a string, then decoding and validating — is all measured.
+// The Dataset or vector a load returns is destroyed outside timing (PauseTiming).
+//
+// Sizes: N = 1,000,000 projects; 10,000 for the smoke test. Other records are few: 100 zones
+// with 2 sub-parks each (300 parks), 1,000 enterprises, no loans or waste facilities, and the
+// generator's fixed industries, banks, sources and 1,200 statistics, all in every archive.
+// items_per_second counts projects only (the other records are about 0.3% of 1M). The data
+// come from samples::synthetic_dataset (deterministic), built once per size outside timing.
+//
+// Before timing, each size checks that io::load of every archive equals the original dataset,
+// that the hand reader's projects equal the originals, and after each save benchmark that the
+// bytes written equal the archive; a mismatch prints both sizes and exits with status 1.
+//
+// Rates are computed from CPU time (Google Benchmark's default), which suits a shared machine:
+//
+//   build-rel/benchmarks/parkinvest_io_bench --benchmark_filter=/1000000
+//       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
+#include <parkinvest/io/io.hpp>
+#include <parkinvest/samples/synthetic.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <istream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <span>
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using namespace parkinvest;
+__extension__ using i128 = __int128;  // __extension__ keeps -Wpedantic quiet
+__extension__ using u128 = unsigned __int128;
+
+constexpr std::uint64_t seed = 0x5041524B494E5645ULL;  // "PARKINVE"
+constexpr std::int64_t smoke_projects = 10'000;
+constexpr std::int64_t big_projects = 1'000'000;
+
+[[noreturn]] void fail(const std::string& what) {
+    std::fprintf(stderr, "parkinvest_io_bench: RESULT MISMATCH: %s\n", what.c_str());
+    std::fflush(stderr);
+    std::exit(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory streams
+// ---------------------------------------------------------------------------------------------
+
+/// Writes into a fixed buffer; a write past its end fails the stream (overflow() is the
+/// default, which returns eof).
+class SpanOutBuf : public std::streambuf {
+public:
+    explicit SpanOutBuf(std::span<char> buffer) { setp(buffer.data(), buffer.data() + buffer.size()); }
+    void rewind() { setp(pbase(), epptr()); }
+    [[nodiscard]] std::string_view written() const {
+        return {pbase(), static_cast<std::size_t>(pptr() - pbase())};
+    }
+};
+
+/// Reads bytes held elsewhere, without copying them.
+class SpanInBuf : public std::streambuf {
+public:
+    explicit SpanInBuf(std::string_view bytes) {
+        char* p = const_cast<char*>(bytes.data());  // never written: no put area, no putback
+        setg(p, p, p + bytes.size());
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The hand-written baseline format: fixed-width little-endian integers, length-prefixed strings
+//
+//   file     "PIHB" u32 version=1, u64 project count, projects
+//   project  u64 id, str zh, u8 has_en [str en], u64 park,
+//            u32 n × (u64 enterprise, u8 role), u32 n × u64 industry,
+//            u8 nature (0 = none, else 1 + value),
+//            4 × (u8 present [u64 low, u64 high, u8 currency, u8 bound, u8 estimated]),
+//            u8 has_parent [u64 parent], u8 has_phase [u32 phase],
+//            u32 n × (u8 stage, u8 precision, u16 year, u8 month, u8 day),
+//            u32 n × (u64 source, str note)
+//   str      u32 byte count, bytes
+// ---------------------------------------------------------------------------------------------
+
+constexpr char hand_magic[4] = {'P', 'I', 'H', 'B'};
+constexpr std::uint32_t hand_version = 1;
+constexpr std::size_t min_project_bytes = 8 + 4 + 1 + 8 + 4 + 4 + 1 + 4 * 1 + 1 + 1 + 4 + 4;
+
+class HandWriter {
+public:
+    explicit HandWriter(std::string& out) : out_(out) {}
+
+    template <class U>
+    void put(U v) {
+        static_assert(std::is_unsigned_v<U>);
+        unsigned char b[sizeof(U)];
+        for (std::size_t i = 0; i < sizeof(U); ++i) b[i] = static_cast<unsigned char>(v >> (8 * i));
+        out_.append(reinterpret_cast<const char*>(b), sizeof b);
+    }
+    void u8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
+    void u16(std::uint16_t v) { put(v); }
+    void u32(std::uint32_t v) { put(v); }
+    void u64(std::uint64_t v) { put(v); }
+    void count(std::size_t n) {
+        if (n > UINT32_MAX) throw std::length_error("parkinvest_io_bench: list longer than 2^32 - 1");
+        u32(static_cast<std::uint32_t>(n));
+    }
+    void str(const std::string& s) {
+        count(s.size());
+        out_.append(s);
+    }
+    void date(const ReportedDate& d) {
+        u8(static_cast<std::uint8_t>(d.precision()));
+        const Date first = d.first();
+        u16(static_cast<std::uint16_t>(first.year()));
+        u8(static_cast<std::uint8_t>(first.month()));
+        u8(static_cast<std::uint8_t>(first.day()));
+    }
+    void amount(const std::optional<ReportedAmount>& a) {
+        u8(a ? 1 : 0);
+        if (!a) return;
+        const auto units = static_cast<u128>(static_cast<i128>(a->value.units()));
+        u64(static_cast<std::uint64_t>(units));
+        u64(static_cast<std::uint64_t>(units >> 64));
+        u8(static_cast<std::uint8_t>(a->value.currency()));
+        u8(static_cast<std::uint8_t>(a->bound));
+        u8(a->estimated ? 1 : 0);
+    }
+
+    void project(const Project& p) {
+        u64(p.id.value());
+        str(p.name.zh);
+        u8(p.name.en ? 1 : 0);
+        if (p.name.en) str(*p.name.en);
+        u64(p.park.value());
+        count(p.investors.size());
+        for (const Investor& i : p.investors) {
+            u64(i.enterprise.value());
+            u8(static_cast<std::uint8_t>(i.role));
+        }
+        count(p.industries.size());
+        for (const IndustryId i : p.industries) u64(i.value());
+        u8(p.nature ? static_cast<std::uint8_t>(1 + static_cast<int>(*p.nature)) : 0);
+        amount(p.contract_investment);
+        amount(p.planned_investment);
+        amount(p.first_phase_investment);
+        amount(p.funds_in_place);
+        u8(p.parent ? 1 : 0);
+        if (p.parent) u64(p.parent->value());
+        u8(p.phase ? 1 : 0);
+        if (p.phase) u32(static_cast<std::uint32_t>(*p.phase));
+        count(p.stages.size());
+        for (const StageEvent& e : p.stages) {
+            u8(static_cast<std::uint8_t>(e.stage));
+            date(e.date);
+        }
+        count(p.sources.size());
+        for (const Citation& c : p.sources) {
+            u64(c.source.value());
+            str(c.note);
+        }
+    }
+
+private:
+    std::string& out_;
+};
+
+void hand_write(std::span<const Project> projects, std::string& out) {
+    out.clear();
+    out.append(hand_magic, sizeof hand_magic);
+    HandWriter w(out);
+    w.u32(hand_version);
+    w.u64(projects.size());
+    for (const Project& p : projects) w.project(p);
+}
+
+/// A malformed hand-format input: what and at which byte.
+class HandFormatError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class HandReader {
+public:
+    explicit HandReader(std::string_view bytes)
+        : begin_(reinterpret_cast<const unsigned char*>(bytes.data())), p_(begin_), end_(begin_ + bytes.size()) {}
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw HandFormatError("hand format: " + what + " at byte " + std::to_string(p_ - begin_));
+    }
+    [[nodiscard]] std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
+    void need(std::size_t n) const {
+        if (n > remaining()) fail("unexpected end of input (" + std::to_string(n) + " bytes needed)");
+    }
+
+    template <class U>
+    U get() {
+        need(sizeof(U));
+        U v = 0;
+        for (std::size_t i = 0; i < sizeof(U); ++i) v = static_cast<U>(v | static_cast<U>(static_cast<U>(p_[i]) << (8 * i)));
+        p_ += sizeof(U);
+        return v;
+    }
+    std::uint8_t u8() { return get<std::uint8_t>(); }
+    std::uint16_t u16() { return get<std::uint16_t>(); }
+    std::uint32_t u32() { return get<std::uint32_t>(); }
+    std::uint64_t u64() { return get<std::uint64_t>(); }
+    bool flag() {
+        const std::uint8_t b = u8();
+        if (b > 1) fail("flag byte must be 0 or 1");
+        return b == 1;
+    }
+    /// A code below `limit`, as enum E.
+    template <class E>
+    E code(std::uint8_t limit, const char* what) {
+        const std::uint8_t c = u8();
+        if (c >= limit) fail(std::string("unknown ") + what + " code " + std::to_string(c));
+        return static_cast<E>(c);
+    }
+    /// A count of elements of at least `min_bytes` each: it must fit in the rest of the input.
+    std::size_t count(std::size_t min_bytes) {
+        const std::uint32_t n = u32();
+        if (n > remaining() / min_bytes) fail("count " + std::to_string(n) + " beyond the end of the input");
+        return n;
+    }
+    void str(std::string& s) {
+        const std::size_t n = count(1);
+        s.assign(reinterpret_cast<const char*>(p_), n);
+        p_ += n;
+    }
+    ReportedDate date() {
+        const auto precision = code<DatePrecision>(5, "date precision");
+        const int year = u16();
+        const int month = u8();
+        const int day = u8();
+        if (year < 1400 || year > 9999 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+            fail("no such date");
+        ReportedDate d;
+        switch (precision) {
+        case DatePrecision::day: return ReportedDate::day(year, month, day);
+        case DatePrecision::month: d = ReportedDate::month(year, month); break;
+        case DatePrecision::quarter: d = ReportedDate::quarter(year, (month + 2) / 3); break;
+        case DatePrecision::half_year: d = ReportedDate::half_year(year, month <= 6 ? 1 : 2); break;
+        case DatePrecision::year: d = ReportedDate::year(year); break;
+        }
+        if (d.first() != make_date(year, month, day)) fail("not the first day of the reported date's period");
+        return d;
+    }
+    void amount(std::optional<ReportedAmount>& a) {
+        if (!flag()) {
+            a.reset();
+            return;
+        }
+        const std::uint64_t low = u64();
+        const std::uint64_t high = u64();
+        const auto units = static_cast<i128>((static_cast<u128>(high) << 64) | low);
+        const auto currency = code<Currency>(7, "currency");
+        ReportedAmount r;
+        if (units < Money::min_units() || units > Money::max_units()) fail("amount out of range");
+        r.value = Money::from_units(units, currency);
+        r.bound = code<Bound>(7, "bound");
+        r.estimated = flag();
+        a = r;
+    }
+
+    void project(Project& p) {
+        p.id = ProjectId{u64()};
+        str(p.name.zh);
+        if (flag()) str(p.name.en.emplace());
+        p.park = ParkId{u64()};
+        std::size_t n = count(9);
+        p.investors.resize(n);
+        for (Investor& i : p.investors) {
+            i.enterprise = EnterpriseId{u64()};
+            i.role = code<InvestorRole>(4, "investor role");
+        }
+        n = count(8);
+        p.industries.resize(n);
+        for (IndustryId& i : p.industries) i = IndustryId{u64()};
+        const std::uint8_t nature = u8();
+        if (nature > 4) fail("unknown nature code");
+        if (nature != 0) p.nature = static_cast<ProjectNature>(nature - 1);
+        amount(p.contract_investment);
+        amount(p.planned_investment);
+        amount(p.first_phase_investment);
+        amount(p.funds_in_place);
+        if (flag()) p.parent = ProjectId{u64()};
+        if (flag()) p.phase = static_cast<int>(static_cast<std::int32_t>(u32()));
+        n = count(6);
+        p.stages.resize(n);
+        for (StageEvent& e : p.stages) {
+            e.stage = code<Stage>(8, "stage");
+            e.date = date();
+        }
+        n = count(12);
+        p.sources.resize(n);
+        for (Citation& c : p.sources) {
+            c.source = SourceId{u64()};
+            str(c.note);
+        }
+    }
+
+    std::vector<Project> projects() {
+        need(sizeof hand_magic);
+        if (std::memcmp(p_, hand_magic, sizeof hand_magic) != 0) fail("not a hand-format file");
+        p_ += sizeof hand_magic;
+        if (u32() != hand_version) fail("unknown version");
+        const std::uint64_t n = u64();
+        if (n > remaining() / min_project_bytes) fail("project count beyond the end of the input");
+        std::vector<Project> out(static_cast<std::size_t>(n));
+        for (Project& p : out) project(p);
+        if (remaining() != 0) fail("bytes after the last project");
+        return out;
+    }
+
+private:
+    const unsigned char* begin_;
+    const unsigned char* p_;
+    const unsigned char* end_;
+};
+
+std::vector<Project> hand_read(std::string_view bytes) { return HandReader(bytes).projects(); }
+
+// ---------------------------------------------------------------------------------------------
+// Data, built and checked once per size and kept for the whole process
+// ---------------------------------------------------------------------------------------------
+
+samples::SyntheticOptions options(std::size_t projects) {
+    samples::SyntheticOptions o;
+    o.seed = seed;
+    o.parks = 100;
+    o.sub_parks_per_park = 2;
+    o.enterprises = 1'000;
+    o.projects = projects;
+    o.loans = 0;
+    o.snapshots_per_loan = 0;
+    o.waste_facilities = 0;
+    return o;
+}
+
+std::string saved(const Dataset& ds, io::Format f) {
+    std::ostringstream out;
+    io::save(ds, out, f);
+    return std::move(out).str();
+}
+
+Dataset loaded(std::string_view bytes, io::Format f) {
+    SpanInBuf buf(bytes);
+    std::istream in(&buf);
+    return io::load(in, f);
+}
+
+/// One size: the dataset, and each archive made and checked on first use (so that a filtered
+/// run makes only the archives it needs).
+class Fixture {
+public:
+    explicit Fixture(std::size_t projects) : dataset(samples::synthetic_dataset(options(projects))) {}
+
+    const Dataset dataset;
+
+    /// io::save's bytes; io::load of them equals the dataset.
+    [[nodiscard]] const std::string& archive(io::Format f) {
+        auto it = archives_.find(f);
+        if (it == archives_.end()) {
+            std::string bytes = saved(dataset, f);
+            if (!(loaded(bytes, f) == dataset))
+                fail(std::string(io::to_string(f)) + ": io::load(io::save(dataset)) differs from the dataset");
+            it = archives_.emplace(f, std::move(bytes)).first;
+        }
+        return it->second;
+    }
+    /// The hand writer's bytes; the hand reader's projects equal the dataset's.
+    [[nodiscard]] const std::string& hand() {
+        if (!hand_) {
+            std::string bytes;
+            hand_write(dataset.projects(), bytes);
+            const std::vector<Project> back = hand_read(bytes);
+            const std::span<const Project> original = dataset.projects();
+            if (!std::equal(back.begin(), back.end(), original.begin(), original.end()))
+                fail("the hand reader's projects differ from the dataset's");
+            hand_ = std::move(bytes);
+        }
+        return *hand_;
+    }
+    [[nodiscard]] std::int64_t projects() const { return static_cast<std::int64_t>(dataset.projects().size()); }
+
+private:
+    std::map<io::Format, std::string> archives_;
+    std::optional<std::string> hand_;
+};
+
+Fixture& fixture(std::size_t n) {
+    static std::map<std::size_t, std::unique_ptr<Fixture>> cache;
+    auto& slot = cache[n];
+    if (!slot) slot = std::make_unique<Fixture>(n);
+    return *slot;
+}
+
+void set_counters(benchmark::State& state, const Fixture& fx, std::size_t bytes) {
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+    state.SetItemsProcessed(state.iterations() * fx.projects());
+    state.counters["archive_bytes"] = static_cast<double>(bytes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Library
+// ---------------------------------------------------------------------------------------------
+
+void save_benchmark(benchmark::State& state, io::Format f) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& expected = fx.archive(f);
+    std::vector<char> buffer(expected.size() + 1);  // one spare byte: a longer output shows
+    SpanOutBuf buf(buffer);
+    std::ostream out(&buf);
+    for (auto _ : state) {
+        buf.rewind();
+        io::save(fx.dataset, out, f);
+        benchmark::ClobberMemory();
+    }
+    if (buf.written() != expected)
+        fail(std::string(io::to_string(f)) + ": io::save wrote " + std::to_string(buf.written().size()) +
+             " bytes, not the " + std::to_string(expected.size()) + " of the archive");
+    set_counters(state, fx, expected.size());
+}
+
+void load_benchmark(benchmark::State& state, io::Format f) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& bytes = fx.archive(f);
+    std::optional<Dataset> result;
+    for (auto _ : state) {
+        state.PauseTiming();
+        result.reset();
+        state.ResumeTiming();
+        SpanInBuf buf(bytes);
+        std::istream in(&buf);
+        result.emplace(io::load(in, f));
+        benchmark::DoNotOptimize(*result);
+    }
+    if (!result || result->projects().size() != fx.dataset.projects().size())
+        fail(std::string(io::to_string(f)) + ": io::load returned the wrong number of projects");
+    result.reset();
+    set_counters(state, fx, bytes.size());
+}
+
+void BM_Save_Binary(benchmark::State& state) { save_benchmark(state, io::Format::binary); }
+void BM_Save_PortableBinary(benchmark::State& state) { save_benchmark(state, io::Format::portable_binary); }
+void BM_Save_Json(benchmark::State& state) { save_benchmark(state, io::Format::json); }
+void BM_Load_Binary(benchmark::State& state) { load_benchmark(state, io::Format::binary); }
+void BM_Load_PortableBinary(benchmark::State& state) { load_benchmark(state, io::Format::portable_binary); }
+void BM_Load_Json(benchmark::State& state) { load_benchmark(state, io::Format::json); }
+
+// ---------------------------------------------------------------------------------------------
+// Baselines
+// ---------------------------------------------------------------------------------------------
+
+void BM_Memcpy(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& src = fx.archive(io::Format::binary);
+    std::vector<char> dst(src.size());  // zeroed, so every page is mapped before timing
+    for (auto _ : state) {
+        std::memcpy(dst.data(), src.data(), src.size());
+        benchmark::DoNotOptimize(dst.data());
+        benchmark::ClobberMemory();
+    }
+    if (std::memcmp(dst.data(), src.data(), src.size()) != 0) fail("memcpy copied other bytes");
+    set_counters(state, fx, src.size());
+}
+
+void BM_HandWrite(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    std::string out;
+    const std::string& expected = fx.hand();
+    out.reserve(expected.size());
+    for (auto _ : state) {
+        hand_write(fx.dataset.projects(), out);
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    if (out != expected) fail("the hand writer wrote other bytes");
+    set_counters(state, fx, expected.size());
+}
+
+void BM_HandRead(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& bytes = fx.hand();
+    std::vector<Project> result;
+    for (auto _ : state) {
+        state.PauseTiming();
+        result = {};
+        state.ResumeTiming();
+        result = hand_read(bytes);
+        benchmark::DoNotOptimize(result.data());
+    }
+    if (result.size() != fx.dataset.projects().size()) fail("the hand reader returned the wrong number of projects");
+    result = {};
+    set_counters(state, fx, bytes.size());
+}
+
+Batch batch_of(const Dataset& ds) {
+    Batch b;
+    b.sources.assign(ds.sources().begin(), ds.sources().end());
+    b.industries.assign(ds.industries().begin(), ds.industries().end());
+    b.parks.assign(ds.parks().begin(), ds.parks().end());
+    b.enterprises.assign(ds.enterprises().begin(), ds.enterprises().end());
+    b.banks.assign(ds.banks().begin(), ds.banks().end());
+    b.projects.assign(ds.projects().begin(), ds.projects().end());
+    b.loans.assign(ds.loans().begin(), ds.loans().end());
+    b.waste_facilities.assign(ds.waste_facilities().begin(), ds.waste_facilities().end());
+    b.statistics.assign(ds.statistics().begin(), ds.statistics().end());
+    return b;
+}
+
+void BM_Insert_Dataset(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    std::optional<Dataset> result;
+    for (auto _ : state) {
+        state.PauseTiming();
+        result.reset();
+        Batch b = batch_of(fx.dataset);
+        state.ResumeTiming();
+        result.emplace();
+        result->insert(std::move(b));
+        benchmark::DoNotOptimize(*result);
+    }
+    if (!result || !(*result == fx.dataset)) fail("Dataset::insert of the dataset's records differs from it");
+    result.reset();
+    state.SetItemsProcessed(state.iterations() * fx.projects());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registration: per size, the library benchmarks next to their baselines; PARKINVEST_BENCH_ROWS
+// adds a project count
+// ---------------------------------------------------------------------------------------------
+
+std::vector<std::int64_t> project_sizes() {
+    std::vector<std::int64_t> sizes{smoke_projects, big_projects};
+    if (const char* env = std::getenv("PARKINVEST_BENCH_ROWS"); env != nullptr && *env != '\0') {
+        char* end = nullptr;
+        const long long n = std::strtoll(env, &end, 10);
+        if (end == env || *end != '\0' || n <= 0) {
+            std::fprintf(stderr, "parkinvest_io_bench: PARKINVEST_BENCH_ROWS must be a positive integer, not '%s'\n", env);
+            std::exit(2);
+        }
+        if (std::find(sizes.begin(), sizes.end(), n) == sizes.end()) sizes.push_back(n);
+    }
+    return sizes;
+}
+
+int register_all() {
+    using Fn = void (*)(benchmark::State&);
+    const std::pair<const char*, Fn> all[] = {
+        {"BM_Save_Binary", BM_Save_Binary},
+        {"BM_Save_PortableBinary", BM_Save_PortableBinary},
+        {"BM_Save_Json", BM_Save_Json},
+        {"BM_HandWrite", BM_HandWrite},
+        {"BM_Load_Binary", BM_Load_Binary},
+        {"BM_Load_PortableBinary", BM_Load_PortableBinary},
+        {"BM_Load_Json", BM_Load_Json},
+        {"BM_Memcpy", BM_Memcpy},
+        {"BM_HandRead", BM_HandRead},
+        {"BM_Insert_Dataset", BM_Insert_Dataset},
+    };
+    for (const std::int64_t n : project_sizes())
+        for (const auto& [name, fn] : all) benchmark::RegisterBenchmark(name, fn)->Arg(n)->Unit(benchmark::kMillisecond);
+    return 0;
+}
+[[maybe_unused]] const int registered = register_all();
+
+}  // namespace

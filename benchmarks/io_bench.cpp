@@ -34,19 +34,24 @@
 // work — reading the stream into a string, then decoding and validating — is all measured.
 // The Dataset or vector a load returns is destroyed outside timing (PauseTiming).
 //
-// Sizes: N = 1,000,000 projects; 10,000 for the smoke test. Other records are few: 100 zones
-// with 2 sub-parks each (300 parks), 1,000 enterprises, no loans or waste facilities, and the
-// generator's fixed industries, banks, sources and 1,200 statistics, all in every archive.
-// items_per_second counts projects only (the other records are about 0.3% of 1M). The data
-// come from samples::synthetic_dataset (deterministic), built once per size outside timing.
+// Sizes: N = 1,000,000 projects; 10,000 for the smoke test; PARKINVEST_BENCH_ROWS=n adds n.
+// A project has on average 1.1 investors, 1 industry, 2.1 stage events, 1 citation and 2 of the
+// 4 amounts. The other records are few and in every archive: 300 parks (100 zones with 2
+// sub-parks each), 1,000 enterprises, 10 banks, 23 industries, 24 sources, 1,200 statistics,
+// no loans or waste facilities. items_per_second counts projects only (the other 2,557 records
+// are 0.26% of 1M). The data come from samples::synthetic_dataset (deterministic), built once
+// per size outside timing; each archive is made the first time a benchmark needs it.
 //
-// Before timing, each size checks that io::load of every archive equals the original dataset,
-// that the hand reader's projects equal the originals, and after each save benchmark that the
-// bytes written equal the archive; a mismatch prints both sizes and exits with status 1.
+// Before timing, io::load of each archive must equal the original dataset and the hand
+// reader's projects the original projects; after each save benchmark the bytes written must
+// equal the archive. A mismatch prints what differs and exits with status 1.
 //
-// Rates are computed from CPU time (Google Benchmark's default), which suits a shared machine:
+// Rates (bytes_per_second, items_per_second) are Google Benchmark's: per second of CPU time
+// (thread CPU time, not wall time), which suits a machine shared with other jobs. 1M projects
+// need about 10 GB of RAM (the JSON archive alone is 2.3 GB, plus the copy io::load reads it
+// into and cereal's parsed document) and several minutes:
 //
-//   build-rel/benchmarks/parkinvest_io_bench --benchmark_filter=/1000000
+//   build-rel/benchmarks/parkinvest_io_bench --benchmark_filter=/1000000$
 //       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <parkinvest/io/io.hpp>
 #include <parkinvest/samples/synthetic.hpp>

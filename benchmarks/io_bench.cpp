@@ -32,7 +32,8 @@
 // area is the buffer; no reallocation); io::load reads from a std::istream over the archive's
 // bytes (SpanInBuf: the get area is the bytes; no copy by the stream itself). io::load's own
 // work — reading the stream into a string, then decoding and validating — is all measured.
-// The Dataset or vector a load returns is destroyed outside timing (PauseTiming).
+// The Dataset or vector a load returns is destroyed outside timing (PauseTiming), followed by
+// malloc_trim(0) on glibc, so that each iteration starts from a trimmed heap.
 //
 // Sizes: N = 1,000,000 projects; 10,000 for the smoke test; PARKINVEST_BENCH_ROWS=n adds n.
 // A project has on average 1.1 investors, 1 industry, 2.1 stage events, 1 citation and 2 of the
@@ -57,6 +58,10 @@
 #include <parkinvest/samples/synthetic.hpp>
 
 #include <benchmark/benchmark.h>
+
+#if defined(__GLIBC__)
+#include <malloc.h>  // malloc_trim
+#endif
 
 #include <algorithm>
 #include <cstddef>
@@ -447,6 +452,17 @@ Fixture& fixture(std::size_t n) {
     return *slot;
 }
 
+/// After the previous iteration's result is freed (outside timing): glibc's malloc_trim merges
+/// the millions of freed chunks and returns free memory to the system, so that every iteration
+/// of every load starts from the same kind of heap, like a fresh process, instead of paying
+/// for the previous iteration's deferred consolidation (which made figures depend on the
+/// benchmarks run before).
+void release_freed_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 void set_counters(benchmark::State& state, const Fixture& fx, std::size_t bytes) {
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
     state.SetItemsProcessed(state.iterations() * fx.projects());
@@ -481,6 +497,7 @@ void load_benchmark(benchmark::State& state, io::Format f) {
     for (auto _ : state) {
         state.PauseTiming();
         result.reset();
+        release_freed_memory();
         state.ResumeTiming();
         SpanInBuf buf(bytes);
         std::istream in(&buf);
@@ -538,6 +555,7 @@ void BM_HandRead(benchmark::State& state) {
     for (auto _ : state) {
         state.PauseTiming();
         result = {};
+        release_freed_memory();
         state.ResumeTiming();
         result = hand_read(bytes);
         benchmark::DoNotOptimize(result.data());
@@ -567,6 +585,7 @@ void BM_Insert_Dataset(benchmark::State& state) {
     for (auto _ : state) {
         state.PauseTiming();
         result.reset();
+        release_freed_memory();
         Batch b = batch_of(fx.dataset);
         state.ResumeTiming();
         result.emplace();

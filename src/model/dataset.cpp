@@ -174,20 +174,31 @@ private:
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
         }
     }
+    /// Like collect(), into the id -> record map that lookups inside the batch use (one hash
+    /// table per batch instead of a set and a map).
+    template <class Record, class IdT>
+    void collect(const std::vector<Record>& records, std::unordered_map<IdT, const Record*>& batch, const auto& table) {
+        batch.reserve(batch.size() + records.size());
+        for (const Record& r : records) {
+            if (r.id.value() == UINT64_MAX)
+                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "2^64 - 1 is reserved (queries use it for \"no value\")");
+            else if (table.index.contains(r.id) || !batch.emplace(r.id, &r).second)
+                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
+        }
+    }
     void collect_pending(const Batch& b) {
         collect(b.sources, pending_sources_, ds_.sources_);
         collect(b.industries, pending_industries_, ds_.industries_);
         collect(b.parks, pending_parks_, ds_.parks_);
         collect(b.enterprises, pending_enterprises_, ds_.enterprises_);
         collect(b.banks, pending_banks_, ds_.banks_);
-        collect(b.projects, pending_projects_, ds_.projects_);
+        collect(b.projects, batch_projects_, ds_.projects_);
         collect(b.loans, pending_loans_, ds_.loans_);
         collect(b.waste_facilities, pending_facilities_, ds_.waste_facilities_);
         collect(b.statistics, pending_statistics_, ds_.statistics_);
         for (const Industry& i : b.industries) batch_industries_.emplace(i.id, &i);
         for (const Park& p : b.parks) batch_parks_.emplace(p.id, &p);
         for (const Enterprise& e : b.enterprises) batch_enterprises_.emplace(e.id, &e);
-        for (const Project& p : b.projects) batch_projects_.emplace(p.id, &p);
     }
 
     bool exists(SourceId id) const { return ds_.contains(id) || pending_sources_.contains(id); }
@@ -195,7 +206,7 @@ private:
     bool exists(ParkId id) const { return ds_.contains(id) || pending_parks_.contains(id); }
     bool exists(EnterpriseId id) const { return ds_.contains(id) || pending_enterprises_.contains(id); }
     bool exists(BankId id) const { return ds_.contains(id) || pending_banks_.contains(id); }
-    bool exists(ProjectId id) const { return ds_.contains(id) || pending_projects_.contains(id); }
+    bool exists(ProjectId id) const { return ds_.contains(id) || batch_projects_.contains(id); }
 
     const Industry* industry(IndustryId id) const {
         if (const auto it = batch_industries_.find(id); it != batch_industries_.end()) return it->second;
@@ -548,8 +559,14 @@ private:
     // ------------------------------------------------------------------ commit
     template <class Record, class IdT>
     void append(std::vector<Record>& records, detail::Table<Record, IdT>& table) {
-        table.rows.reserve(table.rows.size() + records.size());
         table.index.reserve(table.index.size() + records.size());
+        if (table.rows.empty()) {  // a first load: take the whole vector, no record is moved
+            table.rows = std::move(records);
+            for (std::size_t i = 0; i < table.rows.size(); ++i)
+                table.index.emplace(table.rows[i].id, static_cast<std::uint32_t>(i));
+            return;
+        }
+        table.rows.reserve(table.rows.size() + records.size());
         for (Record& r : records) {
             table.index.emplace(r.id, static_cast<std::uint32_t>(table.rows.size()));
             table.rows.push_back(std::move(r));
@@ -785,7 +802,6 @@ private:
     std::unordered_set<ParkId> pending_parks_;
     std::unordered_set<EnterpriseId> pending_enterprises_;
     std::unordered_set<BankId> pending_banks_;
-    std::unordered_set<ProjectId> pending_projects_;
     std::unordered_set<LoanId> pending_loans_;
     std::unordered_set<WasteFacilityId> pending_facilities_;
     std::unordered_set<StatisticId> pending_statistics_;

@@ -154,12 +154,13 @@ function(case_installed_files)
   endif()
 
   # Relocatable: no installed text file names a directory of this machine's build. Compiled
-  # libraries are not read: a build with debug information names its source files there, as
-  # every such build does, and no consumer's build reads those paths.
+  # libraries and programs (bin/parkinvest) are not read: a build with debug information names
+  # its source files there, as every such build does, and no consumer's build reads those paths.
   file(GLOB_RECURSE installed LIST_DIRECTORIES false "${PI_PREFIX}/*")
   set(checked 0)
   foreach(file IN LISTS installed)
-    if(file MATCHES "\\.(a|so|so\\.[0-9.]+|dylib|lib|dll)$")
+    string(FIND "${file}" "${PI_PREFIX}/bin/" in_bin)
+    if(file MATCHES "\\.(a|so|so\\.[0-9.]+|dylib|lib|dll|exe)$" OR in_bin EQUAL 0)
       continue()
     endif()
     file(READ "${file}" content)

@@ -7,6 +7,7 @@
 #include <parkinvest/query/table.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
+#include "io/json_checker.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -1244,161 +1245,9 @@ TEST(TableCsv, Rfc4180QuotingAndMoneyColumns) {
     EXPECT_EQ(m.to_csv(), "m,m bound,m currency\r\n1.2345,nearly,USD\r\n");
 }
 
-// ---------------------------------------------------------------- a tiny JSON reader
+// ---------------------------------------------------------------- JSON, read back by tests/io/json_checker.hpp
 
-struct Json {
-    enum class Kind { null, boolean, number, string, array, object } kind = Kind::null;
-    std::string text;  // number literal or decoded string
-    std::vector<Json> items;         // array elements, or object member values
-    std::vector<std::string> keys;   // object member names, in order
-    const Json& at(std::string_view key) const {
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (keys[i] == key) return items[i];
-        throw std::out_of_range("no member " + std::string(key));
-    }
-};
-
-class JsonReader {
-public:
-    explicit JsonReader(std::string_view s) : s_(s) {}
-    Json document() {
-        Json v = value();
-        ws();
-        if (i_ != s_.size()) fail("trailing text");
-        return v;
-    }
-
-private:
-    [[noreturn]] void fail(const std::string& why) const {
-        throw std::runtime_error("JSON: " + why + " at byte " + std::to_string(i_));
-    }
-    void ws() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
-    }
-    char peek() {
-        ws();
-        if (i_ >= s_.size()) fail("unexpected end");
-        return s_[i_];
-    }
-    void expect(char c) {
-        if (peek() != c) fail(std::string("expected ") + c);
-        ++i_;
-    }
-    bool literal(std::string_view w) {
-        if (s_.substr(i_, w.size()) != w) return false;
-        i_ += w.size();
-        return true;
-    }
-    Json value() {
-        const char c = peek();
-        Json v;
-        if (c == '{') {
-            v.kind = Json::Kind::object;
-            ++i_;
-            if (peek() == '}') return ++i_, v;
-            for (;;) {
-                if (peek() != '"') fail("expected a key");
-                std::string k = string();
-                expect(':');
-                v.keys.push_back(std::move(k));
-                v.items.push_back(value());
-                if (peek() == ',') {
-                    ++i_;
-                    continue;
-                }
-                expect('}');
-                return v;
-            }
-        }
-        if (c == '[') {
-            v.kind = Json::Kind::array;
-            ++i_;
-            if (peek() == ']') return ++i_, v;
-            for (;;) {
-                v.items.push_back(value());
-                if (peek() == ',') {
-                    ++i_;
-                    continue;
-                }
-                expect(']');
-                return v;
-            }
-        }
-        if (c == '"') {
-            v.kind = Json::Kind::string;
-            v.text = string();
-            return v;
-        }
-        if (literal("null")) return v;
-        if (literal("true") || literal("false")) {
-            v.kind = Json::Kind::boolean;
-            return v;
-        }
-        // number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
-        const std::size_t start = i_;
-        if (s_[i_] == '-') ++i_;
-        const auto digits = [&] {
-            const std::size_t d = i_;
-            while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-            if (i_ == d) fail("expected a digit");
-        };
-        if (i_ < s_.size() && s_[i_] == '0') ++i_;
-        else digits();
-        if (i_ < s_.size() && s_[i_] == '.') ++i_, digits();
-        if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-            ++i_;
-            if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-            digits();
-        }
-        v.kind = Json::Kind::number;
-        v.text = std::string(s_.substr(start, i_ - start));
-        return v;
-    }
-    std::string string() {
-        expect('"');
-        std::string out;
-        for (;;) {
-            if (i_ >= s_.size()) fail("unterminated string");
-            const auto c = static_cast<unsigned char>(s_[i_++]);
-            if (c == '"') return out;
-            if (c < 0x20) fail("raw control character in a string");
-            if (c != '\\') {
-                out += static_cast<char>(c);
-                continue;
-            }
-            if (i_ >= s_.size()) fail("unterminated escape");
-            const char e = s_[i_++];
-            switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                if (i_ + 4 > s_.size()) fail("short \\u escape");
-                unsigned cp = 0;
-                for (int k = 0; k < 4; ++k) {
-                    const char h = s_[i_++];
-                    cp *= 16;
-                    if (h >= '0' && h <= '9') cp += static_cast<unsigned>(h - '0');
-                    else if (h >= 'a' && h <= 'f') cp += static_cast<unsigned>(h - 'a' + 10);
-                    else if (h >= 'A' && h <= 'F') cp += static_cast<unsigned>(h - 'A' + 10);
-                    else fail("bad hex digit");
-                }
-                if (cp >= 0x80) fail("only ASCII \\u escapes expected here");
-                out += static_cast<char>(cp);
-                break;
-            }
-            default: fail("bad escape");
-            }
-        }
-    }
-    std::string_view s_;
-    std::size_t i_ = 0;
-};
+using test::Json;
 
 TEST(TableJson, ExactTextAndParsesBack) {
     const Table t = small_table();
@@ -1411,21 +1260,21 @@ TEST(TableJson, ExactTextAndParsesBack) {
         " {\"park\": {\"zh\": \"园\", \"en\": \"p\"}, \"count\": null, \"amount\": null, \"share\": \"33.333333333333\"}\n"
         "]\n";
     EXPECT_EQ(t.to_json(), expected);
-    const Json doc = JsonReader(t.to_json()).document();
+    const Json doc = test::parse_json(t.to_json());
     ASSERT_EQ(doc.kind, Json::Kind::array);
     ASSERT_EQ(doc.items.size(), 3u);
-    EXPECT_EQ(doc.items[1].at("park").at("zh").text, "A, \"B\"");
-    EXPECT_EQ(doc.items[1].at("park").at("en").text, "x\ny");
-    EXPECT_EQ(doc.items[1].at("count").text, "-3");
-    EXPECT_EQ(doc.items[0].at("amount").at("amount").text, "60560000000.00");
-    EXPECT_EQ(doc.items[2].at("share").text, "33.333333333333");
+    EXPECT_EQ(doc.items[1]["park"]["zh"].text, "A, \"B\"");
+    EXPECT_EQ(doc.items[1]["park"]["en"].text, "x\ny");
+    EXPECT_EQ(doc.items[1]["count"].text, "-3");
+    EXPECT_EQ(doc.items[0]["amount"]["amount"].text, "60560000000.00");
+    EXPECT_EQ(doc.items[2]["share"].text, "33.333333333333");
     EXPECT_EQ(Table({{"x", "x", false}}, {}).to_json(), "[]\n");
     // Control characters, backslashes and tabs are escaped.
     const Table c({{"k", "k", true}}, {{Label{"a\\b\tc\x01", "\x1f\r"}}});
     EXPECT_EQ(c.to_json(), "[\n {\"k\": {\"zh\": \"a\\\\b\\tc\\u0001\", \"en\": \"\\u001f\\r\"}}\n]\n");
-    const Json cd = JsonReader(c.to_json()).document();
-    EXPECT_EQ(cd.items.at(0).at("k").at("zh").text, "a\\b\tc\x01");
-    EXPECT_EQ(cd.items.at(0).at("k").at("en").text, "\x1f\r");
+    const Json cd = test::parse_json(c.to_json());
+    EXPECT_EQ(cd.items.at(0)["k"]["zh"].text, "a\\b\tc\x01");
+    EXPECT_EQ(cd.items.at(0)["k"]["en"].text, "\x1f\r");
 }
 
 TEST(TableJson, QueryAndReconcileTablesAreValidJson) {
@@ -1439,16 +1288,16 @@ TEST(TableJson, QueryAndReconcileTablesAreValidJson) {
     };
     for (const Table& t : tables) {
         Json doc;
-        ASSERT_NO_THROW(doc = JsonReader(t.to_json()).document()) << t.to_json();
+        ASSERT_NO_THROW(doc = test::parse_json(t.to_json())) << t.to_json();
         ASSERT_EQ(doc.items.size(), t.size());
         for (const Json& row : doc.items) {
             ASSERT_EQ(row.kind, Json::Kind::object);
-            ASSERT_EQ(row.keys.size(), t.columns().size());
-            for (std::size_t c = 0; c < t.columns().size(); ++c) EXPECT_EQ(row.keys[c], t.columns()[c].name_en);
+            ASSERT_EQ(row.names.size(), t.columns().size());
+            for (std::size_t c = 0; c < t.columns().size(); ++c) EXPECT_EQ(row.names[c], t.columns()[c].name_en);
         }
     }
     // The quantity is English text.
-    EXPECT_EQ(JsonReader(tables[2].to_json()).document().items.at(0).at("total").text, "291 t/a");
+    EXPECT_EQ(test::parse_json(tables[2].to_json()).items.at(0)["total"].text, "291 t/a");
 }
 
 TEST(TableTop, LargestFirstTiesInKeyOrderEmptyLast) {

@@ -42,8 +42,11 @@ struct LoadOptions {
 };
 
 /// Writes the dataset. The format defaults to the one the path's extension names.
-/// Throws ArgumentError for an unknown extension and std::filesystem::filesystem_error (or
-/// FormatError for a stream that fails) when the file cannot be written.
+/// Throws ArgumentError for an unknown extension, and for a value the format cannot hold (text
+/// that is not UTF-8; a NUL character in JSON or XML, another control character in XML; an enum
+/// outside its values), naming the record and field: nothing is written then. Throws
+/// std::filesystem::filesystem_error (or FormatError for a stream that fails) when the file cannot
+/// be written.
 void save(const Dataset& dataset, const std::filesystem::path& path, std::optional<Format> format = {});
 /// Stream form; not for Format::csv (a folder of files).
 void save(const Dataset& dataset, std::ostream& out, Format format);

@@ -25,6 +25,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 // A record type of a test, in two versions: version 2 adds an optional member.
@@ -305,6 +306,87 @@ TEST(IoArchive, ValuesInBinaryArchives) {
 
     EXPECT_EQ(from_binary<Money>(binary_of(Money::parse("-605.6亿美元"))), Money::parse("-605.6亿美元"));
     EXPECT_EQ(from_binary<Name>(binary_of(name)), name);
+}
+
+/// `v` saved and loaded back with cereal's own archives of each kind.
+template <class T>
+void expect_round_trip(const T& v) {
+    const auto text = [&](auto out_tag, auto in_tag) {
+        using Out = typename decltype(out_tag)::type;
+        using In = typename decltype(in_tag)::type;
+        std::stringstream s;
+        {
+            Out ar(s);
+            ar(cereal::make_nvp("v", v));
+        }
+        In ar(s);
+        T back = [] {
+            if constexpr (std::is_default_constructible_v<T>) return T{};
+            else return T(1);  // HwCategory
+        }();
+        ar(cereal::make_nvp("v", back));
+        EXPECT_TRUE(back == v) << s.str();
+    };
+    text(std::type_identity<cereal::JSONOutputArchive>{}, std::type_identity<cereal::JSONInputArchive>{});
+    text(std::type_identity<cereal::XMLOutputArchive>{}, std::type_identity<cereal::XMLInputArchive>{});
+    text(std::type_identity<cereal::BinaryOutputArchive>{}, std::type_identity<cereal::BinaryInputArchive>{});
+    text(std::type_identity<cereal::PortableBinaryOutputArchive>{}, std::type_identity<cereal::PortableBinaryInputArchive>{});
+}
+
+template <class E>
+void expect_every_value_round_trips() {
+    for (std::size_t i = 0; i < io::cereal_detail::enum_names<E>::names.size(); ++i) expect_round_trip(static_cast<E>(i));
+}
+
+TEST(IoArchive, EveryValueTypeRoundTripsInCerealsArchives) {
+    expect_every_value_round_trips<Currency>();
+    expect_every_value_round_trips<Bound>();
+    expect_every_value_round_trips<DatePrecision>();
+    expect_every_value_round_trips<PeriodKind>();
+    expect_every_value_round_trips<ParkKind>();
+    expect_every_value_round_trips<OriginKind>();
+    expect_every_value_round_trips<BankKind>();
+    expect_every_value_round_trips<LoanInstrument>();
+    expect_every_value_round_trips<GuaranteeType>();
+    expect_every_value_round_trips<Stage>();
+    expect_every_value_round_trips<ProjectNature>();
+    expect_every_value_round_trips<InvestorRole>();
+    expect_every_value_round_trips<Indicator>();
+    expect_every_value_round_trips<ComparisonKind>();
+    expect_every_value_round_trips<WasteFacilityKind>();
+    expect_every_value_round_trips<LicenceType>();
+    expect_every_value_round_trips<OperatingMode>();
+    // Limits of the 128-bit values.
+    expect_round_trip(Decimal<0>::max());
+    expect_round_trip(Decimal<0>::min());
+    expect_round_trip(Decimal<10>::parse("-0.0000000001"));
+    expect_round_trip(Money::from_units(kMaxUnits, Currency::GBP));
+    expect_round_trip(Money::from_units(kMinUnits, Currency::KRW));
+    expect_round_trip(Ratio(kI128Max, 7));
+    expect_round_trip(Ratio(-kI128Max, kI128Max - 1));
+    expect_round_trip(Percent(Ratio(-1, 3)));
+    expect_round_trip(PercentagePoints(Ratio(3, 200)));
+    expect_round_trip(Area::from_base(kI128Max));
+    expect_round_trip(Mass::from_base(-kI128Max));
+    expect_round_trip(AnnualThroughput::parse("0.001 t/a"));
+    // Dates at the ends of the calendar, every precision and every kind of period.
+    expect_round_trip(ReportedDate::day(1400, 1, 1));
+    expect_round_trip(ReportedDate::day(9999, 12, 31));
+    expect_round_trip(ReportedDate::month(2020, 2));
+    expect_round_trip(ReportedDate::quarter(2020, 4));
+    expect_round_trip(ReportedDate::half_year(2020, 2));
+    expect_round_trip(ReportedDate::year(9999));
+    for (const Period& p : {Period::year(2020), Period::half_year(2020, 2), Period::quarter(2020, 4), Period::month(2020, 2),
+                            Period::year_to_date(2020, 11), Period::as_of(make_date(2020, 2, 29)),
+                            Period::range(make_date(1400, 1, 1), make_date(9999, 12, 31))})
+        expect_round_trip(p);
+    expect_round_trip(HwCategory(50));
+    expect_round_trip(ProjectId{UINT64_MAX});
+    Reported<Money> reported;
+    reported.value = Money::parse("1.5亿日元");
+    reported.bound = Bound::less_than;
+    reported.estimated = true;
+    expect_round_trip(reported);
 }
 
 TEST(IoArchive, Int128HalvesAtTheLimits) {

@@ -142,9 +142,13 @@ Dataset load_archive(std::string_view bytes, Format format, const LoadOptions& o
             check_json(bytes, options);
             ViewBuf buf(bytes);
             std::istream in(&buf);
-            cereal::JSONInputArchive ar(in);
             Dataset dataset;
-            read(ar, dataset);
+            try {
+                cereal::JSONInputArchive ar(in);  // parses the document (checked above)
+                read(ar, dataset);
+            } catch (const cereal::Exception& e) {  // defensive: a document RapidJSON's two parsers disagree on
+                cereal_detail::fail(std::string("malformed JSON: ") + e.what());
+            }
             return dataset;
         }
         case Format::xml: {

@@ -394,7 +394,7 @@ TEST(IoArchive, Int128HalvesAtTheLimits) {
     using io::cereal_detail::split;
     const i128 values[] = {0, 1, -1, kI128Max, -kI128Max, i128(1) << 64, -(i128(1) << 64), (i128(1) << 64) - 1,
                            big("-18446744073709551617"), kMaxUnits, kMinUnits};
-    for (const i128 v : values) {
+    for (const i128& v : values) {
         std::uint64_t low = 0;
         std::int64_t high = 0;
         split(v, low, high);

@@ -389,6 +389,38 @@ TEST(IoArchive, EveryValueTypeRoundTripsInCerealsArchives) {
     expect_round_trip(reported);
 }
 
+TEST(IoArchive, TextRulesFindTheFirstBadByteAtAnyPosition) {
+    using io::cereal_detail::text_problem;
+    using io::cereal_detail::TextRules;
+    // Each bad byte at each position of a 40-byte ASCII text (the check reads 8 bytes at a time).
+    const std::string plain = "The quick brown fox\tjumps over the lazy.";
+    ASSERT_EQ(plain.size(), 40u);
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+        std::string s = plain;
+        s[at] = '\x01';
+        ASSERT_EQ(text_problem(s, TextRules::xml)->offset, at);
+        EXPECT_FALSE(text_problem(s, TextRules::json));
+        EXPECT_FALSE(text_problem(s, TextRules::utf8));
+        s[at] = '\0';
+        ASSERT_EQ(text_problem(s, TextRules::json)->offset, at);
+        EXPECT_FALSE(text_problem(s, TextRules::utf8));
+        s[at] = '\x80';
+        ASSERT_EQ(text_problem(s, TextRules::utf8)->offset, at);
+        s[at] = '\x7F';  // DEL is allowed everywhere
+        EXPECT_FALSE(text_problem(s, TextRules::xml));
+    }
+    EXPECT_FALSE(text_problem(plain + "\n\r\t", TextRules::xml));
+    // UTF-8: overlong forms, surrogates, beyond U+10FFFF and cut sequences are refused.
+    for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE5\x9B", "\xF0\x9F\x98"}) {
+        const std::string s = "abcdefgh" + std::string(bad) + "ijklmnop";
+        ASSERT_TRUE(text_problem(s, TextRules::utf8)) << bad;
+        EXPECT_EQ(text_problem(s, TextRules::utf8)->offset, 8u) << bad;
+    }
+    EXPECT_FALSE(text_problem("园区 \xF0\x9F\x98\x80 \xEF\xBF\xBD", TextRules::xml));  // 园区, U+1F600, U+FFFD
+    EXPECT_TRUE(text_problem("\xEF\xBF\xBE", TextRules::xml));  // U+FFFE: not an XML character
+    EXPECT_FALSE(text_problem("\xEF\xBF\xBE", TextRules::json));
+}
+
 TEST(IoArchive, Int128HalvesAtTheLimits) {
     using io::cereal_detail::join;
     using io::cereal_detail::split;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Datasets in cereal's JSON, XML, binary and portable binary archives.
 //
-// Saving first walks the dataset through a SaveCheckArchive (nothing is written when a value
-// cannot be saved), then writes with cereal's own output archives.
+// Saving writes with cereal's own output archives, and writes nothing when a value cannot be
+// saved: binary archives are written to memory first and copied to the stream when complete;
+// text archives cannot be written that way (cereal's JSON and XML archives close their document
+// in their destructors, which cannot unwind from an exception), so the dataset first goes through
+// a SaveCheckArchive that writes nothing and throws what saving would throw.
 //
 // Loading never hands cereal input it would mishandle:
 //  * JSON: check_json (iterative parse: syntax, nesting, element counts, UTF-8, NUL) before
@@ -22,6 +25,7 @@
 
 #include <istream>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 namespace parkinvest::io::detail {
@@ -36,26 +40,17 @@ void write(Archive& ar, const Dataset& dataset) {
         ar(dataset);
 }
 
-/// Throws ArgumentError when some value of the dataset cannot be saved in `format`.
-void check_saveable(const Dataset& dataset, Format format) {
-    using cereal_detail::TextRules;
-    switch (format) {
-    case Format::json: {
-        SaveCheckArchive<TextRules::json> ar;
+/// Writes `dataset` in a binary format to memory, then to `out`: nothing reaches `out` when a
+/// value cannot be saved.
+template <class Archive, class... Options>
+void write_binary(std::ostream& out, const Dataset& dataset, Options... options) {
+    std::ostringstream buffer(std::ios::binary);
+    {
+        Archive ar(buffer, options...);
         write(ar, dataset);
-        break;
     }
-    case Format::xml: {
-        SaveCheckArchive<TextRules::xml> ar;
-        write(ar, dataset);
-        break;
-    }
-    default: {
-        SaveCheckArchive<TextRules::utf8> ar;
-        write(ar, dataset);
-        break;
-    }
-    }
+    const std::string bytes = std::move(buffer).str();
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 /// The problems of `e` about input `name`; in text documents, a problem known only by its path
@@ -104,29 +99,28 @@ Dataset load_binary(std::string_view bytes, bool portable, const LoadOptions& op
 }  // namespace
 
 void save_archive(const Dataset& dataset, std::ostream& out, Format format) {
-    check_saveable(dataset, format);
+    using cereal_detail::TextRules;
     try {
         switch (format) {
         case Format::json: {
+            SaveCheckArchive<TextRules::json> check;
+            write(check, dataset);
             cereal::JSONOutputArchive ar(out);
             write(ar, dataset);
             break;
         }
         case Format::xml: {
+            SaveCheckArchive<TextRules::xml> check;
+            write(check, dataset);
             cereal::XMLOutputArchive ar(out);
             write(ar, dataset);
             break;
         }
-        case Format::binary: {
-            cereal::BinaryOutputArchive ar(out);
-            write(ar, dataset);
+        case Format::binary: write_binary<cereal::BinaryOutputArchive>(out, dataset); break;
+        case Format::portable_binary:
+            write_binary<cereal::PortableBinaryOutputArchive>(out, dataset,
+                                                              cereal::PortableBinaryOutputArchive::Options::LittleEndian());
             break;
-        }
-        case Format::portable_binary: {
-            cereal::PortableBinaryOutputArchive ar(out, cereal::PortableBinaryOutputArchive::Options::LittleEndian());
-            write(ar, dataset);
-            break;
-        }
         default: throw ArgumentError("parkinvest: not a cereal archive format: " + std::string(to_string(format)));
         }
     } catch (const cereal::Exception& e) {  // a stream that takes fewer bytes than given
@@ -148,9 +142,13 @@ Dataset load_archive(std::string_view bytes, Format format, const LoadOptions& o
             check_json(bytes, options);
             ViewBuf buf(bytes);
             std::istream in(&buf);
-            cereal::JSONInputArchive ar(in);
             Dataset dataset;
-            read(ar, dataset);
+            try {
+                cereal::JSONInputArchive ar(in);  // parses the document (checked above)
+                read(ar, dataset);
+            } catch (const cereal::Exception& e) {  // defensive: a document RapidJSON's two parsers disagree on
+                cereal_detail::fail(std::string("malformed JSON: ") + e.what());
+            }
             return dataset;
         }
         case Format::xml: {

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace parkinvest {
 
@@ -328,7 +331,7 @@ private:
                 fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
             } else if (p->scheme != r.scheme) {
                 fail("parent", "is in scheme \"" + p->scheme + "\", not \"" + r.scheme + "\"");
-            } else if (forms_cycle<Industry>(r.id, *r.parent, [this](IndustryId i) { return industry(i); })) {
+            } else if (forms_cycle<Industry>(r.id, [this](IndustryId i) { return industry(i); }, industry_ancestors_)) {
                 fail("parent", "forms a cycle");
             }
         }
@@ -349,15 +352,46 @@ private:
         return codes_[key(scheme, code)];
     }
 
-    /// Whether following parents from `start` comes back to `self` (or runs longer than any
-    /// sane hierarchy).
+    /// Whether following parents from `self` comes back to it, leads into another cycle, or runs
+    /// longer than any sane hierarchy (more than 10,000 ancestors).
     template <class Record, class IdT, class Lookup>
-    static bool forms_cycle(IdT self, IdT start, Lookup lookup) {
-        std::size_t steps = 0;
-        for (const Record* a = lookup(start); a != nullptr; a = a->parent ? lookup(*a->parent) : nullptr) {
-            if (a->id == self || ++steps > 10'000) return true;
+    static bool forms_cycle(IdT self, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
+        return ancestors<Record>(self, lookup, memo) > max_ancestors;
+    }
+    static constexpr std::uint32_t max_ancestors = 10'000;
+    static constexpr std::uint32_t endless = UINT32_MAX;       // leads into a cycle
+    static constexpr std::uint32_t counting = UINT32_MAX - 1;  // on the walk in progress
+
+    /// The number of ancestors of the existing record `id` (saturating above max_ancestors), or
+    /// `endless`. Each record is walked once per validation: `memo` keeps the counts, so that
+    /// checking n records of one long chain is linear, not n × the chain's length.
+    template <class Record, class IdT, class Lookup>
+    static std::uint32_t ancestors(IdT id, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
+        std::vector<IdT> path;  // id, its parent, grand-parent ... not counted yet
+        std::uint32_t above = 0;  // ancestors of the record after the end of path
+        for (IdT x = id;;) {
+            if (const auto it = memo.find(x); it != memo.end()) {
+                // Counted before; or on this walk, which therefore runs around a cycle.
+                above = it->second == counting ? endless : it->second;
+                break;
+            }
+            path.push_back(x);
+            memo.emplace(x, counting);
+            const Record* r = lookup(x);
+            if (r == nullptr || !r->parent || lookup(*r->parent) == nullptr) {
+                memo[x] = 0;  // a root
+                path.pop_back();
+                above = 0;
+                break;
+            }
+            x = *r->parent;
         }
-        return false;
+        // path.back()'s parent has `above` ancestors; fill in down to id.
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            above = above == endless ? endless : std::min(above + 1, max_ancestors + 1);
+            memo[*it] = above;
+        }
+        return memo[id];
     }
 
     void check(const Park& r) {
@@ -371,7 +405,7 @@ private:
         if (r.parent) {
             if (*r.parent == r.id) fail("parent", "is the park itself");
             else if (park(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
-            else if (forms_cycle<Park>(r.id, *r.parent, [this](ParkId i) { return park(i); })) fail("parent", "forms a cycle");
+            else if (forms_cycle<Park>(r.id, [this](ParkId i) { return park(i); }, park_ancestors_)) fail("parent", "forms a cycle");
         }
     }
 
@@ -418,7 +452,7 @@ private:
         if (r.parent) {
             if (*r.parent == r.id) fail("parent", "is the project itself");
             else if (project(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
-            else if (forms_cycle<Project>(r.id, *r.parent, [this](ProjectId i) { return project(i); })) fail("parent", "forms a cycle");
+            else if (forms_cycle<Project>(r.id, [this](ProjectId i) { return project(i); }, project_ancestors_)) fail("parent", "forms a cycle");
         }
         if (r.phase && *r.phase < 1) fail("phase", "must be 1 or more");
         std::optional<Stage> furthest;
@@ -797,6 +831,9 @@ private:
     Dataset& ds_;
     std::vector<Problem> problems_;
     std::size_t unlisted_problems_ = 0;
+    std::unordered_map<IndustryId, std::uint32_t> industry_ancestors_;  // see ancestors()
+    std::unordered_map<ParkId, std::uint32_t> park_ancestors_;
+    std::unordered_map<ProjectId, std::uint32_t> project_ancestors_;
     std::unordered_set<SourceId> pending_sources_;
     std::unordered_set<IndustryId> pending_industries_;
     std::unordered_set<ParkId> pending_parks_;

@@ -25,6 +25,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 // A record type of a test, in two versions: version 2 adds an optional member.
@@ -305,6 +306,119 @@ TEST(IoArchive, ValuesInBinaryArchives) {
 
     EXPECT_EQ(from_binary<Money>(binary_of(Money::parse("-605.6亿美元"))), Money::parse("-605.6亿美元"));
     EXPECT_EQ(from_binary<Name>(binary_of(name)), name);
+}
+
+/// `v` saved and loaded back with cereal's own archives of each kind.
+template <class T>
+void expect_round_trip(const T& v) {
+    const auto text = [&](auto out_tag, auto in_tag) {
+        using Out = typename decltype(out_tag)::type;
+        using In = typename decltype(in_tag)::type;
+        std::stringstream s;
+        {
+            Out ar(s);
+            ar(cereal::make_nvp("v", v));
+        }
+        In ar(s);
+        T back = [] {
+            if constexpr (std::is_default_constructible_v<T>) return T{};
+            else return T(1);  // HwCategory
+        }();
+        ar(cereal::make_nvp("v", back));
+        EXPECT_TRUE(back == v) << s.str();
+    };
+    text(std::type_identity<cereal::JSONOutputArchive>{}, std::type_identity<cereal::JSONInputArchive>{});
+    text(std::type_identity<cereal::XMLOutputArchive>{}, std::type_identity<cereal::XMLInputArchive>{});
+    text(std::type_identity<cereal::BinaryOutputArchive>{}, std::type_identity<cereal::BinaryInputArchive>{});
+    text(std::type_identity<cereal::PortableBinaryOutputArchive>{}, std::type_identity<cereal::PortableBinaryInputArchive>{});
+}
+
+template <class E>
+void expect_every_value_round_trips() {
+    for (std::size_t i = 0; i < io::cereal_detail::enum_names<E>::names.size(); ++i) expect_round_trip(static_cast<E>(i));
+}
+
+TEST(IoArchive, EveryValueTypeRoundTripsInCerealsArchives) {
+    expect_every_value_round_trips<Currency>();
+    expect_every_value_round_trips<Bound>();
+    expect_every_value_round_trips<DatePrecision>();
+    expect_every_value_round_trips<PeriodKind>();
+    expect_every_value_round_trips<ParkKind>();
+    expect_every_value_round_trips<OriginKind>();
+    expect_every_value_round_trips<BankKind>();
+    expect_every_value_round_trips<LoanInstrument>();
+    expect_every_value_round_trips<GuaranteeType>();
+    expect_every_value_round_trips<Stage>();
+    expect_every_value_round_trips<ProjectNature>();
+    expect_every_value_round_trips<InvestorRole>();
+    expect_every_value_round_trips<Indicator>();
+    expect_every_value_round_trips<ComparisonKind>();
+    expect_every_value_round_trips<WasteFacilityKind>();
+    expect_every_value_round_trips<LicenceType>();
+    expect_every_value_round_trips<OperatingMode>();
+    // Limits of the 128-bit values.
+    expect_round_trip(Decimal<0>::max());
+    expect_round_trip(Decimal<0>::min());
+    expect_round_trip(Decimal<10>::parse("-0.0000000001"));
+    expect_round_trip(Money::from_units(kMaxUnits, Currency::GBP));
+    expect_round_trip(Money::from_units(kMinUnits, Currency::KRW));
+    expect_round_trip(Ratio(kI128Max, 7));
+    expect_round_trip(Ratio(-kI128Max, kI128Max - 1));
+    expect_round_trip(Percent(Ratio(-1, 3)));
+    expect_round_trip(PercentagePoints(Ratio(3, 200)));
+    expect_round_trip(Area::from_base(kI128Max));
+    expect_round_trip(Mass::from_base(-kI128Max));
+    expect_round_trip(AnnualThroughput::parse("0.001 t/a"));
+    // Dates at the ends of the calendar, every precision and every kind of period.
+    expect_round_trip(ReportedDate::day(1400, 1, 1));
+    expect_round_trip(ReportedDate::day(9999, 12, 31));
+    expect_round_trip(ReportedDate::month(2020, 2));
+    expect_round_trip(ReportedDate::quarter(2020, 4));
+    expect_round_trip(ReportedDate::half_year(2020, 2));
+    expect_round_trip(ReportedDate::year(9999));
+    for (const Period& p : {Period::year(2020), Period::half_year(2020, 2), Period::quarter(2020, 4), Period::month(2020, 2),
+                            Period::year_to_date(2020, 11), Period::as_of(make_date(2020, 2, 29)),
+                            Period::range(make_date(1400, 1, 1), make_date(9999, 12, 31))})
+        expect_round_trip(p);
+    expect_round_trip(HwCategory(50));
+    expect_round_trip(ProjectId{UINT64_MAX});
+    Reported<Money> reported;
+    reported.value = Money::parse("1.5亿日元");
+    reported.bound = Bound::less_than;
+    reported.estimated = true;
+    expect_round_trip(reported);
+}
+
+TEST(IoArchive, TextRulesFindTheFirstBadByteAtAnyPosition) {
+    using io::cereal_detail::text_problem;
+    using io::cereal_detail::TextRules;
+    // Each bad byte at each position of a 40-byte ASCII text (the check reads 8 bytes at a time).
+    const std::string plain = "The quick brown fox\tjumps over the lazy.";
+    ASSERT_EQ(plain.size(), 40u);
+    for (std::size_t at = 0; at < plain.size(); ++at) {
+        std::string s = plain;
+        s[at] = '\x01';
+        ASSERT_EQ(text_problem(s, TextRules::xml)->offset, at);
+        EXPECT_FALSE(text_problem(s, TextRules::json));
+        EXPECT_FALSE(text_problem(s, TextRules::utf8));
+        s[at] = '\0';
+        ASSERT_EQ(text_problem(s, TextRules::json)->offset, at);
+        EXPECT_FALSE(text_problem(s, TextRules::utf8));
+        s[at] = '\x80';
+        ASSERT_EQ(text_problem(s, TextRules::utf8)->offset, at);
+        s[at] = '\x7F';  // DEL is allowed everywhere
+        EXPECT_FALSE(text_problem(s, TextRules::xml));
+    }
+    EXPECT_FALSE(text_problem(plain + "\n\r\t", TextRules::xml));
+    // UTF-8: overlong forms, surrogates, beyond U+10FFFF and cut sequences are refused.
+    for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE5\x9B", "\xF0\x9F\x98"}) {
+        const std::string s = "abcdefgh" + std::string(bad) + "ijklmnop";
+        ASSERT_TRUE(text_problem(s, TextRules::utf8)) << bad;
+        EXPECT_EQ(text_problem(s, TextRules::utf8)->offset, 8u) << bad;
+    }
+    EXPECT_FALSE(text_problem("园区 \xF0\x9F\x98\x80 \xEF\xBF\xBD", TextRules::xml));  // 园区, U+1F600, U+FFFD
+    EXPECT_TRUE(text_problem("\xEF\xBF\xBE", TextRules::xml));  // U+FFFE: not an XML character
+    EXPECT_FALSE(text_problem("\xEF\xBF\xBE", TextRules::json));
 }
 
 TEST(IoArchive, Int128HalvesAtTheLimits) {

@@ -998,6 +998,31 @@ TEST(DatasetValidation, IndustryOwnParentOnInsertIsOneProblem) {
     EXPECT_ONE_PROBLEM(ds, ds.insert(i), "industry", "industry#9", "parent", "is the industry itself");
 }
 
+TEST(DatasetValidation, ListedTwiceInLongLists) {
+    // Lists longer than 16 are checked with a hash set (files can hold long lists); the problems
+    // are the same as for short lists: one at each repeated element.
+    Dataset ds = fixture();
+    Park p = make_park(9);
+    for (std::uint64_t i = 0; i < 20; ++i) p.leading_industries.push_back(IndustryId{i % 2 + 1});
+    std::vector<Expected> expected;
+    for (std::size_t i = 2; i < 20; ++i)
+        expected.push_back(Expected{"park", "park#9", "leading_industries[" + std::to_string(i) + "]",
+                                    "industry#" + std::to_string(i % 2 + 1) + " is listed twice"});
+    EXPECT_TRUE(problems_are(rejected(ds, [&] { ds.insert(p); }), expected));
+}
+
+TEST(DatasetValidation, AtMostAThousandProblemsAreListed) {
+    // A batch with a problem in each of 1500 elements: the first 1000 are listed, the rest counted.
+    Dataset ds = fixture();
+    Park p = make_park(9);
+    for (std::uint64_t i = 0; i < 1500; ++i) p.leading_industries.push_back(IndustryId{1000 + i});
+    const std::vector<Problem> problems = rejected(ds, [&] { ds.insert(p); });
+    ASSERT_EQ(problems.size(), 1001u);
+    EXPECT_TRUE(matches(problems[999], Expected{"park", "park#9", "leading_industries[999]", "refers to industry#1999,"}));
+    EXPECT_EQ(problems[1000].entity, "");
+    EXPECT_EQ(problems[1000].reason, "... and 500 more problems (only the first 1000 are listed)");
+}
+
 // ================================================================== validation: parks
 
 TEST(DatasetValidation, ParkParentCycles) {
@@ -1018,6 +1043,18 @@ TEST(DatasetValidation, ParkParentCycles) {
     EXPECT_NO_THROW(ds.insert(b));
     EXPECT_EQ(values(ds.sub_parks_of(ParkId{2})), V{10});
     EXPECT_EQ(values(ds.sub_parks_of(ParkId{10})), V{9});
+}
+
+TEST(DatasetValidation, LongParentChains) {
+    // 10,000 ancestors are allowed; more count as a cycle (longer than any sane hierarchy). Each
+    // park's ancestors are counted once per validation, so a long chain validates in linear time.
+    Dataset ds;
+    Batch b;
+    for (std::uint64_t id = 1; id <= 10'001; ++id)
+        b.parks.push_back(make_park(id, id == 1 ? std::nullopt : std::optional<std::uint64_t>(id - 1)));
+    ASSERT_NO_THROW(ds.insert(b));  // park#10001 has 10,000 ancestors
+    EXPECT_ONE_PROBLEM(ds, ds.insert(make_park(10'002, 10'001)), "park", "park#10002", "parent", "forms a cycle");
+    EXPECT_NO_THROW(ds.insert(make_park(10'003, 10'000)));
 }
 
 TEST(DatasetValidation, ParkAdminCodeRange) {

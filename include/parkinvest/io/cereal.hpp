@@ -11,9 +11,9 @@
 //    point: {"amount": "60560000000.00", "currency": "CNY"}; an interest rate "0.0435". Enums are
 //    written by name ("contracted", "at_least"), ids as numbers, dates as "2020-07-28", reported
 //    dates at their precision ("2020-07", "2020-Q1", "2020-H1", "2020"), ratios and percentages
-//    as exact fractions in lowest terms "221/500" (44.2%), quantities as integer counts of their base unit
-//    (Area: 1/30,000 m²; Mass: grams; AnnualThroughput: grams per year), optional values as
-//    cereal writes std::optional ({"nullopt": true} or {"nullopt": false, "data": ...}).
+//    as exact fractions in lowest terms "221/500" (44.2%), quantities as integer counts of their
+//    base unit (Area: 1/30,000 m²; Mass: grams; AnnualThroughput: grams per year), optional values
+//    as cereal writes std::optional ({"nullopt": true} or {"nullopt": false, "data": ...}).
 //  * Binary archives: money, decimals, ratios and quantities as 128-bit integers (two 64-bit
 //    halves, low first) plus the currency byte; enums as one byte; dates as year, month, day.
 //    Lists and strings use cereal's size prefixes (64-bit), so the bytes are those of cereal's
@@ -25,14 +25,16 @@
 //  * Loading throws FormatError for anything malformed: a wrong type, an unknown enum name, an
 //    invalid decimal string, invalid UTF-8, an out-of-range value, a list larger than its input.
 //    Its problem names the document path ("projects[3].contract_investment.data.value.amount"),
-//    the entity and id when known, and the byte offset in binary archives. Loading a Dataset
+//    the entity, id and field when known, and the byte offset in io::load's binary archives
+//    (io::load adds the line and column of the path in JSON and XML documents). Loading a Dataset
 //    inserts everything into an empty Dataset at once; the Dataset's ValidationError (dangling
 //    references, duplicate ids ...) passes through unchanged (io::load turns it into a FormatError).
 //  * Saving throws ArgumentError for a value no archive can represent faithfully: a string that
 //    is not UTF-8 (and, for JSON and XML, one holding characters those formats cannot carry),
 //    an enum or currency outside its declared values. cereal's JSON and XML output archives
 //    close their document in their destructors and cannot recover from an exception thrown in
-//    the middle of a document; io::save therefore checks the whole dataset before it writes.
+//    the middle of a document; io::save therefore runs a text format's checks over the whole
+//    dataset before it writes (and writes binary archives to memory first).
 //  * Sizes read from binary archives are bounded by the input that remains only when the
 //    archive tells how much remains (io::load's archives do); with cereal's own input archives
 //    lists and strings are still read incrementally, so memory grows only with the bytes

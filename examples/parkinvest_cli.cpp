@@ -371,24 +371,6 @@ std::optional<io::Format> format_option(const Args& a, std::string_view name) {
     return v ? parse_format(*v) : std::nullopt;
 }
 
-std::string problem_line(const FormatProblem& p) {
-    std::string m;
-    if (p.line) {
-        m += "line " + std::to_string(*p.line);
-        if (p.column) m += ", column " + std::to_string(*p.column);
-        m += ": ";
-    } else if (p.byte) {
-        m += "byte " + std::to_string(*p.byte) + ": ";
-    }
-    if (!p.path.empty()) m += p.path + ": ";
-    if (!p.id.empty() || !p.entity.empty()) m += (p.id.empty() ? p.entity : p.id);
-    if (!p.field.empty()) m += "." + p.field;
-    if (!p.id.empty() || !p.entity.empty() || !p.field.empty()) m += ": ";
-    if (!p.value.empty()) m += "\"" + p.value + "\": ";
-    m += p.reason;
-    return m;
-}
-
 int cmd_sample(const Args& a) {
     if (a.positional.size() != 1) usage("sample takes one output file");
     io::save(samples::high_tech_zones_2020(), a.positional[0], format_option(a, "format"));
@@ -409,7 +391,7 @@ int cmd_validate(const Args& a) {
         } catch (const FormatError& e) {
             ++bad;
             std::cerr << file << ": " << e.problems().size() << (e.problems().size() == 1 ? " problem\n" : " problems\n");
-            for (const FormatProblem& p : e.problems()) std::cerr << "  " << problem_line(p) << '\n';
+            for (const FormatProblem& p : e.problems()) std::cerr << "  " << FormatError::describe(p) << '\n';
         }
     }
     return bad == 0 ? 0 : 1;

@@ -79,7 +79,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
             const std::size_t stop = end == std::string_view::npos ? n : end;
             const std::string_view part = text_.substr(pos_, stop - pos_);
             if (const std::size_t q = part.find('"'); q != std::string_view::npos)
-                return fail(line_, pos_ + q, "a quote in a field that does not start with one (quote the whole field and double the quote)");
+                return fail(line_, pos_ + q, "a quote in a field that does not start with one (quote the whole field and write each quote inside it twice)");
             if (field != nullptr) field->text.assign(part);
             pos_ = stop;
         }

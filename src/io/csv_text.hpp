@@ -33,7 +33,7 @@ struct CsvSyntaxError {
 };
 
 /// Reads RFC 4180 records: fields separated by commas, records by CRLF, LF or a lone CR; a
-/// field in double quotes may hold commas, line breaks and doubled quotes. A UTF-8 byte order
+/// field in quotation marks may hold commas, line breaks and quotes written twice. A UTF-8 byte order
 /// mark at the start is skipped; lines that are completely empty are skipped. Every field must
 /// be well-formed UTF-8.
 class CsvReader {

@@ -231,8 +231,9 @@ public:
     [[nodiscard]] const std::vector<FormatProblem>& problems() const noexcept { return problems_; }
     [[nodiscard]] const FormatProblem& first() const noexcept { return problems_.front(); }
 
-private:
-    static std::string describe(const FormatProblem& p) {
+    /// One problem on one line: "input:line:column (byte N) at path entity.field "value": reason",
+    /// each part only when known.
+    [[nodiscard]] static std::string describe(const FormatProblem& p) {
         // Only += of pieces: gcc 12 at -O2 warns (-Wrestrict) on "literal" + std::string here.
         std::string m = p.input.empty() ? std::string("<input>") : p.input;
         if (p.line) {
@@ -269,14 +270,27 @@ private:
         m += p.reason;
         return m;
     }
+
+private:
     static std::string make_message(std::vector<FormatProblem>& problems) {
         if (problems.empty()) problems.push_back(FormatProblem{{}, {}, {}, {}, {}, {}, {}, {}, {}, "unknown format error"});
         std::string m = "parkinvest: cannot load ";
-        if (problems.size() == 1) return m + describe(problems.front());
-        m += std::to_string(problems.size()) + " problems";
+        if (problems.size() == 1) {
+            m += describe(problems.front());
+            return m;
+        }
+        m += std::to_string(problems.size());
+        m += " problems";
         constexpr std::size_t max_listed = 20;
-        for (std::size_t i = 0; i < problems.size() && i < max_listed; ++i) m += "\n  " + describe(problems[i]);
-        if (problems.size() > max_listed) m += "\n  ... and " + std::to_string(problems.size() - max_listed) + " more";
+        for (std::size_t i = 0; i < problems.size() && i < max_listed; ++i) {
+            m += "\n  ";
+            m += describe(problems[i]);
+        }
+        if (problems.size() > max_listed) {
+            m += "\n  ... and ";
+            m += std::to_string(problems.size() - max_listed);
+            m += " more";
+        }
         return m;
     }
     std::vector<FormatProblem> problems_;

@@ -541,7 +541,11 @@ private:
                 seen[number] = true;
                 positive(fail, f.sub(".approved"), l.categories[i].approved);
             }
-            if (l.issued && l.expires && !(*l.issued < *l.expires))
+            const bool issued_real = l.issued && !l.issued->is_special();
+            const bool expires_real = l.expires && !l.expires->is_special();
+            if (l.issued && !issued_real) fail("licence.issued", "must be a real date");
+            if (l.expires && !expires_real) fail("licence.expires", "must be a real date");
+            if (issued_real && expires_real && !(*l.issued < *l.expires))
                 fail("licence.expires", iso_date(*l.expires) + " is not after the issue date " + iso_date(*l.issued));
         }
         for (std::size_t i = 0; i < r.yearly_throughput.size(); ++i) {

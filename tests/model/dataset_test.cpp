@@ -1451,7 +1451,14 @@ TEST(DatasetValidation, WasteLicence) {
     w.licence->expires = make_date(2020, 1, 1);
     EXPECT_ONE_PROBLEM(ds, ds.insert(w), "waste_facility", "waste_facility#9", "licence.expires",
                        "is not after the issue date");
+    // Boost's special values (not_a_date_time, ±infinity) are no dates: refused, not passed on to
+    // fail later when the dataset is saved or printed.
+    w.licence->expires = Date(boost::gregorian::pos_infin);
+    EXPECT_ONE_PROBLEM(ds, ds.insert(w), "waste_facility", "waste_facility#9", "licence.expires", "must be a real date");
     w.licence->expires = make_date(2020, 1, 2);
+    w.licence->issued = Date{};
+    EXPECT_ONE_PROBLEM(ds, ds.insert(w), "waste_facility", "waste_facility#9", "licence.issued", "must be a real date");
+    w.licence->issued = make_date(2020, 1, 1);
     EXPECT_NO_THROW(ds.insert(w));
 }
 

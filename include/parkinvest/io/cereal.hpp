@@ -574,9 +574,14 @@ void load(Archive& ar, List<std::vector<T>>& list) {
     if constexpr (bounded<Archive>) items.reserve(static_cast<std::size_t>(size));
     for (std::uint64_t i = 0; i < size; ++i) {
         at(ar, Step{nullptr, static_cast<std::size_t>(i)}, [&] {
-            T item{};
-            value(ar, nullptr, item);
-            items.push_back(std::move(item));
+            // Read in place (no move of a whole record); a failed element is not kept.
+            T& item = items.emplace_back();
+            try {
+                value(ar, nullptr, item);
+            } catch (...) {
+                items.pop_back();
+                throw;
+            }
         });
     }
 }

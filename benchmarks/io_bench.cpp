@@ -26,6 +26,19 @@
 //   BM_Insert_Dataset/N       for reference: Dataset::insert(Batch) of the decoded records into
 //                             an empty Dataset (validation and indexes), which io::load does
 //                             after decoding and a hand-written reader of vectors does not
+//   BM_CopyProjects/N         floor: a deep copy of the dataset's projects into a new
+//                             std::vector<Project> (allocating and filling every object and its
+//                             strings and lists), the least any loader that returns Project
+//                             objects must do, whatever its format
+//   BM_IndexIds/N             floor: an std::unordered_map<ProjectId, std::size_t> of the
+//                             projects' ids, reserved first, the least a Dataset with O(1)
+//                             lookup by id must build with the standard containers (the
+//                             Dataset's own index, detail::IdMap, is one open-addressing array
+//                             and builds in a fraction of this time)
+//
+// The two floors bound what the memcpy target can ask of a loader that builds objects: 20% of
+// BM_Memcpy's rate is 5x its time (about 85 ms for the 1M archive), so BM_CopyProjects plus
+// BM_IndexIds must fit in that before any decoding or validation is counted.
 //
 // Streams: the archives live in memory, so the disk is not measured. io::save writes into a
 // std::ostream over a fixed, preallocated buffer (SpanOutBuf below: a std::streambuf whose put
@@ -81,6 +94,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -597,6 +611,48 @@ void BM_Insert_Dataset(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * fx.projects());
 }
 
+void BM_CopyProjects(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::span<const Project> original = fx.dataset.projects();
+    std::vector<Project> result;
+    for (auto _ : state) {
+        state.PauseTiming();
+        result = {};
+        release_freed_memory();
+        state.ResumeTiming();
+        result.assign(original.begin(), original.end());
+        benchmark::DoNotOptimize(result.data());
+        benchmark::ClobberMemory();
+    }
+    if (!std::equal(result.begin(), result.end(), original.begin(), original.end()))
+        fail("the copied projects differ from the dataset's");
+    result = {};
+    state.SetItemsProcessed(state.iterations() * fx.projects());
+}
+
+void BM_IndexIds(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::span<const Project> projects = fx.dataset.projects();
+    std::optional<std::unordered_map<ProjectId, std::size_t>> result;
+    for (auto _ : state) {
+        state.PauseTiming();
+        result.reset();
+        release_freed_memory();
+        state.ResumeTiming();
+        result.emplace();
+        result->reserve(projects.size());
+        for (std::size_t i = 0; i < projects.size(); ++i) result->emplace(projects[i].id, i);
+        benchmark::DoNotOptimize(*result);
+    }
+    if (!result || result->size() != projects.size()) fail("the id index has the wrong size");
+    for (std::size_t i = 0; i < projects.size(); ++i) {
+        const auto it = result->find(projects[i].id);
+        if (it == result->end() || it->second != i) fail("the id index maps " + projects[i].id.to_string() + " wrongly");
+    }
+    result.reset();
+    state.SetItemsProcessed(state.iterations() * fx.projects());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Registration: per size, the library benchmarks next to their baselines; PARKINVEST_BENCH_ROWS
 // adds a project count
@@ -629,6 +685,8 @@ int register_all() {
         {"BM_Memcpy", BM_Memcpy},
         {"BM_HandRead", BM_HandRead},
         {"BM_Insert_Dataset", BM_Insert_Dataset},
+        {"BM_CopyProjects", BM_CopyProjects},
+        {"BM_IndexIds", BM_IndexIds},
     };
     for (const std::int64_t n : project_sizes())
         for (const auto& [name, fn] : all) benchmark::RegisterBenchmark(name, fn)->Arg(n)->Unit(benchmark::kMillisecond);

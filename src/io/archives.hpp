@@ -16,11 +16,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <streambuf>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace parkinvest::io::detail {
@@ -47,10 +49,7 @@ public:
     /// Reads `size` bytes of elements of `ElementSize` bytes each.
     template <std::size_t ElementSize>
     void read(void* out, std::size_t size) {
-        if (size > bytes_.size() - pos_) {
-            fail_here("unexpected end of input: " + std::to_string(size) + " more bytes needed, " +
-                      std::to_string(bytes_.size() - pos_) + " left");
-        }
+        if (size > bytes_.size() - pos_) fail_short(size);
         if (size == 0) return;
         std::memcpy(out, bytes_.data() + pos_, size);
         pos_ += size;
@@ -63,11 +62,31 @@ public:
         }
     }
 
+    /// Reads one number (the common case, kept small enough to inline).
+    template <class T>
+    void read_value(T& t) {
+        if (sizeof(T) > bytes_.size() - pos_) fail_short(sizeof(T));
+        std::memcpy(std::addressof(t), bytes_.data() + pos_, sizeof(T));
+        pos_ += sizeof(T);
+        if constexpr (sizeof(T) > 1) {
+            if (swap_) {
+                unsigned char b[sizeof(T)];
+                std::memcpy(b, std::addressof(t), sizeof(T));
+                for (std::size_t j = 0; j < sizeof(T) / 2; ++j) std::swap(b[j], b[sizeof(T) - 1 - j]);
+                std::memcpy(std::addressof(t), b, sizeof(T));
+            }
+        }
+    }
+
     [[nodiscard]] std::uint64_t parkinvest_position() const { return pos_; }
     [[nodiscard]] std::uint64_t parkinvest_remaining() const { return bytes_.size() - pos_; }
     [[nodiscard]] std::uint64_t parkinvest_max_records() const { return max_records_; }
 
 private:
+    [[noreturn]] void fail_short(std::size_t size) const {
+        fail_here("unexpected end of input: " + std::to_string(size) + " more bytes needed, " +
+                  std::to_string(bytes_.size() - pos_) + " left");
+    }
     [[noreturn]] void fail_here(std::string reason) const {
         FormatProblem p;
         p.byte = pos_;
@@ -84,7 +103,7 @@ private:
 template <class T>
 std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, T& t) {
     static_assert(!std::is_same_v<T, bool>, "read booleans as a byte and check it (cereal_detail::bool_value)");
-    ar.read<sizeof(T)>(std::addressof(t), sizeof(T));
+    ar.read_value(t);
 }
 template <class T>
 void CEREAL_LOAD_FUNCTION_NAME(BoundedBinaryInputArchive& ar, cereal::NameValuePair<T>& t) {

@@ -144,6 +144,24 @@ void throw_at(std::string_view reason, Step step, std::optional<std::uint64_t> b
     throw FormatError(std::move(p));
 }
 
+void rethrow_current_at(Step step, std::optional<std::uint64_t> byte) {
+    try {
+        throw;
+    } catch (const FormatError& e) {
+        rethrow_at(e, step, byte);
+    } catch (const ValidationError&) {
+        throw;
+    } catch (const cereal::Exception& e) {  // missing member, wrong JSON type, short read ...
+        throw_at(e.what(), step, byte);
+    } catch (const Error& e) {  // ParseError, ArgumentError, OverflowError ... of a value
+        throw_at(e.what(), step, byte);
+    } catch (const std::invalid_argument&) {  // cereal's XML reader: std::stoul of a class version
+        throw_at("not a number", step, byte);
+    } catch (const std::out_of_range&) {
+        throw_at("number out of range", step, byte);
+    }
+}
+
 void rethrow_in_record(const FormatError& e, std::string_view entity, const std::string* id) {
     std::vector<FormatProblem> problems = e.problems();
     for (FormatProblem& p : problems) {

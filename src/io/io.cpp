@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "internal.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <ostream>
@@ -50,15 +52,27 @@ namespace detail {
 
 std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name) {
     std::string bytes;
-    char chunk[1 << 16];
+    // Straight into the string, in chunks of 64 KiB or, when the stream tells how many bytes
+    // it has at hand (a file's size, an in-memory buffer), that many at once (at most
+    // max_input_bytes + 1, so that a longer input is still noticed and refused).
+    const std::streamsize at_hand = in.rdbuf() != nullptr ? in.rdbuf()->in_avail() : 0;
+    const std::uint64_t limit = options.max_input_bytes;
+    std::size_t want = 1 << 16;
+    if (at_hand > 0) {
+        const std::uint64_t cap = limit < UINT64_MAX ? limit + 1 : limit;
+        want = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(at_hand) + 1, cap));
+    }
     while (in) {
-        in.read(chunk, sizeof chunk);
+        const std::size_t old = bytes.size();
+        bytes.resize(old + want);
+        in.read(bytes.data() + old, static_cast<std::streamsize>(want));
         const auto got = static_cast<std::size_t>(in.gcount());
-        if (bytes.size() + got > options.max_input_bytes) {
+        bytes.resize(old + got);
+        if (bytes.size() > limit) {
             throw FormatError(problem(name, "input larger than the limit of " +
                                                 std::to_string(options.max_input_bytes) + " bytes"));
         }
-        bytes.append(chunk, got);
+        want = 1 << 16;
     }
     if (in.bad()) throw FormatError(problem(name, "read error"));
     return bytes;

@@ -32,13 +32,15 @@ ProjectColumns::Row ProjectColumns::Row::of(const Project& p) {
     }
     // The same rule as Project::reached: an event counts from the end of its last possible day;
     // a main-path stage is reached by any main-path event at or past it.
-    for (const Stage s : all_stages) {
-        std::int32_t day = never;
-        for (const StageEvent& e : p.stages) {
+    // Each event's last day is computed once (a few events, eight stages).
+    for (auto& day : r.reached_by) day = never;
+    for (const StageEvent& e : p.stages) {
+        const auto day = static_cast<std::int32_t>(e.date.last().day_number());
+        for (const Stage s : all_stages) {
             const bool counts = on_main_path(s) ? (on_main_path(e.stage) && e.stage >= s) : e.stage == s;
-            if (counts) day = std::min(day, static_cast<std::int32_t>(e.date.last().day_number()));
+            auto& reached = r.reached_by[static_cast<std::size_t>(s)];
+            if (counts) reached = std::min(reached, day);
         }
-        r.reached_by[static_cast<std::size_t>(s)] = day;
     }
     return r;
 }

@@ -59,39 +59,40 @@ public:
     template <class T>
     void replace(T record) {
         auto& table = table_of<T>();
-        const auto it = table.index.find(record.id);
-        if (it == table.index.end()) throw NotFoundError(record.id.to_string());
+        const std::uint32_t* found = table.index.find(record.id);
+        if (found == nullptr) throw NotFoundError(record.id.to_string());
+        const std::uint32_t row = *found;
         // Lookups during the checks see the new version, so records that depend on it are
         // judged against what the dataset will hold.
         if constexpr (std::is_same_v<T, Industry>) batch_industries_.emplace(record.id, &record);
         if constexpr (std::is_same_v<T, Park>) batch_parks_.emplace(record.id, &record);
         if constexpr (std::is_same_v<T, Enterprise>) batch_enterprises_.emplace(record.id, &record);
-        if constexpr (std::is_same_v<T, Project>) batch_projects_.emplace(record.id, &record);
+        if constexpr (std::is_same_v<T, Project>) batch_projects_.insert(record.id, &record);
         check(record);
         check_dependents(record);
         throw_if_problems();
-        T& slot = table.rows[it->second];
+        T& slot = table.rows[row];
         [[maybe_unused]] ProjectColumns::Row columns;
         if constexpr (std::is_same_v<T, Project>) columns = ProjectColumns::Row::of(record);
         move_in_park_index(slot, record);  // the only step that may throw, before anything changed
         slot = std::move(record);
-        if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.set(it->second, columns);
+        if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.set(row, columns);
     }
 
     template <class IdT>
     void remove(IdT id) {
         using T = std::remove_cvref_t<decltype(ds_.get(id))>;
         auto& table = table_of<T>();
-        const auto it = table.index.find(id);
-        if (it == table.index.end()) throw NotFoundError(id.to_string());
+        const std::uint32_t* found = table.index.find(id);
+        if (found == nullptr) throw NotFoundError(id.to_string());
         referrers(id);
         throw_if_problems();
-        const std::uint32_t row = it->second;
+        const std::uint32_t row = *found;
         erase_from_park_index(table.rows[row]);
         const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
         if (row != last) {
             table.rows[row] = std::move(table.rows[last]);
-            table.index[table.rows[row].id] = row;
+            *table.index.find(table.rows[row].id) = row;
         }
         table.rows.pop_back();
         table.index.erase(id);
@@ -180,12 +181,12 @@ private:
     /// Like collect(), into the id -> record map that lookups inside the batch use (one hash
     /// table per batch instead of a set and a map).
     template <class Record, class IdT>
-    void collect(const std::vector<Record>& records, std::unordered_map<IdT, const Record*>& batch, const auto& table) {
+    void collect(const std::vector<Record>& records, detail::IdMap<IdT, const Record*>& batch, const auto& table) {
         batch.reserve(batch.size() + records.size());
         for (const Record& r : records) {
             if (r.id.value() == UINT64_MAX)
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "2^64 - 1 is reserved (queries use it for \"no value\")");
-            else if (table.index.contains(r.id) || !batch.emplace(r.id, &r).second)
+            else if (table.index.contains(r.id) || !batch.insert(r.id, &r))
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
         }
     }
@@ -220,7 +221,7 @@ private:
         return ds_.find(id);
     }
     const Project* project(ProjectId id) const {
-        if (const auto it = batch_projects_.find(id); it != batch_projects_.end()) return it->second;
+        if (const Project* const* p = batch_projects_.find(id)) return *p;
         return ds_.find(id);
     }
     const Park* park(ParkId id) const {
@@ -601,12 +602,12 @@ private:
         if (table.rows.empty()) {  // a first load: take the whole vector, no record is moved
             table.rows = std::move(records);
             for (std::size_t i = 0; i < table.rows.size(); ++i)
-                table.index.emplace(table.rows[i].id, static_cast<std::uint32_t>(i));
+                table.index.insert(table.rows[i].id, static_cast<std::uint32_t>(i));
             return;
         }
         table.rows.reserve(table.rows.size() + records.size());
         for (Record& r : records) {
-            table.index.emplace(r.id, static_cast<std::uint32_t>(table.rows.size()));
+            table.index.insert(r.id, static_cast<std::uint32_t>(table.rows.size()));
             table.rows.push_back(std::move(r));
         }
     }
@@ -849,7 +850,7 @@ private:
     std::unordered_map<IndustryId, const Industry*> batch_industries_;
     std::unordered_map<ParkId, const Park*> batch_parks_;
     std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
-    std::unordered_map<ProjectId, const Project*> batch_projects_;
+    detail::IdMap<ProjectId, const Project*> batch_projects_;
     std::unordered_map<std::string, std::vector<IndustryId>> codes_;
     bool codes_built_ = false;
 };

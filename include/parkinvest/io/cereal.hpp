@@ -172,26 +172,24 @@ struct Step {
 /// Saving: rethrows an ArgumentError with `what` (a field or record) prepended.
 [[noreturn]] void rethrow_saving(const ArgumentError& e, std::string_view what);
 
+/// Called in a handler: rethrows the exception being handled one step further out. A
+/// FormatError gets the step (rethrow_at); cereal's exceptions, parkinvest's other errors
+/// (ParseError, ArgumentError, OverflowError ... of a value) and std::invalid_argument /
+/// std::out_of_range (cereal's XML reader: std::stoul of a class version) become a FormatError
+/// at the step (throw_at); a ValidationError and every other exception pass through unchanged.
+[[noreturn]] void rethrow_current_at(Step step, std::optional<std::uint64_t> byte);
+
 /// Runs `f` (which loads the value at `step`) and turns every failure into a FormatError that
-/// says where it happened.
+/// says where it happened. (One catch-all handler, the sorting out of line: this runs for every
+/// field read, and stays small enough to inline.)
 template <class Archive, class F>
 void at(Archive& ar, Step step, F&& f) {
     std::optional<std::uint64_t> start;
     if constexpr (bounded<Archive>) start = ar.parkinvest_position();
     try {
         std::forward<F>(f)();
-    } catch (const FormatError& e) {
-        rethrow_at(e, step, start);
-    } catch (const ValidationError&) {
-        throw;
-    } catch (const cereal::Exception& e) {  // missing member, wrong JSON type, short read ...
-        throw_at(e.what(), step, start);
-    } catch (const Error& e) {  // ParseError, ArgumentError, OverflowError ... of a value
-        throw_at(e.what(), step, start);
-    } catch (const std::invalid_argument&) {  // cereal's XML reader: std::stoul of a class version
-        throw_at("not a number", step, start);
-    } catch (const std::out_of_range&) {
-        throw_at("number out of range", step, start);
+    } catch (...) {
+        rethrow_current_at(step, start);
     }
 }
 
@@ -574,9 +572,14 @@ void load(Archive& ar, List<std::vector<T>>& list) {
     if constexpr (bounded<Archive>) items.reserve(static_cast<std::size_t>(size));
     for (std::uint64_t i = 0; i < size; ++i) {
         at(ar, Step{nullptr, static_cast<std::size_t>(i)}, [&] {
-            T item{};
-            value(ar, nullptr, item);
-            items.push_back(std::move(item));
+            // Read in place (no move of a whole record); a failed element is not kept.
+            T& item = items.emplace_back();
+            try {
+                value(ar, nullptr, item);
+            } catch (...) {
+                items.pop_back();
+                throw;
+            }
         });
     }
 }

@@ -4,6 +4,7 @@
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/model/columns.hpp>
 #include <parkinvest/model/enterprise.hpp>
+#include <parkinvest/model/id_map.hpp>
 #include <parkinvest/model/ids.hpp>
 #include <parkinvest/model/loan.hpp>
 #include <parkinvest/model/park.hpp>
@@ -38,10 +39,10 @@ namespace detail {
 template <class T, class IdT>
 struct Table {
     std::vector<T> rows;
-    std::unordered_map<IdT, std::uint32_t> index;
+    IdMap<IdT, std::uint32_t> index;
     [[nodiscard]] const T* find(IdT id) const {
-        const auto it = index.find(id);
-        return it == index.end() ? nullptr : &rows[it->second];
+        const std::uint32_t* row = index.find(id);
+        return row == nullptr ? nullptr : &rows[*row];
     }
     friend bool operator==(const Table& a, const Table& b) { return a.rows == b.rows; }
 };

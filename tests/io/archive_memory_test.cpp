@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Memory needed to load hostile 1 MB archives: never more than 64 MB. Its own executable,
+// Memory needed to load hostile 1 MB archives and CSV folders: never more than 64 MB. Its own executable,
 // because it replaces the global operator new to count bytes.
 //
 // Two measurements, so that one runs in every CI build:
@@ -135,13 +135,13 @@ struct CsvFile {
 struct Hostile {
     Hostile(std::string n, io::Format f, std::string b) : name(std::move(n)), format(f), bytes(std::move(b)) {}
     Hostile(std::string n, std::vector<CsvFile> fs, bool load)
-        : name(std::move(n)), format(io::Format::csv), files(std::move(fs)), may_load(load) {}
+        : name(std::move(n)), format(io::Format::csv), files(std::move(fs)), loads(load) {}
 
     std::string name;
     io::Format format;
     std::string bytes;
     std::vector<CsvFile> files;
-    bool may_load = false;  ///< a well-formed folder may also load; it must still fit
+    bool loads = false;  ///< loads (a well-formed folder within the limits), else FormatError
 };
 
 /// Where a hostile CSV folder is written before it is loaded (outside the measurement).
@@ -212,28 +212,48 @@ const CsvFile one_project{"projects.csv", "id,name_zh,park\n1,项目,1\n"};
 /// rows that are nearly all commas.
 std::vector<Hostile> hostile_csv_folders() {
     std::vector<Hostile> folders;
-    const auto folder = [&](std::string name, std::vector<CsvFile> files, bool may_load) {
-        folders.emplace_back(std::move(name), std::move(files), may_load);
+    const auto folder = [&](std::string name, std::vector<CsvFile> files, bool loads) {
+        folders.emplace_back(std::move(name), std::move(files), loads);
     };
     const auto numbered = [](std::string_view rest) {
-        return [rest](std::size_t i) { return std::to_string(i + 1) + std::string(rest); };
+        return [rest = std::string(rest)](std::size_t i) { return std::to_string(i + 1) + rest; };
     };
-    // Minimal rows, each a record of hundreds of bytes: all well-formed, with their park.
+    // Minimal rows of about 10 bytes, each a record of hundreds of bytes (well-formed, with their
+    // park): more than LoadOptions::max_memory_per_input_byte lets 1 MB build, refused before
+    // they are built.
     folder("csv 100k minimal projects",
-           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, true);
+           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
     folder("csv 175k projects with one id",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return "1,a,1\n"; })}},
            false);
     folder("csv 100k minimal waste facilities",
-           {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, true);
+           {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
     folder("csv 120k minimal enterprises", {{"enterprises.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}},
-           true);
+           false);
     folder("csv 260k parks with one id", {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", [](std::size_t) { return "1,a\n"; })}},
            false);
-    folder("csv 100k minimal loans",
-           {{"banks.csv", "id,name_zh\n1,行\n"},
-            {"loans.csv", rows_to_a_megabyte("id,lender,commitment\n", numbered(",1,1\n"))}},
+    // As many rows as the default memory limit lets 1 MB build (names padded until they load):
+    // the largest datasets a 1 MB folder can make.
+    const auto padded = [&](std::size_t pad) { return numbered("," + std::string(pad, 'a') + ",1\n"); };
+    folder("csv 58k projects at the memory limit",
+           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(9))}}, true);
+    folder("csv 58k projects with one id at the memory limit",
+           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) {
+                           return "1," + std::string(13, 'a') + ",1\n";
+                       })}},
+           false);
+    folder("csv 62k waste facilities at the memory limit",
+           {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(8))}}, true);
+    folder("csv 100k parks at the memory limit",
+           {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", numbered("," + std::string(6, 'a') + "\n"))}}, true);
+    folder("csv 80k loans at the memory limit",
+           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+            {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park,name_zh\n", numbered(",1,1,1,a\n"))}},
            true);
+    folder("csv 100k minimal loans",
+           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+            {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park\n", numbered(",1,1,1\n"))}},
+           false);
     // One huge quoted cell, with doubled quotes and line breaks in it.
     {
         std::string name = "id,name_zh,park\n1,\"";
@@ -255,10 +275,13 @@ std::vector<Hostile> hostile_csv_folders() {
             {"project_stages.csv", rows_to_a_megabyte("project,stage,date\n", [](std::size_t) { return "1,signed,2020\n"; })}},
            true);
     folder("csv 60k snapshots of one loan",
-           {{"banks.csv", "id,name_zh\n1,行\n"},
-            {"loans.csv", "id,lender,commitment\n1,1,1\n"},
+           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+            {"loans.csv", "id,lender,commitment,park\n1,1,1,1\n"},
             {"loan_snapshots.csv",
-             rows_to_a_megabyte("loan,as_of,outstanding\n", [](std::size_t) { return "1,2020-01-01,1\n"; })}},
+             rows_to_a_megabyte("loan,as_of,outstanding\n", [](std::size_t i) {  // dates one after another
+                 const auto two = [](std::size_t n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+                 return "1," + std::to_string(1900 + i / 336) + "-" + two(i / 28 % 12 + 1) + "-" + two(i % 28 + 1) + ",1\n";
+             })}},
            true);
     folder("csv 110k citations of one park",
            {one_park, {"sources.csv", "id,publication\n1,报\n"},
@@ -352,12 +375,13 @@ std::vector<Hostile> hostile_files() {
         x += "</cereal>";
         files.push_back({"xml nested 150k deep", io::Format::xml, x});
     }
-    for (Hostile& h : hostile_csv_folders()) files.push_back(std::move(h));
     return files;
 }
 
-TEST(IoArchiveMemory, HostileMegabyteFilesNeedAtMost64MBThroughOperatorNew) {
-    for (const Hostile& h : hostile_files()) {
+/// Loads each file and expects the peak of the bytes held through operator new to grow by at
+/// most 64 MB.
+void expect_at_most_64mb_through_operator_new(const std::vector<Hostile>& files) {
+    for (const Hostile& h : files) {
         SCOPED_TRACE(h.name);
         EXPECT_LE(total_size(h), kMB + kMB / 8);
         const Folder folder(h);
@@ -370,13 +394,19 @@ TEST(IoArchiveMemory, HostileMegabyteFilesNeedAtMost64MBThroughOperatorNew) {
             refused = true;
         }
         const std::size_t used = g_peak.load() - before;
-        if (!h.may_load) {
-            EXPECT_TRUE(refused);
-        }
+        EXPECT_EQ(refused, !h.loads);
         EXPECT_LE(used, kLimit) << used / kMB << " MB";
-        RecordProperty(h.name, static_cast<int>(used / 1024));  // KiB, in the test report
+        ::testing::Test::RecordProperty(h.name, static_cast<int>(used / 1024));  // KiB, in the test report
         std::cout << "[ memory   ] " << h.name << ": " << used / 1024 << " KiB through operator new\n";
     }
+}
+
+TEST(IoArchiveMemory, HostileMegabyteFilesNeedAtMost64MBThroughOperatorNew) {
+    expect_at_most_64mb_through_operator_new(hostile_files());
+}
+
+TEST(IoCsvMemory, HostileMegabyteFoldersNeedAtMost64MBThroughOperatorNew) {
+    expect_at_most_64mb_through_operator_new(hostile_csv_folders());
 }
 
 #if !PARKINVEST_ASAN
@@ -388,24 +418,25 @@ std::size_t address_space() {
     return pages * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
 }
 
-TEST(IoArchiveMemory, HostileMegabyteFilesLoadInAChildLimitedTo64MBMore) {
-    for (const Hostile& h : hostile_files()) {
+/// Loads each file in a child process whose address space may grow by at most 64 MB.
+void expect_loads_in_a_child_limited_to_64mb_more(const std::vector<Hostile>& files) {
+    for (const Hostile& h : files) {
         SCOPED_TRACE(h.name);
         const Folder folder(h);
         const pid_t child = fork();
         ASSERT_GE(child, 0);
         if (child == 0) {
-            // Exit codes: 0 refused with FormatError (or loaded, where that may be); 1 loaded;
-            // 2 out of memory; 3 anything else.
+            // Exit codes: 0 refused with FormatError, or loaded where it should; 1 loaded where
+            // it should not; 2 out of memory; 3 anything else; 4 refused where it should load.
             const std::size_t limit = address_space() + kLimit;
             rlimit rl{limit, limit};
             if (setrlimit(RLIMIT_AS, &rl) != 0) _exit(3);
             int code = 3;
             try {
                 folder.load(h);
-                code = h.may_load ? 0 : 1;
+                code = h.loads ? 0 : 1;
             } catch (const FormatError&) {
-                code = 0;
+                code = h.loads ? 4 : 0;
             } catch (const std::bad_alloc&) {
                 code = 2;
             } catch (...) {
@@ -416,8 +447,16 @@ TEST(IoArchiveMemory, HostileMegabyteFilesLoadInAChildLimitedTo64MBMore) {
         int status = 0;
         ASSERT_EQ(waitpid(child, &status, 0), child);
         ASSERT_TRUE(WIFEXITED(status)) << "the child died of signal " << WTERMSIG(status);
-        EXPECT_EQ(WEXITSTATUS(status), 0) << "1: loaded, 2: out of memory, 3: another failure";
+        EXPECT_EQ(WEXITSTATUS(status), 0) << "1: loaded, 2: out of memory, 3: another failure, 4: refused";
     }
+}
+
+TEST(IoArchiveMemory, HostileMegabyteFilesLoadInAChildLimitedTo64MBMore) {
+    expect_loads_in_a_child_limited_to_64mb_more(hostile_files());
+}
+
+TEST(IoCsvMemory, HostileMegabyteFoldersLoadInAChildLimitedTo64MBMore) {
+    expect_loads_in_a_child_limited_to_64mb_more(hostile_csv_folders());
 }
 #endif
 

@@ -166,8 +166,10 @@ public:
     }
     /// Loads the archive or the folder.
     void load(const Hostile& h) const {
-        if (h.format == io::Format::csv) (void)io::load(path_, io::Format::csv);
-        else (void)load_bytes(h.bytes, h.format);
+        if (h.format == io::Format::csv)
+            (void)io::load(path_, io::Format::csv);
+        else
+            (void)load_bytes(h.bytes, h.format);
     }
 
 private:
@@ -221,37 +223,39 @@ std::vector<Hostile> hostile_csv_folders() {
     // Minimal rows of about 10 bytes, each a record of hundreds of bytes (well-formed, with their
     // park): more than LoadOptions::max_memory_per_input_byte lets 1 MB build, refused before
     // they are built.
-    folder("csv 100k minimal projects",
+    folder("csv 105k minimal projects",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
     folder("csv 175k projects with one id",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return "1,a,1\n"; })}},
            false);
-    folder("csv 100k minimal waste facilities",
+    folder("csv 105k minimal waste facilities",
            {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
-    folder("csv 120k minimal enterprises", {{"enterprises.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}},
+    folder("csv 129k minimal enterprises", {{"enterprises.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}},
            false);
-    folder("csv 260k parks with one id", {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", [](std::size_t) { return "1,a\n"; })}},
-           false);
+    folder("csv 260k parks with one id",
+           {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", [](std::size_t) { return "1,a\n"; })}}, false);
     // As many rows as the default memory limit lets 1 MB build (names padded until they load):
     // the largest datasets a 1 MB folder can make.
-    const auto padded = [&](std::size_t pad) { return numbered("," + std::string(pad, 'a') + ",1\n"); };
+    const auto padded = [&](std::size_t pad) { return numbered(std::string(",") + std::string(pad, 'a') + ",1\n"); };
     folder("csv 58k projects at the memory limit",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(9))}}, true);
     folder("csv 58k projects with one id at the memory limit",
-           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) {
-                           return "1," + std::string(13, 'a') + ",1\n";
-                       })}},
+           {one_park,
+            {"projects.csv",
+             rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return std::string("1,aaaaaaaaaaaaa,1\n"); })}},
            false);
     folder("csv 62k waste facilities at the memory limit",
            {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(8))}}, true);
-    folder("csv 100k parks at the memory limit",
-           {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", numbered("," + std::string(6, 'a') + "\n"))}}, true);
-    folder("csv 80k loans at the memory limit",
-           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+    folder("csv 82k parks at the memory limit",
+           {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",aaaaaa\n"))}}, true);
+    folder("csv 76k loans at the memory limit",
+           {one_park,
+            {"banks.csv", "id,name_zh\n1,行\n"},
             {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park,name_zh\n", numbered(",1,1,1,a\n"))}},
            true);
-    folder("csv 100k minimal loans",
-           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+    folder("csv 88k minimal loans",
+           {one_park,
+            {"banks.csv", "id,name_zh\n1,行\n"},
             {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park\n", numbered(",1,1,1\n"))}},
            false);
     // One huge quoted cell, with doubled quotes and line breaks in it.
@@ -260,7 +264,8 @@ std::vector<Hostile> hostile_csv_folders() {
         while (name.size() < kMB) name += "名称\"\"\r\n,";
         name += "\",1\n";
         folder("csv one quoted cell of 1 MB", {one_park, {"projects.csv", name}}, true);
-        folder("csv unclosed quoted cell of 1 MB", {one_park, {"projects.csv", name.substr(0, name.size() - 4)}}, false);
+        folder("csv unclosed quoted cell of 1 MB", {one_park, {"projects.csv", name.substr(0, name.size() - 4)}},
+               false);
     }
     // A list cell of 500 000 ids.
     {
@@ -271,25 +276,32 @@ std::vector<Hostile> hostile_csv_folders() {
     }
     // Child rows, all of one parent.
     folder("csv 75k stages of one project",
-           {one_park, one_project,
-            {"project_stages.csv", rows_to_a_megabyte("project,stage,date\n", [](std::size_t) { return "1,signed,2020\n"; })}},
+           {one_park,
+            one_project,
+            {"project_stages.csv",
+             rows_to_a_megabyte("project,stage,date\n", [](std::size_t) { return "1,signed,2020\n"; })}},
            true);
-    folder("csv 60k snapshots of one loan",
-           {one_park, {"banks.csv", "id,name_zh\n1,行\n"},
+    // Snapshots of a loan need dates one after another: 28 days a month from 1900.
+    const auto snapshot = [](std::size_t i) {
+        const auto two = [](std::size_t n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+        std::string row = "1,";
+        row += std::to_string(1900 + i / 336) + "-" + two(i / 28 % 12 + 1) + "-" + two(i % 28 + 1) + ",1\n";
+        return row;
+    };
+    folder("csv 70k snapshots of one loan",
+           {one_park,
+            {"banks.csv", "id,name_zh\n1,行\n"},
             {"loans.csv", "id,lender,commitment,park\n1,1,1,1\n"},
-            {"loan_snapshots.csv",
-             rows_to_a_megabyte("loan,as_of,outstanding\n", [](std::size_t i) {  // dates one after another
-                 const auto two = [](std::size_t n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-                 return "1," + std::to_string(1900 + i / 336) + "-" + two(i / 28 % 12 + 1) + "-" + two(i % 28 + 1) + ",1\n";
-             })}},
+            {"loan_snapshots.csv", rows_to_a_megabyte("loan,as_of,outstanding\n", snapshot)}},
            true);
-    folder("csv 110k citations of one park",
-           {one_park, {"sources.csv", "id,publication\n1,报\n"},
+    folder("csv 117k citations of one park",
+           {one_park,
+            {"sources.csv", "id,publication\n1,报\n"},
             {"citations.csv", rows_to_a_megabyte("entity,id,source\n", [](std::size_t) { return "park,1,1\n"; })}},
            true);
     // Commas: a header of 1 MB of commas, and a row of 1 MB of commas.
     folder("csv header of 1 MB of commas", {{"projects.csv", std::string(kMB, ',') + "\n"}}, false);
-    folder("csv row of 1 MB of commas", {{"projects.csv", "id,name_zh,park\n" + std::string(kMB, ',') + "\n"}}, false);
+    folder("csv row of 1 MB of commas", {{"projects.csv", std::string("id,name_zh,park\n") + std::string(kMB, ',') + "\n"}}, false);
     return folders;
 }
 

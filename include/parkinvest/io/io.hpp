@@ -40,8 +40,8 @@ struct LoadOptions {
     std::uint64_t max_records = std::uint64_t{1} << 28;      ///< elements in any one list
     std::uint32_t max_depth = 64;                            ///< nesting of JSON / XML elements
     /// Format::csv (io::load of a folder, csv::read_table): the records a load builds may take
-    /// at most this many bytes of memory per byte of CSV read, plus 8 MiB, so that 1 MB of
-    /// input never needs much more than 40 MB. A CSV row can be a few bytes ("1,a,1" is a
+    /// at most this many bytes of memory per byte of CSV read, plus 8 MiB: from 1 MB of
+    /// input, at most about 40 MB of records. A CSV row can be a few bytes ("1,a,1" is a
     /// project) while its record takes hundreds. Each table's rows are counted and their memory
     /// estimated from its record size before any is built; past the limit, the load throws a
     /// FormatError naming the file and the line of the first row that does not fit, and

@@ -46,29 +46,35 @@ enum class Need : std::uint8_t { optional, required };
 constexpr Need required = Need::required;
 
 // ------------------------------------------------------------------------------------------
-// Rows of the child tables: a parent key and one element of the parent's list.
+// Rows of the child tables: a parent key and one element of the parent's list (Element).
 
 struct InvestorRow {
+    using Element = Investor;
     ProjectId project;
     Investor investor;
 };
 struct StageRow {
+    using Element = StageEvent;
     ProjectId project;
     StageEvent event;
 };
 struct SnapshotRow {
+    using Element = LoanSnapshot;
     LoanId loan;
     LoanSnapshot snapshot;
 };
 struct CategoryRow {
+    using Element = LicensedCategory;
     WasteFacilityId facility;
     LicensedCategory category;
 };
 struct ThroughputRow {
+    using Element = YearlyThroughput;
     WasteFacilityId facility;
     YearlyThroughput throughput;
 };
 struct CitationRow {
+    using Element = Citation;
     Cited entity = Cited::park;
     std::uint64_t id = 0;
     Citation citation;
@@ -1008,9 +1014,13 @@ private:
     void for_each_item(const CsvField* f, std::string_view n, F add, std::string_view expected) {
         std::string_view rest = f->text;
         for (;;) {
-            std::size_t end = rest.find(';');
+            // The next ';' or '；' (EF BC 9B). One scan from the item, not two searches to the
+            // end of the cell: a cell of many items is read in linear time.
+            std::size_t end = rest.find_first_of(";\xEF");
             std::size_t skip = 1;
-            if (const std::size_t wide = rest.find("；"); wide < end) end = wide, skip = 3;
+            while (end != std::string_view::npos && rest[end] != ';' && !rest.substr(end).starts_with("；"))
+                end = rest.find_first_of(";\xEF", end + 1);
+            if (end != std::string_view::npos && rest[end] != ';') skip = 3;
             const std::string_view item = trim(rest.substr(0, end));
             if (item.empty()) {
                 return problem(f, n, "empty item in the list (items are separated by ';')");
@@ -1112,12 +1122,51 @@ FormatProblem syntax_problem(std::string_view input, const CsvSyntaxError& e) {
     return p;
 }
 
+/// Memory a load may build: LoadOptions::max_memory_per_input_byte for each byte of input read
+/// so far, plus a fixed allowance, so that small files always load. Checked against an estimate
+/// (rows × memory_per_row) before the rows of a table are built.
+class MemoryBudget {
+public:
+    static constexpr std::uint64_t allowance = std::uint64_t{8} << 20;  // io.hpp documents it
+
+    /// Input bytes that are about to be read.
+    void add_input(std::uint64_t bytes, const LoadOptions& options) {
+        const std::uint64_t per_byte = options.max_memory_per_input_byte;
+        const std::uint64_t more = per_byte != 0 && bytes > max / per_byte ? max : bytes * per_byte;
+        allowed_ = more > max - allowed_ ? max : allowed_ + more;
+    }
+    /// How many rows of `per_row` bytes still fit.
+    [[nodiscard]] std::uint64_t rows_that_fit(std::uint64_t per_row) const {
+        return used_ >= allowed_ ? 0 : (allowed_ - used_) / per_row;
+    }
+    void use(std::uint64_t rows, std::uint64_t per_row) { used_ += rows * per_row; }  // rows <= rows_that_fit
+
+private:
+    static constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t allowed_ = allowance;
+    std::uint64_t used_ = 0;
+};
+
+/// Bytes of memory one row of a table takes until the load ends, estimated from the sizes of
+/// the records. A record: itself, its line (RowOrigin), and in the Dataset its id index entry,
+/// the index Dataset::insert builds to validate it, its park index entry and, for a project,
+/// its row of ProjectColumns. A child row: itself while the table is read, and its element
+/// three times, as its parent's list grows by doubling.
+template <class Row>
+constexpr std::uint64_t memory_per_row() {
+    if constexpr (requires { typename Row::Element; }) {
+        return sizeof(Row) + 3 * sizeof(typename Row::Element) + 48;
+    } else {
+        return sizeof(Row) + 160 + (std::is_same_v<Row, Project> ? sizeof(ProjectColumns::Row) : 0);
+    }
+}
+
 /// Ids of rows that failed: their children are not reported again as orphans.
 using FailedKeys = std::array<std::unordered_set<std::uint64_t>, 9>;
 
 template <class Row>
-void read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, Problems& problems,
-               Pending<Row>& out, std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+void read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, MemoryBudget& budget,
+               Problems& problems, Pending<Row>& out, std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
     const std::string_view input = origin != nullptr && !origin->input.empty() ? std::string_view(origin->input) : table.file;
     const auto& columns = columns_of<Row>();
     CsvReader reader(text);
@@ -1178,22 +1227,56 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
     }
     out.key_column = file_column[0] + 1;
 
-    // The rows.
+    // Count the rows first, with the same reader on a copy (so the count is exact), to check the
+    // limits and reserve the rows before any is built.
     const std::size_t width = record.size;
-    const ReadContext ctx{input, table.entity, &file_column, &problems};
+    constexpr std::uint64_t per_row = memory_per_row<Row>();
+    const std::uint64_t fit = budget.rows_that_fit(per_row);
     std::uint64_t count = 0;
+    std::uint64_t too_many_at = 0;  // line of the first row beyond max_records
+    std::uint64_t too_big_at = 0;   // line of the first row beyond the memory budget
+    {
+        CsvReader counter = reader;
+        for (;;) {
+            const auto status = counter.next(record, width, error);
+            if (status == CsvReader::Status::end) break;
+            ++count;
+            const std::uint64_t line = status == CsvReader::Status::record ? record.line : error.line;
+            if (count > options.max_records && too_many_at == 0) too_many_at = line;
+            if (count > fit && too_big_at == 0) too_big_at = line;
+        }
+    }
+    if (too_many_at != 0) {
+        FormatProblem p = file_problem(input, "more than " + std::to_string(options.max_records) +
+                                                  " records (LoadOptions::max_records)");
+        p.line = too_many_at;
+        problems.add(std::move(p));
+        return;
+    }
+    if (too_big_at != 0) {
+        std::string reason = "too many rows for the memory limit: ";
+        reason += std::to_string(count);
+        reason += " rows of ";
+        reason += std::to_string(per_row);
+        reason += " bytes each (estimated) need more than ";
+        reason += std::to_string(options.max_memory_per_input_byte);
+        reason += " bytes per byte of input (LoadOptions::max_memory_per_input_byte; raise it for big trusted files)";
+        FormatProblem p = file_problem(input, std::move(reason));
+        p.line = too_big_at;
+        problems.add(std::move(p));
+        return;
+    }
+    budget.use(count, per_row);
+    out.rows.reserve(count);
+    out.lines.reserve(count);
+
+    // The rows.
+    const ReadContext ctx{input, table.entity, &file_column, &problems};
     for (;;) {
         const auto status = reader.next(record, width, error);
         if (status == CsvReader::Status::end) break;
         if (problems.full()) {
             problems.stopped = true;
-            break;
-        }
-        if (++count > options.max_records) {
-            FormatProblem p = file_problem(input, "more than " + std::to_string(options.max_records) +
-                                                      " records (LoadOptions::max_records)");
-            p.line = status == CsvReader::Status::record ? record.line : error.line;
-            problems.add(std::move(p));
             break;
         }
         if (status == CsvReader::Status::error) {
@@ -1244,6 +1327,7 @@ public:
     void read(Table table, std::string_view text, std::string_view input) {
         TableOrigin* origin = &origins[static_cast<std::size_t>(table)];
         origin->input = std::string(input);
+        budget_.add_input(text.size(), options_);
         switch (table) {
         case Table::sources: return primary(text, table, pending_sources_, nullptr, origin);
         case Table::industries: return primary(text, table, pending_industries_, &failed_[0], origin);
@@ -1313,10 +1397,12 @@ private:
     void primary(std::string_view text, Table table, std::vector<Record>& pending,
                  std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
         Pending<Record> rows;
-        read_rows(text, info(table), options_, problems_, rows, failed, origin);
-        if (keep_origins)
+        read_rows(text, info(table), options_, budget_, problems_, rows, failed, origin);
+        if (keep_origins) {
+            origin->rows.reserve(origin->rows.size() + rows.rows.size());
             for (std::size_t i = 0; i < rows.rows.size(); ++i)
                 origin->rows.push_back(RowOrigin{rows.rows[i].id.value(), rows.lines[i]});
+        }
         append(pending, rows.rows);
     }
 
@@ -1328,12 +1414,14 @@ private:
                const std::unordered_set<std::uint64_t>& failed, TableOrigin* origin, std::string_view parent_file,
                KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
         Pending<Row> rows;
-        read_rows(text, info(table), options_, problems_, rows, nullptr, origin);
+        read_rows(text, info(table), options_, budget_, problems_, rows, nullptr, origin);
         if (rows.rows.empty()) return;
         const auto in_batch = index_of(committed);
         const auto in_pending = index_of(pending);
         auto shared = std::make_shared<std::vector<Row>>(std::move(rows.rows));
         std::vector<std::pair<Parent*, std::size_t>> targets;  // parent, row
+        targets.reserve(shared->size());
+        if (keep_origins) origin->rows.reserve(origin->rows.size() + shared->size());
         for (std::size_t i = 0; i < shared->size(); ++i) {
             const std::uint64_t key = key_of((*shared)[i]);
             Parent* parent = nullptr;
@@ -1368,10 +1456,15 @@ private:
 
     void citations(std::string_view text, TableOrigin* origin) {
         Pending<CitationRow> rows;
-        read_rows(text, info(Table::citations), options_, problems_, rows, nullptr, origin);
+        read_rows(text, info(Table::citations), options_, budget_, problems_, rows, nullptr, origin);
         if (rows.rows.empty()) return;
         auto shared = std::make_shared<std::vector<CitationRow>>(std::move(rows.rows));
         std::vector<std::pair<std::vector<Citation>*, std::size_t>> targets;
+        targets.reserve(shared->size());
+        if (keep_origins) {
+            origin->rows.reserve(origin->rows.size() + shared->size());
+            origin->cited.reserve(origin->cited.size() + shared->size());
+        }
         // Indexes by kind, built on first use.
         std::array<std::optional<std::unordered_map<std::uint64_t, std::size_t>>, 16> indexes;
         const auto lookup = [&](auto& committed, auto& pending, std::size_t slot, std::uint64_t id) -> std::vector<Citation>* {
@@ -1423,6 +1516,7 @@ private:
     Batch& batch_;
     const LoadOptions& options_;
     Problems& problems_;
+    MemoryBudget budget_;
     FailedKeys failed_;
     std::vector<Source> pending_sources_;
     std::vector<Industry> pending_industries_;

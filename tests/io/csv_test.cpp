@@ -13,6 +13,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -509,6 +510,82 @@ TEST(IoCsvTable, InputAndRecordLimits) {
     EXPECT_TRUE(batch.sources.empty());
     std::istringstream in("id,publication\n1,abcdefgh\n");
     EXPECT_THROW(io::csv::read_table(in, Table::sources, batch, small), FormatError);
+}
+
+/// "id,publication" and `n` sources "1,a" ... (ids 1 to n).
+std::string sources_csv(std::size_t n) {
+    std::string text = "id,publication\n";
+    for (std::size_t i = 1; i <= n; ++i) text += std::to_string(i) + ",a\n";
+    return text;
+}
+
+TEST(IoCsvTable, MemoryLimitRefusesRowsBeforeBuildingThem) {
+    // Without memory per input byte, only the fixed 8 MiB allowance: 40 000 sources (hundreds
+    // of bytes each as records) do not fit.
+    io::LoadOptions none;
+    none.max_memory_per_input_byte = 0;
+    const std::string text = sources_csv(40'000);
+    Batch batch;
+    const auto ps = problems_of(text, Table::sources, batch, none);
+    ASSERT_EQ(ps.size(), 1u) << describe(ps);
+    EXPECT_EQ(ps[0].input, "in.csv");
+    EXPECT_NE(ps[0].reason.find("LoadOptions::max_memory_per_input_byte"), std::string::npos) << ps[0].reason;
+    EXPECT_NE(ps[0].reason.find("40000 rows"), std::string::npos) << ps[0].reason;
+    EXPECT_TRUE(batch.sources.empty());
+    // The line is that of the first row that does not fit: the rows before it load, with it not.
+    ASSERT_TRUE(ps[0].line.has_value());
+    const std::uint64_t line = *ps[0].line;
+    ASSERT_GT(line, 2u);
+    ASSERT_LE(line, 40'001u);
+    const std::size_t fit = static_cast<std::size_t>(line) - 2;  // line 1 is the header
+    EXPECT_NO_THROW(io::csv::read_table(sources_csv(fit), Table::sources, batch, none));
+    EXPECT_EQ(batch.sources.size(), fit);
+    Batch again;
+    const auto more = problems_of(sources_csv(fit + 1), Table::sources, again, none);
+    ASSERT_EQ(more.size(), 1u) << describe(more);
+    EXPECT_EQ(more[0].line, line);
+    EXPECT_TRUE(again.sources.empty());
+
+    // The default (32 bytes per byte of input) takes them, and so does the largest value.
+    Batch by_default;
+    io::csv::read_table(text, Table::sources, by_default);
+    ASSERT_EQ(by_default.sources.size(), 40'000u);
+    EXPECT_EQ(by_default.sources.back().id, SourceId(40'000));
+    io::LoadOptions unlimited;
+    unlimited.max_memory_per_input_byte = std::numeric_limits<std::uint64_t>::max();
+    Batch all;
+    io::csv::read_table(text, Table::sources, all, unlimited);
+    EXPECT_EQ(all.sources.size(), 40'000u);
+}
+
+TEST(IoCsvFolder, MemoryLimitCountsEveryTableOfTheLoad) {
+    // Each table alone fits in the allowance; both together do not. The second is refused and
+    // nothing is loaded.
+    io::LoadOptions none;
+    none.max_memory_per_input_byte = 0;
+    TempDir one;
+    one.write("sources.csv", sources_csv(20'000));
+    EXPECT_EQ(io::load(one.path(), io::Format::csv, none).sources().size(), 20'000u);
+    std::string banks = "id,name_zh\n";
+    for (std::size_t i = 1; i <= 20'000; ++i) banks += std::to_string(i) + ",b\n";
+    TempDir other;
+    other.write("banks.csv", banks);
+    EXPECT_EQ(io::load(other.path(), io::Format::csv, none).banks().size(), 20'000u);
+    TempDir both;
+    both.write("sources.csv", sources_csv(20'000));
+    both.write("banks.csv", banks);
+    try {
+        (void)io::load(both.path(), io::Format::csv, none);
+        ADD_FAILURE() << "expected a FormatError";
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1u) << describe(e.problems());
+        EXPECT_EQ(fs::path(e.problems()[0].input).filename(), "banks.csv");
+        EXPECT_NE(e.problems()[0].reason.find("max_memory_per_input_byte"), std::string::npos);
+    }
+    // With the default limit, 32 bytes of records per byte read, both load.
+    const Dataset loaded = io::load(both.path(), io::Format::csv);
+    EXPECT_EQ(loaded.sources().size(), 20'000u);
+    EXPECT_EQ(loaded.banks().size(), 20'000u);
 }
 
 TEST(IoCsvTable, AtMostAThousandProblemsAreListed) {

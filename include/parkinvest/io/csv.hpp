@@ -50,8 +50,10 @@ void write_table(const Dataset& dataset, Table table, std::ostream& out);
 /// snapshots, citations ...) are appended to the lists of their parents, which must already be
 /// in `batch`. All or nothing: every row is checked, and any problem — malformed CSV, a missing
 /// or unknown column, a cell that does not parse, a parent that is not in `batch`, more than
-/// options.max_input_bytes or options.max_records rows — throws one FormatError listing all of
-/// them (input `name`, line, column, value, reason) and leaves `batch` unchanged. The records
+/// options.max_input_bytes or options.max_records rows, more rows than
+/// options.max_memory_per_input_byte lets the text build (checked before any is built) —
+/// throws one FormatError listing all of them (input `name`, line, column, value, reason) and
+/// leaves `batch` unchanged. The records
 /// are not validated against each other: insert the batch into a Dataset for that.
 void read_table(std::string_view csv_text, Table table, Batch& batch, const LoadOptions& options = {},
                 std::string_view name = "<memory>");

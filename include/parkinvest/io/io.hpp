@@ -39,6 +39,17 @@ struct LoadOptions {
     std::uint64_t max_input_bytes = std::uint64_t{1} << 32;  ///< larger inputs are refused up front
     std::uint64_t max_records = std::uint64_t{1} << 28;      ///< elements in any one list
     std::uint32_t max_depth = 64;                            ///< nesting of JSON / XML elements
+    /// Format::csv (io::load of a folder, csv::read_table): the records a load builds may take
+    /// at most this many bytes of memory per byte of CSV read, plus 8 MiB: from 1 MB of
+    /// input, at most about 40 MB of records. A CSV row can be a few bytes ("1,a,1" is a
+    /// project) while its record takes hundreds. Each table's rows are counted and their memory
+    /// estimated from its record size before any is built; past the limit, the load throws a
+    /// FormatError naming the file and the line of the first row that does not fit, and
+    /// builds nothing. Folders written by save() need about 7 (synthetic data) and at most
+    /// about 21 (records whose optional cells are all empty); hand-made files with only a few
+    /// columns need more: to load such big trusted files, raise it (UINT64_MAX turns the
+    /// check off). The archive formats need tens of bytes per record and are not checked.
+    std::uint64_t max_memory_per_input_byte = 32;
 };
 
 /// Writes the dataset. The format defaults to the one the path's extension names.

@@ -46,7 +46,8 @@ ProjectColumns::Row ProjectColumns::Row::of(const Project& p) {
 }
 
 void ProjectColumns::reserve_more(std::size_t n) {
-    const std::size_t want = size() + n;
+    // Geometric growth: single inserts must not copy every column each time.
+    const std::size_t want = size() + n <= park_.capacity() ? size() + n : std::max(size() + n, 2 * park_.capacity());
     park_.reserve(want);
     for (auto& v : amount_) v.reserve(want);
     for (auto& v : meta_) v.reserve(want);

@@ -29,6 +29,23 @@ bool operator==(const Dataset& a, const Dataset& b) {
            a.loans_ == b.loans_ && a.waste_facilities_ == b.waste_facilities_ && a.statistics_ == b.statistics_;
 }
 
+namespace {
+/// The key of an industry's (scheme, code) pair: the scheme's length first, so that no two
+/// pairs share a key whatever bytes they hold.
+std::string industry_code_key(std::string_view scheme, std::string_view code) {
+    std::string key = std::to_string(scheme.size());
+    key += ':';
+    key += scheme;
+    key += code;
+    return key;
+}
+}  // namespace
+
+const Industry* Dataset::find_industry(std::string_view scheme, std::string_view code) const {
+    const auto it = industry_codes_.find(industry_code_key(scheme, code));
+    return it == industry_codes_.end() ? nullptr : find(it->second);
+}
+
 std::optional<ParkId> Dataset::park_of(const Loan& loan) const {
     if (loan.park) return loan.park;
     for (EnterpriseId b : loan.borrowers)
@@ -43,6 +60,11 @@ public:
 
     void insert(Batch& batch) {
         collect_pending(batch);
+        for (const Industry& i : batch.industries) {
+            CodeGroup& g = batch_codes_[industry_code_key(i.scheme, i.code)];
+            g.ids.push_back(i.id);
+            g.smallest = std::min(g.smallest, i.id);
+        }
         for (const auto& r : batch.sources) check(r);
         for (const auto& r : batch.industries) check(r);
         for (const auto& r : batch.parks) check(r);
@@ -74,7 +96,15 @@ public:
         T& slot = table.rows[row];
         [[maybe_unused]] ProjectColumns::Row columns;
         if constexpr (std::is_same_v<T, Project>) columns = ProjectColumns::Row::of(record);
-        move_in_park_index(slot, record);  // the only step that may throw, before anything changed
+        // The only steps that may throw, before anything changed (and undone if the second does).
+        const Recode recode = recode_industry(slot, record);
+        try {
+            move_in_park_index(slot, record);
+        } catch (...) {
+            recode.undo();
+            throw;
+        }
+        recode.done();
         slot = std::move(record);
         if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.set(row, columns);
     }
@@ -89,6 +119,8 @@ public:
         throw_if_problems();
         const std::uint32_t row = *found;
         erase_from_park_index(table.rows[row]);
+        if constexpr (std::is_same_v<T, Industry>)
+            ds_.industry_codes_.erase(industry_code_key(table.rows[row].scheme, table.rows[row].code));
         const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
         if (row != last) {
             table.rows[row] = std::move(table.rows[last]);
@@ -315,14 +347,25 @@ private:
         if (r.code.empty()) fail("code", "must not be empty");
         name(fail, r.name);
         citations(fail, r.sources);
-        // (scheme, code) unique: against the dataset, and within a batch (reported once, on
-        // the smaller id).
-        for (const IndustryId other : industries_with_code(r.scheme, r.code)) {
-            if (other == r.id) continue;
-            if (!pending_industries_.contains(other) && !batch_industries_.contains(other))
-                fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + other.to_string());
-            else if (r.id < other)
-                fail("code", "\"" + r.code + "\" is used twice in scheme \"" + r.scheme + "\" (also " + other.to_string() + ")");
+        // (scheme, code) unique: against the dataset, and within a batch (one problem per code,
+        // on the smallest id, naming a few of the others). Linear: one lookup per record.
+        const std::string key = industry_code_key(r.scheme, r.code);
+        if (const auto it = ds_.industry_codes_.find(key); it != ds_.industry_codes_.end() && it->second != r.id)
+            fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + it->second.to_string());
+        if (const auto it = batch_codes_.find(key); it != batch_codes_.end() && it->second.ids.size() > 1) {
+            const std::vector<IndustryId>& ids = it->second.ids;
+            if (it->second.smallest == r.id) {
+                constexpr std::size_t named = 3;
+                std::string also;
+                std::size_t listed = 0;
+                for (const IndustryId other : ids) {
+                    if (other == r.id || listed == named) continue;
+                    also += (listed++ == 0 ? "" : ", ") + other.to_string();
+                }
+                if (ids.size() - 1 > named) also += " and " + std::to_string(ids.size() - 1 - named) + " more";
+                fail("code", "\"" + r.code + "\" is used " + (ids.size() == 2 ? std::string("twice") : std::to_string(ids.size()) + " times") +
+                                 " in scheme \"" + r.scheme + "\" (also " + also + ")");
+            }
         }
         if (r.parent) {
             const Industry* p = industry(*r.parent);
@@ -332,32 +375,22 @@ private:
                 fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
             } else if (p->scheme != r.scheme) {
                 fail("parent", "is in scheme \"" + p->scheme + "\", not \"" + r.scheme + "\"");
-            } else if (forms_cycle<Industry>(r.id, [this](IndustryId i) { return industry(i); }, industry_ancestors_)) {
-                fail("parent", "forms a cycle");
+            } else if (auto why = chain_problem<Industry>(r.id, [this](IndustryId i) { return industry(i); }, industry_ancestors_)) {
+                fail("parent", std::move(*why));
             }
         }
     }
 
-    /// Ids of the industries (in the dataset and the batch) with this scheme and code; the index
-    /// is built on first use, so checking n industries is linear, not quadratic.
-    const std::vector<IndustryId>& industries_with_code(const std::string& scheme, const std::string& code) {
-        const auto key = [](const std::string& sch, const std::string& c) { return sch + '\x1f' + c; };
-        if (!codes_built_) {
-            for (const Industry& i : ds_.industries()) codes_[key(i.scheme, i.code)].push_back(i.id);
-            for (const auto& [id, i] : batch_industries_) {
-                auto& ids = codes_[key(i->scheme, i->code)];
-                if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-            }
-            codes_built_ = true;
-        }
-        return codes_[key(scheme, code)];
-    }
-
-    /// Whether following parents from `self` comes back to it, leads into another cycle, or runs
-    /// longer than any sane hierarchy (more than 10,000 ancestors).
+    /// What is wrong with following parents from `self`, if anything: it comes back to it or
+    /// leads into another cycle, or it runs longer than any sane hierarchy (more than
+    /// max_ancestors ancestors).
     template <class Record, class IdT, class Lookup>
-    static bool forms_cycle(IdT self, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
-        return ancestors<Record>(self, lookup, memo) > max_ancestors;
+    static std::optional<std::string> chain_problem(IdT self, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
+        const std::uint32_t n = ancestors<Record>(self, lookup, memo);
+        if (n == endless) return "forms a cycle";
+        if (n > max_ancestors)
+            return "is more than " + std::to_string(max_ancestors) + " levels deep (the depth limit of a hierarchy)";
+        return std::nullopt;
     }
     static constexpr std::uint32_t max_ancestors = 10'000;
     static constexpr std::uint32_t endless = UINT32_MAX;       // leads into a cycle
@@ -406,7 +439,7 @@ private:
         if (r.parent) {
             if (*r.parent == r.id) fail("parent", "is the park itself");
             else if (park(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
-            else if (forms_cycle<Park>(r.id, [this](ParkId i) { return park(i); }, park_ancestors_)) fail("parent", "forms a cycle");
+            else if (auto why = chain_problem<Park>(r.id, [this](ParkId i) { return park(i); }, park_ancestors_)) fail("parent", std::move(*why));
         }
     }
 
@@ -453,7 +486,7 @@ private:
         if (r.parent) {
             if (*r.parent == r.id) fail("parent", "is the project itself");
             else if (project(*r.parent) == nullptr) fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
-            else if (forms_cycle<Project>(r.id, [this](ProjectId i) { return project(i); }, project_ancestors_)) fail("parent", "forms a cycle");
+            else if (auto why = chain_problem<Project>(r.id, [this](ProjectId i) { return project(i); }, project_ancestors_)) fail("parent", std::move(*why));
         }
         if (r.phase && *r.phase < 1) fail("phase", "must be 1 or more");
         std::optional<Stage> furthest;
@@ -605,7 +638,10 @@ private:
                 table.index.insert(table.rows[i].id, static_cast<std::uint32_t>(i));
             return;
         }
-        table.rows.reserve(table.rows.size() + records.size());
+        // Room grows geometrically: reserving exactly one more row per single insert would copy
+        // the whole table each time.
+        if (const std::size_t need = table.rows.size() + records.size(); need > table.rows.capacity())
+            table.rows.reserve(std::max(need, 2 * table.rows.capacity()));
         for (Record& r : records) {
             table.index.insert(r.id, static_cast<std::uint32_t>(table.rows.size()));
             table.rows.push_back(std::move(r));
@@ -634,6 +670,11 @@ private:
         Mark<WasteFacility, WasteFacilityId> m7{&ds_.waste_facilities_, ds_.waste_facilities_.rows.size()};
         Mark<ReportedStatistic, StatisticId> m8{&ds_.statistics_, ds_.statistics_.rows.size()};
         const auto rollback = [&]() noexcept {
+            for (std::size_t i = m1.rows; i < ds_.industries_.rows.size(); ++i) {
+                const Industry& r = ds_.industries_.rows[i];
+                const auto it = ds_.industry_codes_.find(industry_code_key(r.scheme, r.code));
+                if (it != ds_.industry_codes_.end() && it->second == r.id) ds_.industry_codes_.erase(it);
+            }
             unindex_from(m2), unindex_from(m3), unindex_from(m5), unindex_from(m6), unindex_from(m7), unindex_from(m8);
             m8.rollback(), m7.rollback(), m6.rollback(), m5.rollback(), m4.rollback();
             m3.rollback(), m2.rollback(), m1.rollback(), m0.rollback();
@@ -642,6 +683,10 @@ private:
         try {
             append(b.sources, ds_.sources_);
             append(b.industries, ds_.industries_);
+            for (std::size_t i = m1.rows; i < ds_.industries_.rows.size(); ++i) {
+                const Industry& r = ds_.industries_.rows[i];
+                ds_.industry_codes_.emplace(industry_code_key(r.scheme, r.code), r.id);
+            }
             append(b.parks, ds_.parks_);
             append(b.enterprises, ds_.enterprises_);
             append(b.banks, ds_.banks_);
@@ -671,9 +716,11 @@ private:
         }
     }
 
+    /// Newest first: each id is then the last of its park's list (erase_id pops it), so undoing
+    /// a batch is linear in the batch.
     template <class Mark>
     void unindex_from(const Mark& m) noexcept {
-        for (std::size_t i = m.rows; i < m.table->rows.size(); ++i) erase_from_park_index(m.table->rows[i]);
+        for (std::size_t i = m.table->rows.size(); i > m.rows; --i) erase_from_park_index(m.table->rows[i - 1]);
     }
 
     template <class IdT>
@@ -681,7 +728,8 @@ private:
         const auto it = index.find(park);
         if (it == index.end()) return;
         auto& v = it->second;
-        v.erase(std::remove(v.begin(), v.end(), id), v.end());
+        if (!v.empty() && v.back() == id) v.pop_back();
+        else v.erase(std::remove(v.begin(), v.end(), id), v.end());
         if (v.empty()) index.erase(it);
     }
 
@@ -764,6 +812,34 @@ private:
         if (from != to && from) erase_id(*index, *from, old_version.id);
         for (const auto& [loan, parks] : moved_loans)
             if (parks.first) erase_id(ds_.loans_by_park_, *parks.first, loan->id);
+    }
+
+    // ------------------------------------------------------------------ the industry code index
+    using CodeIndex = decltype(Dataset::industry_codes_);
+    /// A replaced industry's move in the code index: the new key added, the old one still there.
+    struct Recode {
+        CodeIndex* index = nullptr;  // null: nothing to do
+        std::string old_key, new_key;
+        void undo() const noexcept {
+            if (index != nullptr) index->erase(new_key);
+        }
+        void done() const noexcept {
+            if (index != nullptr) index->erase(old_key);
+        }
+    };
+    template <class T>
+    Recode recode_industry(const T& old_version, const T& new_version) {
+        if constexpr (std::is_same_v<T, Industry>) {
+            Recode r{nullptr, industry_code_key(old_version.scheme, old_version.code),
+                     industry_code_key(new_version.scheme, new_version.code)};
+            if (r.old_key != r.new_key) {
+                ds_.industry_codes_.emplace(r.new_key, new_version.id);  // validated: the key is free
+                r.index = &ds_.industry_codes_;
+            }
+            return r;
+        } else {
+            return Recode{};
+        }
     }
 
     // ------------------------------------------------------------------ referrers
@@ -851,8 +927,12 @@ private:
     std::unordered_map<ParkId, const Park*> batch_parks_;
     std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
     detail::IdMap<ProjectId, const Project*> batch_projects_;
-    std::unordered_map<std::string, std::vector<IndustryId>> codes_;
-    bool codes_built_ = false;
+    /// The batch's industries with one (scheme, code), in batch order.
+    struct CodeGroup {
+        std::vector<IndustryId> ids;
+        IndustryId smallest{UINT64_MAX};
+    };
+    std::unordered_map<std::string, CodeGroup, detail::KeyedHash> batch_codes_;  // by industry_code_key
 };
 
 void Dataset::insert(Batch batch) { DatasetEditor(*this).insert(batch); }

@@ -28,6 +28,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/attacks.hpp"
 #include "support/test_support.hpp"
 
 #include <algorithm>
@@ -923,6 +924,89 @@ TEST(DatasetValidation, SourcePublicationAndStatisticLabel) {
 
 // ================================================================== validation: industries
 
+TEST(DatasetValidation, ManyIndustriesWithOneCodeGiveOneProblem) {
+    // Linear: one problem for the code, on the smallest id, naming three others and counting
+    // the rest (was one problem and one message per pair).
+    Dataset ds = fixture();
+    Batch b;
+    for (std::uint64_t id = 100; id < 110; ++id) b.industries.push_back(make_industry(id, "园区", "大健康"));
+    EXPECT_ONE_PROBLEM(ds, ds.insert(b), "industry", "industry#100", "code",
+                       "\"大健康\" is used 10 times in scheme \"园区\" (also industry#101, industry#102, industry#103 and 6 more)");
+    // Against the dataset: each one names the industry that holds the code.
+    for (Industry& i : b.industries) i.code = "C27", i.scheme = "GB/T 4754-2017";
+    const std::vector<Problem> problems = rejected(ds, [&] { ds.insert(b); });
+    ASSERT_EQ(problems.size(), 11u);  // ten "already used" and one "used 10 times"
+    EXPECT_EQ(std::count_if(problems.begin(), problems.end(), [](const Problem& p) {
+                  return p.reason == "\"C27\" is already used in scheme \"GB/T 4754-2017\" by industry#1";
+              }),
+              10);
+}
+
+TEST(DatasetIndustryCodes, IndexFollowsEveryMutation) {
+    Dataset ds = fixture();
+    ASSERT_NE(ds.find_industry("GB/T 4754-2017", "C27"), nullptr);
+    EXPECT_EQ(ds.find_industry("GB/T 4754-2017", "C27")->id, IndustryId{1});
+    EXPECT_EQ(ds.find_industry("GB/T 4754-2017", "C2"), nullptr);
+    EXPECT_EQ(ds.find_industry("GB/T 4754-201", "7C27"), nullptr);  // the pair, not the concatenation
+    ds.insert(make_industry(9, "园区", "大健康"));
+    EXPECT_EQ(ds.find_industry("园区", "大健康")->id, IndustryId{9});
+    // A replaced code moves: the old one is free again, the new one taken.
+    Industry renamed = ds.get(IndustryId{9});
+    renamed.code = "生物医药";
+    ds.replace(renamed);
+    EXPECT_EQ(ds.find_industry("园区", "大健康"), nullptr);
+    EXPECT_EQ(ds.find_industry("园区", "生物医药")->id, IndustryId{9});
+    EXPECT_NO_THROW(ds.insert(make_industry(10, "园区", "大健康")));
+    EXPECT_ONE_PROBLEM(ds, ds.insert(make_industry(11, "园区", "生物医药")), "industry", "industry#11", "code",
+                       "\"生物医药\" is already used in scheme \"园区\" by industry#9");
+    // Removed: free.
+    ds.remove(IndustryId{9});
+    EXPECT_EQ(ds.find_industry("园区", "生物医药"), nullptr);
+    EXPECT_NO_THROW(ds.insert(make_industry(11, "园区", "生物医药")));
+    // A refused batch leaves no code behind.
+    Batch b;
+    b.industries = {make_industry(12, "园区", "新材料"), make_industry(13, "园区", "")};
+    EXPECT_THROW(ds.insert(b), ValidationError);
+    EXPECT_EQ(ds.find_industry("园区", "新材料"), nullptr);
+    EXPECT_NO_THROW(ds.insert(make_industry(12, "园区", "新材料")));
+}
+
+TEST(DatasetComplexity, SingleIndustryInsertsAreLinear) {
+    // Was: every insert rebuilt the (scheme, code) index from every industry (8,000 single
+    // inserts took about a minute).
+    const auto make = [](std::size_t n) { return n; };
+    EXPECT_TRUE(test::scales_linearly(8000, make, [](std::size_t n) {
+        Dataset ds;
+        for (std::uint64_t id = 1; id <= n; ++id) ds.insert(make_industry(id, "园区", "C" + std::to_string(id)));
+    }));
+}
+
+TEST(DatasetComplexity, SingleProjectInsertsAreLinear) {
+    // Was: each insert reserved exactly one more row, copying the table and its columns.
+    EXPECT_TRUE(test::scales_linearly(10000, [](std::size_t n) { return n; }, [](std::size_t n) {
+        Dataset ds = fixture();
+        for (std::uint64_t id = 1000; id < 1000 + n; ++id) {
+            Project p = ds.get(ProjectId{1});
+            p.id = ProjectId{id};
+            p.parent.reset();
+            ds.insert(std::move(p));
+        }
+    }));
+}
+
+TEST(DatasetComplexity, IndustriesSharingOneCodeAreLinear) {
+    // Was: pairs compared and a message built per pair, past the 1,000-problem cap.
+    const auto make = [](std::size_t n) {
+        Batch b;
+        for (std::uint64_t id = 1; id <= n; ++id) b.industries.push_back(make_industry(id, "园区", "大健康"));
+        return b;
+    };
+    EXPECT_TRUE(test::scales_linearly(20000, make, [](const Batch& b) {
+        Dataset ds;
+        EXPECT_THROW(ds.insert(b), ValidationError);
+    }));
+}
+
 TEST(DatasetValidation, IndustrySchemeAndCodeNotEmpty) {
     Dataset ds = fixture();
     Industry i = make_industry(9, "", "C28");
@@ -1046,15 +1130,22 @@ TEST(DatasetValidation, ParkParentCycles) {
 }
 
 TEST(DatasetValidation, LongParentChains) {
-    // 10,000 ancestors are allowed; more count as a cycle (longer than any sane hierarchy). Each
-    // park's ancestors are counted once per validation, so a long chain validates in linear time.
+    // 10,000 ancestors are allowed; more are refused as too deep (longer than any sane
+    // hierarchy), naming the limit, not as a cycle. Each park's ancestors are counted once per
+    // validation, so a long chain validates in linear time.
     Dataset ds;
     Batch b;
     for (std::uint64_t id = 1; id <= 10'001; ++id)
         b.parks.push_back(make_park(id, id == 1 ? std::nullopt : std::optional<std::uint64_t>(id - 1)));
     ASSERT_NO_THROW(ds.insert(b));  // park#10001 has 10,000 ancestors
-    EXPECT_ONE_PROBLEM(ds, ds.insert(make_park(10'002, 10'001)), "park", "park#10002", "parent", "forms a cycle");
+    EXPECT_ONE_PROBLEM(ds, ds.insert(make_park(10'002, 10'001)), "park", "park#10002", "parent",
+                       "is more than 10000 levels deep (the depth limit of a hierarchy)");
     EXPECT_NO_THROW(ds.insert(make_park(10'003, 10'000)));
+    // A cycle hanging below a long chain is still a cycle.
+    Batch loop;
+    loop.parks = {make_park(20'001, 20'002), make_park(20'002, 20'001)};
+    EXPECT_REJECTED(ds, ds.insert(loop), Expected{"park", "park#20001", "parent", "forms a cycle"},
+                    Expected{"park", "park#20002", "parent", "forms a cycle"});
 }
 
 TEST(DatasetValidation, ParkAdminCodeRange) {

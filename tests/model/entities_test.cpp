@@ -431,11 +431,11 @@ TEST(Id, Hash) {
     const std::hash<ParkId> h;
     EXPECT_EQ(h(ParkId{5}), h(ParkId{5}));
     EXPECT_EQ(std::hash<ProjectId>{}(ProjectId{5}), h(ParkId{5}));  // same value, same mix
-    if constexpr (sizeof(std::size_t) == 8) {
-        // splitmix64: the first two outputs of the generator seeded with 0.
-        EXPECT_EQ(h(ParkId{0}), static_cast<std::size_t>(0xE220A8397B1DCDAFULL));
-        EXPECT_EQ(h(ParkId{0x9E3779B97F4A7C15ULL}), static_cast<std::size_t>(0x6E789E6AA1B965F4ULL));
-    }
+    // Keyed: SipHash-1-3 of the value under the process's random key (core/hash.hpp), not the
+    // unkeyed splitmix64 of before (whose first output, for 0, was 0xE220A8397B1DCDAF).
+    const detail::HashKey key = detail::process_hash_key();
+    EXPECT_EQ(h(ParkId{0}), static_cast<std::size_t>(detail::siphash_word<1, 3>(key, 0)));
+    EXPECT_EQ(h(ParkId{0x9E3779B97F4A7C15ULL}), static_cast<std::size_t>(detail::siphash_word<1, 3>(key, 0x9E3779B97F4A7C15ULL)));
     // Sequential ids do not collide and spread over the low bits.
     std::unordered_set<std::size_t> hashes;
     std::set<std::size_t> low_bytes;

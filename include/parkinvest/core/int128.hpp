@@ -8,6 +8,7 @@
 #pragma once
 
 #include <parkinvest/core/errors.hpp>
+#include <parkinvest/core/hash.hpp>
 
 #include <array>
 #include <concepts>
@@ -140,16 +141,13 @@ inline std::string to_string(i128 v) {
     return std::string(p, static_cast<std::size_t>(end - p));
 }
 
+/// Keyed (see core/hash.hpp): amounts may come from files and key hash tables.
 inline std::size_t hash(i128 v) noexcept {
 #if PARKINVEST_HAS_INT128
     const auto bits = static_cast<u128>(v);
-    const auto lo = static_cast<std::uint64_t>(bits);
-    const auto hi = static_cast<std::uint64_t>(bits >> 64);
-    return static_cast<std::size_t>(lo ^ (hi * 0x9E3779B97F4A7C15ULL) ^ (lo >> 29));
+    return keyed_hash(static_cast<std::uint64_t>(bits) ^ keyed_hash(static_cast<std::uint64_t>(bits >> 64)));
 #else
-    std::size_t h = 0;
-    for (char c : to_string(v)) h = h * 131 + static_cast<unsigned char>(c);
-    return h;
+    return keyed_hash(std::string_view(to_string(v)));
 #endif
 }
 

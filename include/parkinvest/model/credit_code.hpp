@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/hash.hpp>
+
 #include <compare>
 #include <cstddef>
 #include <functional>
@@ -82,6 +84,6 @@ private:
 template <>
 struct std::hash<parkinvest::CreditCode> {
     std::size_t operator()(const parkinvest::CreditCode& c) const noexcept {
-        return std::hash<std::string_view>{}(c.str());
+        return parkinvest::detail::keyed_hash(std::string_view(c.str()));
     }
 };

@@ -15,6 +15,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -92,6 +94,9 @@ public:
     [[nodiscard]] bool contains(IdT id) const {
         return find(id) != nullptr;
     }
+
+    /// The industry with this code in this classification scheme (the pair is unique), or nullptr.
+    [[nodiscard]] const Industry* find_industry(std::string_view scheme, std::string_view code) const;
 
     /// Records located in a park (not in its sub-parks), in insertion order.
     [[nodiscard]] std::span<const ProjectId> projects_in(ParkId park) const { return ids_in(projects_by_park_, park); }
@@ -183,6 +188,8 @@ private:
     ByPark<WasteFacilityId> facilities_by_park_;
     ByPark<StatisticId> statistics_by_park_;
     ByPark<ParkId> sub_parks_;
+    /// industry_code_key(scheme, code) -> the industry; kept in step with every mutation.
+    std::unordered_map<std::string, IndustryId, detail::KeyedHash> industry_codes_;
 };
 
 }  // namespace parkinvest

@@ -2,6 +2,7 @@
 // detail::IdMap: the Dataset's id -> value hash table. Not part of the public API.
 #pragma once
 
+#include <parkinvest/core/hash.hpp>
 #include <parkinvest/model/ids.hpp>
 
 #include <cstddef>
@@ -17,6 +18,8 @@ namespace parkinvest::detail {
 /// A hash map from an Id to a small trivially copyable value (a row number, a pointer), kept in
 /// one array (open addressing, linear probing, at most 3/4 full): inserting a million ids makes
 /// one allocation instead of a million nodes, and a lookup reads one or two adjacent slots.
+/// Each map hashes with SipHash-1-3 under its own random key (detail::new_hash_key), so ids
+/// chosen by a file cannot pile up in one probe run; no result depends on the key.
 ///
 /// The id 2^64 - 1 marks an empty slot; a Dataset refuses that id, and here it is never found
 /// and cannot be inserted (insert throws std::invalid_argument). Erasing moves later entries of
@@ -31,10 +34,12 @@ public:
     IdMap(const IdMap&) = default;
     IdMap& operator=(const IdMap&) = default;
     /// A moved-from map is empty.
-    IdMap(IdMap&& other) noexcept : slots_(std::move(other.slots_)), size_(std::exchange(other.size_, 0)) {
+    IdMap(IdMap&& other) noexcept
+        : key_(other.key_), slots_(std::move(other.slots_)), size_(std::exchange(other.size_, 0)) {
         other.slots_.clear();
     }
     IdMap& operator=(IdMap&& other) noexcept {
+        key_ = other.key_;
         slots_ = std::move(other.slots_);
         size_ = std::exchange(other.size_, 0);
         other.slots_.clear();
@@ -118,10 +123,13 @@ private:
     static constexpr std::size_t max_slots = std::size_t{1} << (sizeof(std::size_t) * 8 - 2);
 
     static std::size_t capacity_for(std::size_t slots) noexcept { return slots / 4 * 3; }
-    static std::size_t hash(std::uint64_t key) noexcept { return std::hash<IdT>{}(IdT{key}); }
+    [[nodiscard]] std::size_t hash(std::uint64_t key) const noexcept {
+        return static_cast<std::size_t>(siphash_word<1, 3>(key_, key));
+    }
     [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept { return hash(key) & (slots_.size() - 1); }
     [[nodiscard]] std::size_t next(std::size_t i) const noexcept { return (i + 1) & (slots_.size() - 1); }
 
+    HashKey key_ = new_hash_key();
     std::vector<Slot> slots_;  // empty, or a power of two >= 16 slots
     std::size_t size_ = 0;
 };

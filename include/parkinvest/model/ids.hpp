@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/hash.hpp>
+
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -51,13 +53,9 @@ using StatisticId = Id<StatisticTag>;
 
 }  // namespace parkinvest
 
+/// Keyed (detail::keyed_hash, SipHash-1-3 under a random per-process key): ids come from files,
+/// and an unkeyed hash would let a file choose ids that share one bucket.
 template <class Tag>
 struct std::hash<parkinvest::Id<Tag>> {
-    std::size_t operator()(parkinvest::Id<Tag> id) const noexcept {
-        // splitmix64 finaliser: sequential ids spread over the buckets
-        std::uint64_t x = id.value() + 0x9E3779B97F4A7C15ULL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-        return static_cast<std::size_t>(x ^ (x >> 31));
-    }
+    std::size_t operator()(parkinvest::Id<Tag> id) const noexcept { return parkinvest::detail::keyed_hash(id.value()); }
 };

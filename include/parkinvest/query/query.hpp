@@ -22,6 +22,7 @@
 // decides it: 10亿元以上 is "≥ 1亿" but not "< 100亿"; approximations count as their value.
 #pragma once
 
+#include <parkinvest/core/hash.hpp>
 #include <parkinvest/model/dataset.hpp>
 #include <parkinvest/query/table.hpp>
 
@@ -351,7 +352,7 @@ template <class To>
 auto park_key(std::string zh, std::string en, To to) {
     struct Map {
         std::vector<BoundKey::Code> dense;
-        std::unordered_map<std::uint64_t, BoundKey::Code> sparse;
+        std::unordered_map<std::uint64_t, BoundKey::Code, parkinvest::detail::KeyedHash> sparse;
         BoundKey::Code operator()(std::uint64_t park) const {
             if (park < dense.size()) return dense[static_cast<std::size_t>(park)];
             const auto it = sparse.find(park);
@@ -566,7 +567,7 @@ template <class Fn>
 auto by(std::string name_zh, std::string name_en, Fn fn) {
     return Key{std::move(name_zh), std::move(name_en), [fn](const Dataset&) {
                    auto labels = std::make_shared<std::vector<std::string>>();
-                   auto codes = std::make_shared<std::unordered_map<std::string, BoundKey::Code>>();
+                   auto codes = std::make_shared<std::unordered_map<std::string, BoundKey::Code, parkinvest::detail::KeyedHash>>();
                    auto code = [fn, labels, codes](const auto& r) {
                        std::string label = fn(r);
                        const auto [it, fresh] = codes->emplace(std::move(label), static_cast<BoundKey::Code>(labels->size()));
@@ -678,7 +679,7 @@ struct distinct_count {
     auto bind(const Dataset&) const {
         struct B {
             Fn fn;
-            using Acc = std::unordered_set<std::int64_t>;
+            using Acc = std::unordered_set<std::int64_t, parkinvest::detail::KeyedHash>;
             void add(Acc& a, const R& r) const {
                 for (const std::int64_t v : values(r)) a.insert(v);
             }
@@ -942,11 +943,14 @@ A named(A a, std::string name_zh, std::string name_en) {
 namespace detail {
 template <std::size_t K>
 struct CodeHash {
+    /// Keyed: codes are ids and values from the data (see core/hash.hpp).
     std::size_t operator()(const std::array<std::uint64_t, K>& a) const noexcept {
-        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
-        for (const std::uint64_t v : a) h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
-        return static_cast<std::size_t>(h ^ (h >> 31));
+        parkinvest::detail::SipHash<1, 3> h(key);
+        for (const std::uint64_t v : a) h.compress(v);
+        h.compress(std::uint64_t{K * 8 % 256} << 56);
+        return static_cast<std::size_t>(h.finish());
     }
+    parkinvest::detail::HashKey key = parkinvest::detail::process_hash_key();
 };
 }  // namespace detail
 

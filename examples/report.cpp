@@ -211,9 +211,27 @@ struct Report {
         return with_bound(a.value.format(f), a.bound, lang);
     }
 
-    void park(const Park& p, int depth) const {
-        const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-        out << indent << (depth == 0 ? "■ " : "□ ") << name(p.name);
+    /// A zone and its sub-parks (一区多园), depth first. Iterative, and indented by at most
+    /// max_indent levels (deeper ones are labelled with their level): a chain of 10,000 sub-parks
+    /// in a file prints 10,000 short lines, not 100 MB of spaces, and cannot exhaust the stack.
+    void zone(const Park& z) const {
+        std::vector<std::pair<ParkId, std::size_t>> todo{{z.id, 0}};
+        while (!todo.empty()) {
+            const auto [id, depth] = todo.back();
+            todo.pop_back();
+            park(ds.get(id), depth);
+            const auto subs = ds.sub_parks_of(id);
+            for (auto it = subs.rbegin(); it != subs.rend(); ++it) todo.emplace_back(*it, depth + 1);
+        }
+        summary(z);
+    }
+
+    void park(const Park& p, std::size_t depth) const {
+        constexpr std::size_t max_indent = 8;
+        const std::string indent(std::min(depth, max_indent) * 2, ' ');
+        out << indent << (depth == 0 ? "■ " : "□ ");
+        if (depth > max_indent) out << t("[第" + std::to_string(depth) + "层] ", "[level " + std::to_string(depth) + "] ");
+        out << name(p.name);
         if (zh() && p.name.en) out << " (" << *p.name.en << ")";
         out << " · " << label(p.kind, lang) << " · " << p.province;
         if (p.city != p.province) out << p.city;
@@ -229,8 +247,6 @@ struct Report {
         projects(p.id, indent);
         loans(p.id, indent);
         facilities(p.id, indent);
-        for (ParkId sub : ds.sub_parks_of(p.id)) park(ds.get(sub), depth + 1);
-        if (depth == 0) summary(p);
     }
 
     /// The zone's itemized records, sub-parks included, through the query API.
@@ -417,13 +433,14 @@ std::optional<Date> latest_day(const Dataset& ds) {
     return latest;
 }
 
-std::string print_report(std::ostream& out, const Dataset& ds, const ReportOptions& options) {
+namespace {
+std::string write_report(std::ostream& out, const Dataset& ds, const ReportOptions& options) {
     const Language lang = options.lang;
     const Report r{ds, lang, options.as_of, out};
     out << r.t(options.title_zh, options.title_en) << '\n' << std::string(72, '=') << '\n';
     for (const Park& p : ds.parks()) {
         if (p.parent) continue;  // printed under its parent
-        r.park(p, 0);
+        r.zone(p);
         out << '\n';
     }
     out << r.t("■ 全部园区", "■ All parks") << '\n';
@@ -444,6 +461,22 @@ std::string print_report(std::ostream& out, const Dataset& ds, const ReportOptio
     out << '\n';
     return investment_svg(chart_rows(by_park, lang), chart_rows(by_industry, lang), lang, options.as_of, options.source_zh,
                           options.source_en);
+}
+}  // namespace
+
+std::string print_report(std::ostream& terminal, const Dataset& ds, const ReportOptions& options) {
+    // Written to a buffer first, then line by line through printable(): names and labels come
+    // from files, and a control character in one (ESC ] 0 ; ... BEL) must not reach a terminal.
+    std::ostringstream out;
+    std::string svg = write_report(out, ds, options);
+    const std::string text = std::move(out).str();
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        terminal << printable(std::string_view(text).substr(start, end - start), std::string::npos);
+        if (end < text.size()) terminal << '\n';
+        start = end + 1;
+    }
+    return svg;
 }
 
 }  // namespace parkinvest::examples

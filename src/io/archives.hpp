@@ -7,6 +7,12 @@
 //    it to find a value that cannot be saved before the real archive starts its document.
 #pragma once
 
+#include <parkinvest/core/hash.hpp>
+
+#include <unordered_set>
+
+#include <algorithm>
+
 #include <parkinvest/io/cereal.hpp>
 #include <parkinvest/io/io.hpp>
 
@@ -156,6 +162,35 @@ public:
 };
 
 // ---- text checks before cereal's parsers see the input (json_check.cpp, xml_check.cpp)
+
+/// The member names of one JSON object or the attribute names of one XML element, to find a
+/// name given twice in linear time: a short list scanned while there are few, a keyed hash set
+/// beyond (the names come from the input).
+class NameSet {
+public:
+    /// False when `name` was inserted before.
+    bool insert(std::string_view name) {
+        constexpr std::size_t few = 16;
+        if (large_.empty()) {
+            if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
+            if (small_.size() < few) {
+                small_.emplace_back(name);
+                return true;
+            }
+            large_.insert(small_.begin(), small_.end());
+            small_.clear();
+        }
+        return large_.emplace(name).second;
+    }
+    void clear() noexcept {
+        small_.clear();
+        large_.clear();
+    }
+
+private:
+    std::vector<std::string> small_;
+    std::unordered_set<std::string, parkinvest::detail::KeyedHash, std::equal_to<>> large_;
+};
 
 /// Well-formed JSON (RFC 8259, parsed iteratively), valid UTF-8 without NUL in every string,
 /// nesting <= max_depth, <= max_records members or elements in any object or array.

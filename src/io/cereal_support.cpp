@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The non-template parts of <parkinvest/io/cereal.hpp>: value checks, text forms, and the
 // FormatError / ArgumentError bookkeeping that tells where in a document a problem is.
+#include <parkinvest/core/utf8.hpp>
 #include <parkinvest/io/cereal.hpp>
 
 #include <cstring>
@@ -12,31 +13,8 @@ namespace {
 constexpr std::string_view our_prefix = "parkinvest: ";
 constexpr std::string_view save_prefix = "parkinvest: cannot save";
 
-/// `text` for a message: at most 80 bytes, cut at a character boundary; control characters and
-/// bytes that are not UTF-8 escaped as \xHH.
-std::string echo(std::string_view text) {
-    constexpr std::size_t max_bytes = 80;
-    std::string out;
-    std::size_t i = 0;
-    while (i < text.size() && out.size() < max_bytes) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        const std::size_t len = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
-        const bool whole = i + len <= text.size() &&
-                           (byte < 0x80 || !text_problem(text.substr(i, len), TextRules::utf8));
-        if (!whole || byte < 0x20 || byte == 0x7F) {
-            constexpr char hex[] = "0123456789ABCDEF";
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-            ++i;
-        } else {
-            out.append(text.substr(i, len));
-            i += len;
-        }
-    }
-    if (i < text.size()) out += "...";
-    return out;
-}
+/// `text` for a message (core/utf8.hpp).
+std::string echo(std::string_view text) { return printable(text, 80); }
 
 std::string step_text(Step step) {
     if (step.name != nullptr) return step.name;

@@ -40,9 +40,9 @@ public:
 
     bool Default() { return root(false) && element(); }
     bool String(const char* s, rapidjson::SizeType length, bool) { return root(false) && element() && text(s, length); }
-    bool Key(const char* s, rapidjson::SizeType length, bool) { return element() && text(s, length); }
-    bool StartObject() { return root(true) && element() && open(); }
-    bool StartArray() { return root(false) && element() && open(); }
+    bool Key(const char* s, rapidjson::SizeType length, bool) { return element() && text(s, length) && unique(s, length); }
+    bool StartObject() { return root(true) && element() && open(true); }
+    bool StartArray() { return root(false) && element() && open(false); }
     bool EndObject(rapidjson::SizeType) { return close(); }
     bool EndArray(rapidjson::SizeType) { return close(); }
 
@@ -74,15 +74,25 @@ private:
         }
         return true;
     }
-    bool open() {
+    bool open(bool object) {
         if (counts_.size() >= options_.max_depth)
             return stop("nesting deeper than " + std::to_string(options_.max_depth) + " levels (LoadOptions::max_depth)");
         counts_.push_back(0);
+        // One NameSet per depth, reused (cleared) by the next object at that depth.
+        if (names_.size() < counts_.size()) names_.emplace_back();
+        names_[counts_.size() - 1].clear();
+        objects_.push_back(object);
         return true;
     }
     bool close() {
         counts_.pop_back();
+        objects_.pop_back();
         return true;
+    }
+    /// A member name given twice would load silently (the first value wins in cereal's reader).
+    bool unique(const char* s, rapidjson::SizeType length) {
+        if (counts_.empty() || !objects_.back() || names_[counts_.size() - 1].insert({s, length})) return true;
+        return stop("member \"" + printable({s, length}) + "\" given twice in one object");
     }
     bool text(const char* s, rapidjson::SizeType length) {
         if (const auto problem = cereal_detail::text_problem({s, length}, cereal_detail::TextRules::json))
@@ -94,6 +104,8 @@ private:
     const rapidjson::MemoryStream& stream_;
     bool seen_root_ = false;
     std::vector<std::uint64_t> counts_;  // members of each open object (keys and values) or elements of each array
+    std::vector<bool> objects_;                  // whether each open container is an object
+    std::vector<NameSet> names_;                 // member names of the open object at each depth
 };
 
 /// Finds where the value at a path starts (on the error path only).

@@ -3,6 +3,8 @@
 // plain decimal, percentages, quantities, periods — and UTF-8 checks. Not installed.
 #pragma once
 
+#include <parkinvest/core/utf8.hpp>
+
 #include <parkinvest/model/dataset.hpp>
 
 #include <array>
@@ -113,12 +115,9 @@ template <class E>
 [[nodiscard]] std::string statistic_value_text(const StatisticValue& v);
 [[nodiscard]] ValueKind value_kind(const StatisticValue& v);
 
-/// Byte offset of the first byte that is not part of well-formed UTF-8 (overlong forms,
-/// surrogates and code points above U+10FFFF are refused), or nothing when all is well-formed.
-[[nodiscard]] std::optional<std::size_t> invalid_utf8_at(std::string_view text) noexcept;
+using parkinvest::invalid_utf8_at;
 
-/// At most `max_bytes` of text, cut at a character boundary, with control characters escaped
-/// (\x0A): for echoing a value in an error message.
+/// parkinvest::printable (core/utf8.hpp): for echoing a value in an error message.
 [[nodiscard]] std::string shortened(std::string_view text, std::size_t max_bytes = 80);
 
 }  // namespace parkinvest::io::detail

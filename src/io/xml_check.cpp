@@ -71,6 +71,7 @@ private:
     struct Open {
         std::string_view name;
         std::uint64_t children = 0;
+        std::uint64_t content = 0;  // where the content starts, after the start tag
     };
 
     [[noreturn]] void fail(std::string reason) const { fail_at(pos_, std::move(reason)); }
@@ -118,7 +119,7 @@ private:
     /// <?xml version="1.0" encoding="utf-8"?>
     void declaration() {
         pos_ += 5;
-        std::vector<std::string_view> seen;
+        NameSet seen;
         for (;;) {
             const std::size_t before = pos_;
             spaces();
@@ -132,11 +133,10 @@ private:
     }
 
     /// name="value" or name='value'.
-    void attribute(std::vector<std::string_view>& seen) {
+    void attribute(NameSet& seen) {
         const std::uint64_t at = pos_;
         const std::string_view n = name();
-        if (std::find(seen.begin(), seen.end(), n) != seen.end()) fail_at(at, "attribute \"" + std::string(n) + "\" given twice");
-        seen.push_back(n);
+        if (!seen.insert(n)) fail_at(at, "attribute \"" + printable(n) + "\" given twice");
         spaces();
         expect("=");
         spaces();
@@ -192,7 +192,7 @@ private:
         const std::uint64_t at = pos_;
         ++pos_;  // '<'
         const std::string_view n = name();
-        std::vector<std::string_view> seen;
+        NameSet seen;
         self_closed_ = false;
         for (;;) {
             const std::size_t before = pos_;
@@ -216,7 +216,7 @@ private:
         if (open_.size() + 1 > options_.max_depth) {
             fail_at(at, "nesting deeper than " + std::to_string(options_.max_depth) + " levels (LoadOptions::max_depth)");
         }
-        if (!self_closed_) open_.push_back(Open{n, 0});
+        if (!self_closed_) open_.push_back(Open{n, 0, pos_});
         return n;
     }
 
@@ -230,7 +230,22 @@ private:
             fail_at(at, "closing tag </" + std::string(n) + "> does not match <" +
                             (open_.empty() ? std::string("(none)") : std::string(open_.back().name)) + ">");
         }
+        if (n == "cereal_class_version") class_version(open_.back().content, at);
         open_.pop_back();
+    }
+
+    /// cereal reads a class version with std::stoul, which takes " 1", "1abc" and "4294967297"
+    /// as 1: the text must be the digits of a 32-bit number, nothing else.
+    void class_version(std::uint64_t from, std::uint64_t to) const {
+        const std::string_view text = s_.substr(static_cast<std::size_t>(from), static_cast<std::size_t>(to - from));
+        std::uint64_t v = 0;
+        bool ok = !text.empty() && text.size() <= 10;
+        for (const char c : text) {
+            ok = ok && c >= '0' && c <= '9';
+            if (ok) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (!ok || v > UINT32_MAX)
+            fail_at(from, "cereal_class_version \"" + printable(text) + "\" is not a version number (digits of a 32-bit number)");
     }
 
     /// Character data up to the next '<'.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <parkinvest/model/dataset.hpp>
 
+#include <parkinvest/core/utf8.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -308,13 +310,23 @@ private:
         repeats(ids, [](IdT id) { return id; },
                 [&](std::size_t i) { fail(Field(field, i), ids[i].to_string() + " is listed twice"); });
     }
+    /// Every text field is UTF-8 (core/utf8.hpp): JSON, XML and CSV writers need it, and
+    /// messages and terminals get text. (Control characters are allowed: a binary archive holds
+    /// them, JSON escapes them, and whatever prints them escapes them with printable().)
+    static void text(const Context& fail, const Field& field, std::string_view s) {
+        if (const auto at = invalid_utf8_at(s)) fail(field, "invalid UTF-8 at byte " + std::to_string(*at));
+    }
     void name(const Context& fail, const Name& n) {
         if (n.zh.empty()) fail("name.zh", "must not be empty");
         if (n.en && n.en->empty()) fail("name.en", "must be absent or not empty");
+        text(fail, "name.zh", n.zh);
+        if (n.en) text(fail, "name.en", *n.en);
     }
     void citations(const Context& fail, const std::vector<Citation>& cs) {
-        for (std::size_t i = 0; i < cs.size(); ++i)
+        for (std::size_t i = 0; i < cs.size(); ++i) {
             reference(fail, Field("sources", i, ".source"), cs[i].source);
+            text(fail, Field("sources", i, ".note"), cs[i].note);
+        }
     }
     void amount(const Context& fail, const Field& field, const std::optional<ReportedAmount>& a,
                 std::optional<Currency>& currency) {
@@ -339,19 +351,24 @@ private:
     void check(const Source& r) {
         const Context fail = context(r);
         if (r.publication.empty()) fail("publication", "must not be empty");
+        text(fail, "publication", r.publication);
+        text(fail, "section", r.section);
+        text(fail, "note", r.note);
     }
 
     void check(const Industry& r) {
         const Context fail = context(r);
         if (r.scheme.empty()) fail("scheme", "must not be empty");
         if (r.code.empty()) fail("code", "must not be empty");
+        text(fail, "scheme", r.scheme);
+        text(fail, "code", r.code);
         name(fail, r.name);
         citations(fail, r.sources);
         // (scheme, code) unique: against the dataset, and within a batch (one problem per code,
         // on the smallest id, naming a few of the others). Linear: one lookup per record.
         const std::string key = industry_code_key(r.scheme, r.code);
         if (const auto it = ds_.industry_codes_.find(key); it != ds_.industry_codes_.end() && it->second != r.id)
-            fail("code", "\"" + r.code + "\" is already used in scheme \"" + r.scheme + "\" by " + it->second.to_string());
+            fail("code", "\"" + printable(r.code) + "\" is already used in scheme \"" + printable(r.scheme) + "\" by " + it->second.to_string());
         if (const auto it = batch_codes_.find(key); it != batch_codes_.end() && it->second.ids.size() > 1) {
             const std::vector<IndustryId>& ids = it->second.ids;
             if (it->second.smallest == r.id) {
@@ -363,8 +380,8 @@ private:
                     also += (listed++ == 0 ? "" : ", ") + other.to_string();
                 }
                 if (ids.size() - 1 > named) also += " and " + std::to_string(ids.size() - 1 - named) + " more";
-                fail("code", "\"" + r.code + "\" is used " + (ids.size() == 2 ? std::string("twice") : std::to_string(ids.size()) + " times") +
-                                 " in scheme \"" + r.scheme + "\" (also " + also + ")");
+                fail("code", "\"" + printable(r.code) + "\" is used " + (ids.size() == 2 ? std::string("twice") : std::to_string(ids.size()) + " times") +
+                                 " in scheme \"" + printable(r.scheme) + "\" (also " + also + ")");
             }
         }
         if (r.parent) {
@@ -374,7 +391,7 @@ private:
             } else if (p == nullptr) {
                 fail("parent", "refers to " + r.parent->to_string() + ", which does not exist");
             } else if (p->scheme != r.scheme) {
-                fail("parent", "is in scheme \"" + p->scheme + "\", not \"" + r.scheme + "\"");
+                fail("parent", "is in scheme \"" + printable(p->scheme) + "\", not \"" + printable(r.scheme) + "\"");
             } else if (auto why = chain_problem<Industry>(r.id, [this](IndustryId i) { return industry(i); }, industry_ancestors_)) {
                 fail("parent", std::move(*why));
             }
@@ -433,6 +450,8 @@ private:
         name(fail, r.name);
         citations(fail, r.sources);
         references(fail, "leading_industries", r.leading_industries);
+        text(fail, "province", r.province);
+        text(fail, "city", r.city);
         if (r.admin_code && (*r.admin_code < 110000 || *r.admin_code > 829999))
             fail("admin_code", "is not a six-digit GB/T 2260 code");
         positive(fail, "area", r.area);
@@ -452,19 +471,21 @@ private:
         const std::string& c = r.origin.country;
         if (r.origin.kind == OriginKind::foreign) {
             if (c.size() != 2 || !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
-                fail("origin.country", "must be an ISO 3166-1 alpha-2 code for foreign origin, not \"" + c + "\"");
+                fail("origin.country", "must be an ISO 3166-1 alpha-2 code for foreign origin, not \"" + printable(c, 16) + "\"");
         } else if (r.origin.kind == OriginKind::hk_macao_taiwan) {
             if (!c.empty() && c != "HK" && c != "MO" && c != "TW")
-                fail("origin.country", "must be empty, HK, MO or TW for Hong Kong, Macao or Taiwan origin, not \"" + c + "\"");
+                fail("origin.country", "must be empty, HK, MO or TW for Hong Kong, Macao or Taiwan origin, not \"" + printable(c, 16) + "\"");
         } else if (!c.empty()) {
             fail("origin.country", "is only given for foreign, Hong Kong, Macao or Taiwan origin");
         }
         if (r.listing && r.listing->market.empty()) fail("listing.market", "must not be empty");
+        if (r.listing) text(fail, "listing.market", r.listing->market);
     }
 
     void check(const Bank& r) {
         const Context fail = context(r);
         name(fail, r.name);
+        text(fail, "branch", r.branch);
         citations(fail, r.sources);
     }
 
@@ -521,6 +542,7 @@ private:
         citations(fail, r.sources);
         reference(fail, "lender", r.lender);
         references(fail, "borrowers", r.borrowers);
+        text(fail, "purpose", r.purpose);
         if (r.borrower_count && *r.borrower_count < static_cast<std::int64_t>(r.borrowers.size()))
             fail("borrower_count", std::to_string(*r.borrower_count) + " is fewer than the " +
                                        std::to_string(r.borrowers.size()) + " named borrowers");
@@ -566,6 +588,7 @@ private:
         if (r.licence) {
             const WasteLicence& l = *r.licence;
             if (l.number.empty()) fail("licence.number", "must not be empty");
+            text(fail, "licence.number", l.number);
             positive(fail, "licence.approved_total", l.approved_total);
             std::array<bool, 51> seen{};  // HW01 .. HW50
             for (std::size_t i = 0; i < l.categories.size(); ++i) {
@@ -595,6 +618,8 @@ private:
         citations(fail, r.sources);
         reference(fail, "scope", r.scope);
         if (r.label.empty()) fail("label", "must not be empty");
+        text(fail, "label", r.label);
+        text(fail, "unit", r.unit);
         if (!r.value && !r.comparison) fail("value", "a statistic needs a value, a comparison, or both");
         if (r.value) {
             if (const auto* n = std::get_if<std::int64_t>(&*r.value); n != nullptr && *n < 0)
@@ -625,7 +650,7 @@ private:
         for (const Industry& child : ds_.industries())
             if (child.parent == i.id && child.scheme != i.scheme)
                 problem("industry", child.id.to_string(), "parent",
-                        "is in scheme \"" + i.scheme + "\", not \"" + child.scheme + "\"");
+                        "is in scheme \"" + printable(i.scheme) + "\", not \"" + printable(child.scheme) + "\"");
     }
 
     // ------------------------------------------------------------------ commit

@@ -121,7 +121,15 @@ std::string Table::text(const Cell& c, Language lang) {
 }
 
 namespace {
+/// Writers refuse text that is not UTF-8 (JSON and CSV files must be).
+void check_utf8(const std::string& s, std::string_view format) {
+    if (const auto at = invalid_utf8_at(s))
+        throw ArgumentError("parkinvest: cannot write the table as " + std::string(format) + ": invalid UTF-8 at byte " +
+                            std::to_string(*at) + " of \"" + printable(s) + "\"");
+}
+
 std::string csv_field(const std::string& s) {
+    check_utf8(s, "CSV");
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
     for (char c : s) {
@@ -132,6 +140,7 @@ std::string csv_field(const std::string& s) {
 }
 
 std::string json_string(const std::string& s) {
+    check_utf8(s, "JSON");
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
@@ -191,8 +200,11 @@ std::string plain_amount(const Money& m) {
 std::string Table::to_text(Language lang) const {
     std::vector<std::size_t> width(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) width[c] = display_width(columns_[c].name(lang));
+    // Cells as printable text (core/utf8.hpp), uncut: a control character in a label must not
+    // reach the terminal.
+    const auto cell_text = [lang](const Cell& cell) { return printable(text(cell, lang), std::string::npos); };
     for (const auto& row : rows_)
-        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(text(row[c], lang)));
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(cell_text(row[c])));
     std::string out;
     const auto line = [&](const std::vector<std::string>& cells) {
         for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -210,7 +222,7 @@ std::string Table::to_text(Language lang) const {
     line(rule);
     for (const auto& row : rows_) {
         std::vector<std::string> cells;
-        for (const Cell& c : row) cells.push_back(text(c, lang));
+        for (const Cell& c : row) cells.push_back(cell_text(c));
         line(cells);
     }
     return out;

@@ -2,6 +2,12 @@
 // Reported totals against the itemized records behind them.
 #include <parkinvest/query/query.hpp>
 
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <tuple>
+#include <vector>
+
 namespace parkinvest::query {
 
 namespace {
@@ -22,6 +28,23 @@ bool contradicts(const T& itemized, Bound itemized_bound, const T& reported, Bou
     const bool strict = itemized_bound == Bound::more_than || reported_bound == Bound::less_than;
     return strict && !(itemized < reported);
 }
+/// The itemized records behind one statistic: how many and their sum.
+struct Itemized {
+    std::int64_t items = 0;
+    detail::SumAcc sum;
+};
+
+/// The records located in `scope` or its sub-parks, in dataset order (they live in one vector,
+/// so by address): through the Dataset's park index, so a statistic looks at its own parks'
+/// records only.
+template <class R, class IdT>
+std::vector<const R*> records_under(const Dataset& ds, ParkId scope, std::span<const IdT> (Dataset::*in)(ParkId) const) {
+    std::vector<const R*> out;
+    for (const ParkId park : park_and_descendants(ds, scope))
+        for (const IdT id : (ds.*in)(park)) out.push_back(&ds.get(id));
+    std::sort(out.begin(), out.end(), std::less<>{});
+    return out;
+}
 }  // namespace
 
 Table reconcile(const Dataset& ds) {
@@ -31,6 +54,12 @@ Table reconcile(const Dataset& ds) {
         {"覆盖率", "coverage", false},   {"冲突", "conflict", false},
     };
     std::vector<std::vector<Cell>> rows;
+    // Work shared between statistics, so that many statistics of one park cost one pass over
+    // its records per distinct (scope, indicator kind, period), not one pass over the dataset
+    // each: the records under each scope, and each distinct question's answer.
+    std::map<ParkId, std::vector<const Project*>> projects_under;
+    std::map<ParkId, std::vector<const Loan*>> loans_under;
+    std::map<std::tuple<ParkId, int, std::int64_t, std::int64_t>, Itemized> answers;
     for (const ReportedStatistic& s : ds.statistics()) {
         if (!s.value) continue;
         std::optional<Stage> stage;
@@ -45,28 +74,33 @@ Table reconcile(const Dataset& ds) {
         const auto* money = std::get_if<Money>(&*s.value);
         if (count == nullptr && money == nullptr) continue;
 
-        std::int64_t items = 0;
-        detail::SumAcc sum;
-        const ParkSet parks(park_and_descendants(ds, s.scope));
-        if (stage) {
+        const auto day = [](Date d) { return static_cast<std::int64_t>(d.day_number()); };
+        const auto key = std::make_tuple(s.scope, stage ? static_cast<int>(*stage) : -1, day(s.period.first()), day(s.period.last()));
+        auto [answer, fresh] = answers.try_emplace(key);
+        if (fresh && stage) {
+            auto [under, first] = projects_under.try_emplace(s.scope);
+            if (first) under->second = records_under<Project, ProjectId>(ds, s.scope, &Dataset::projects_in);
             const auto in_period = entered(*stage, s.period).bind(ds);
-            for (const Project& p : ds.projects()) {
-                if (!parks.contains(p.park) || !in_period(p)) continue;
-                ++items;
-                if (p.contract_investment) sum.add(p.contract_investment->value, p.contract_investment->bound);
+            for (const Project* p : under->second) {
+                if (!in_period(*p)) continue;
+                ++answer->second.items;
+                if (p->contract_investment) answer->second.sum.add(p->contract_investment->value, p->contract_investment->bound);
             }
-        } else {
+        } else if (fresh) {
             // Loans issued: term loans and revolving credit started in the period (credit lines
             // and programmes are commitments, not loans issued).
+            auto [under, first] = loans_under.try_emplace(s.scope);
+            if (first) under->second = records_under<Loan, LoanId>(ds, s.scope, &Dataset::loans_in);
             const auto in_period = started_within(s.period).bind(ds);
-            for (const Loan& l : ds.loans()) {
-                const auto park = ds.park_of(l);
-                if (!park || !parks.contains(*park) || !in_period(l)) continue;
-                if (l.instrument == LoanInstrument::credit_line || l.instrument == LoanInstrument::programme) continue;
-                ++items;
-                sum.add(l.commitment.value, l.commitment.bound);
+            for (const Loan* l : under->second) {
+                if (!in_period(*l)) continue;
+                if (l->instrument == LoanInstrument::credit_line || l->instrument == LoanInstrument::programme) continue;
+                ++answer->second.items;
+                answer->second.sum.add(l->commitment.value, l->commitment.bound);
             }
         }
+        const std::int64_t items = answer->second.items;
+        const detail::SumAcc& sum = answer->second.sum;
 
         std::vector<Cell> row{park_label(ds, s.scope), Label{s.period.label(Language::chinese), s.period.label(Language::english)},
                               Label{s.label, std::string(label(s.indicator, Language::english))}};

@@ -1206,14 +1206,14 @@ TEST(TableText, AlignsWithDoubleWidthChinese) {
         "园" + sp(8 + 2 + 4 + 2 + 10 + 2 + 0) + "33.3%\n";
     EXPECT_EQ(t.to_text(), expected);
     EXPECT_EQ(t.to_text(Language::chinese), expected);
-    // English: park max(4, "Chongqing" 9, "x\ny" 3, "p" 1) = 9; count 5; amount max(6,
+    // English: park max(4, "Chongqing" 9, "x\x0Ay" 6, "p" 1) = 9; count 5; amount max(6,
     // "60.56 billion yuan" 18, "at least 1 billion yuan" 23) = 23; share 5. (A line break inside
-    // a label is not escaped.)
+    // a label is escaped, like every control character: the text goes to a terminal.)
     const std::string english =
         "park" + sp(5 + 2) + "count" + sp(2 + 17) + "amount" + sp(2 + 0) + "share\n" +
         "---------  -----  -----------------------  -----\n" +
         "Chongqing" + sp(0 + 2 + 3) + "39" + sp(2 + 5) + "60.56 billion yuan" + sp(2 + 0) + "44.2%\n" +
-        "x\ny" + sp(6 + 2 + 3) + "-3" + sp(2 + 0) + "at least 1 billion yuan" + sp(2 + 5) + "\n" +
+        "x\\x0Ay" + sp(3 + 2 + 3) + "-3" + sp(2 + 0) + "at least 1 billion yuan" + sp(2 + 5) + "\n" +
         "p" + sp(8 + 2 + 5 + 2 + 23 + 2 + 0) + "33.3%\n";
     EXPECT_EQ(t.to_text(Language::english), english);
 }

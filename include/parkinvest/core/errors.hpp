@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/utf8.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -162,6 +164,11 @@ private:
     ParseErrorKind kind_;
 };
 
+/// The longest part of an error message taken from input (a file name, a path, an id, a field)
+/// and the longest reason: longer ones are cut (parkinvest::printable, core/utf8.hpp).
+inline constexpr std::size_t max_part_bytes = 256;
+inline constexpr std::size_t max_reason_bytes = 1024;
+
 /// One problem found while validating data: which entity, which record, which field, and why.
 struct Problem {
     std::string entity;  ///< "project", "loan" ...
@@ -185,9 +192,9 @@ private:
         constexpr std::size_t max_listed = 20;
         for (std::size_t i = 0; i < problems.size() && i < max_listed; ++i) {
             const Problem& p = problems[i];
-            m += "\n  " + (p.id.empty() ? p.entity : p.id);
-            if (!p.field.empty()) m += "." + p.field;
-            m += ": " + p.reason;
+            m += "\n  " + printable(p.id.empty() ? p.entity : p.id, max_part_bytes);
+            if (!p.field.empty()) m += "." + printable(p.field, max_part_bytes);
+            m += ": " + printable(p.reason, max_reason_bytes);
         }
         if (problems.size() > max_listed) m += "\n  ... and " + std::to_string(problems.size() - max_listed) + " more";
         return m;
@@ -232,10 +239,11 @@ public:
     [[nodiscard]] const FormatProblem& first() const noexcept { return problems_.front(); }
 
     /// One problem on one line: "input:line:column (byte N) at path entity.field "value": reason",
-    /// each part only when known.
+    /// each part only when known, each made printable and cut to a bounded length (text from a
+    /// file never reaches a terminal as it is).
     [[nodiscard]] static std::string describe(const FormatProblem& p) {
         // Only += of pieces: gcc 12 at -O2 warns (-Wrestrict) on "literal" + std::string here.
-        std::string m = p.input.empty() ? std::string("<input>") : p.input;
+        std::string m = p.input.empty() ? std::string("<input>") : printable(p.input, max_part_bytes);
         if (p.line) {
             m += ':';
             m += std::to_string(*p.line);
@@ -251,23 +259,23 @@ public:
         }
         if (!p.path.empty()) {
             m += " at ";
-            m += p.path;
+            m += printable(p.path, max_part_bytes);
         }
         if (!p.id.empty() || !p.entity.empty()) {
             m += ' ';
-            m += p.id.empty() ? p.entity : p.id;
+            m += printable(p.id.empty() ? p.entity : p.id, max_part_bytes);
         }
         if (!p.field.empty()) {
             m += '.';
-            m += p.field;
+            m += printable(p.field, max_part_bytes);
         }
         if (!p.value.empty()) {
             m += " \"";
-            m += p.value;
+            m += printable(p.value, max_part_bytes);
             m += '"';
         }
         m += ": ";
-        m += p.reason;
+        m += printable(p.reason, max_reason_bytes);
         return m;
     }
 

@@ -193,8 +193,7 @@ void check_only_files(const fs::path& folder, std::span<const std::string_view> 
     std::sort(others.begin(), others.end());
     std::string step = "the folder holds " + quoted(others.front()) + ", which is not a table of a dataset";
     if (others.size() > 1) step += " (and " + std::to_string(others.size() - 1) + " more)";
-    step += "; a save replaces the whole folder, so it writes only over a folder of tables: move such files away or "
-            "save to another folder";
+    step += "; a save replaces the whole folder: move such entries away or save to another folder";
     fail(folder, step, static_cast<int>(std::errc::directory_not_empty), others.front());
 }
 

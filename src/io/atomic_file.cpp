@@ -112,6 +112,7 @@ protected:
     }
     std::streamsize xsputn(const char* s, std::streamsize n) override {
         const auto size = static_cast<std::size_t>(n);
+        if (size == 0) return 0;
         if (size > static_cast<std::size_t>(epptr() - pptr())) {
             if (!drain()) return 0;
             if (size >= buffer_.size()) return write_all(s, size) ? n : 0;

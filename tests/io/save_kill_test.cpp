@@ -134,7 +134,9 @@ TEST(IoSaveKill, AKilledConvertLeavesTheOldOrTheCompleteNewDestination) {
 
     const fs::path out_dir = dir.path() / "out";
     fs::create_directory(out_dir);
-    std::mt19937_64 random(static_cast<std::uint64_t>(::testing::UnitTest::GetInstance()->random_seed()));
+    const int seed = ::testing::UnitTest::GetInstance()->random_seed();
+    SCOPED_TRACE("random seed " + std::to_string(seed) + " (--gtest_random_seed)");
+    std::mt19937_64 random(static_cast<std::uint64_t>(seed));
     constexpr int runs_per_destination = 15;
 
     for (const Case c : {Case{"out.json", io::Format::json}, Case{"out.xml", io::Format::xml},

@@ -97,11 +97,15 @@ TEST(IoSaveAtomic, EveryFormatReplacesTheFileAndLeavesNothingElse) {
 
 TEST(IoSaveAtomic, ABareFileNameSavesInTheWorkingFolder) {
     TempDir dir;
-    const fs::path before = fs::current_path();
-    fs::current_path(dir.path());
     const Dataset d = small_dataset(1, 3);
-    io::save(d, "bare.json");
-    fs::current_path(before);
+    {
+        struct InFolder {
+            fs::path before = fs::current_path();
+            ~InFolder() { fs::current_path(before); }
+        } in_folder;
+        fs::current_path(dir.path());
+        io::save(d, "bare.json");
+    }
     EXPECT_EQ(file_bytes(dir.path() / "bare.json"), save_bytes(d, io::Format::json));
     EXPECT_EQ(entries(dir.path()), std::set<std::string>{"bare.json"});
 }

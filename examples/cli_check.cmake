@@ -70,7 +70,9 @@ if(EXISTS "${WORK}/never.bin")
 endif()
 file(WRITE "${WORK}/broken.bin" "not a dataset")
 run(1 "sample.json: ok" "broken.bin: [0-9]+ problems?" validate sample.json broken.bin)
-run(1 "" "missing.json: 1 problem.*cannot open the file" validate missing.json)
+run(1 "" "missing.json: 1 problem.*missing.json: does not exist" validate missing.json)
+run(1 "" "^parkinvest: cannot save \"no-such-folder/out.json\": cannot create a temporary file in \"no-such-folder\": No such file or directory"
+    convert sample.json no-such-folder/out.json)
 
 # Bad command lines: exit 2 and a hint.
 run(2 "" "no command given.*--help")

@@ -491,7 +491,12 @@ int main(int argc, char** argv) {
         std::cerr << e.what() << '\n';
         return 1;
     } catch (const std::filesystem::filesystem_error& e) {
-        std::cerr << "parkinvest: " << e.what() << '\n';
+        // what() is "filesystem error: <message>: <system error> [<path>]"; the library's own
+        // messages start with "parkinvest: ".
+        const std::string_view what = e.what();
+        const auto own = what.find("parkinvest: ");
+        if (own == std::string_view::npos) std::cerr << "parkinvest: " << what << '\n';
+        else std::cerr << what.substr(own) << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "parkinvest: " << e.what() << '\n';

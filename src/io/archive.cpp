@@ -124,10 +124,7 @@ void save_archive(const Dataset& dataset, std::ostream& out, Format format) {
         default: throw ArgumentError("parkinvest: not a cereal archive format: " + std::string(to_string(format)));
         }
     } catch (const cereal::Exception& e) {  // a stream that takes fewer bytes than given
-        FormatProblem p;
-        p.input = "<stream>";
-        p.reason = std::string("write error: ") + e.what();
-        throw FormatError(std::move(p));
+        stream_write_failed(e.what());
     }
 }
 

@@ -1740,36 +1740,10 @@ void read_table(std::istream& in, Table table, Batch& batch, const LoadOptions& 
 namespace detail {
 
 void save_csv(const Dataset& dataset, const std::filesystem::path& folder) {
-    std::filesystem::create_directories(folder);
-    // Every table goes to a .partial file first; they are renamed only when all are written.
-    std::vector<std::filesystem::path> written;
-    const auto remove_written = [&] {
-        std::error_code ignored;
-        for (const auto& p : written) std::filesystem::remove(p, ignored);
-    };
-    try {
-        for (Table t : all_tables) {
-            std::filesystem::path tmp = folder / std::string(csv::file_name(t));
-            tmp += ".partial";
-            written.push_back(tmp);
-            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-            if (!out) {
-                throw std::filesystem::filesystem_error("parkinvest: cannot open for writing", tmp,
-                                                        std::make_error_code(std::errc::io_error));
-            }
-            csv::write_table(dataset, t, out);
-            out.flush();
-            if (!out) {
-                throw std::filesystem::filesystem_error("parkinvest: cannot write", tmp,
-                                                        std::make_error_code(std::errc::io_error));
-            }
-        }
-        for (std::size_t i = 0; i < all_tables.size(); ++i)
-            std::filesystem::rename(written[i], folder / std::string(csv::file_name(all_tables[i])));
-    } catch (...) {
-        remove_written();
-        throw;
-    }
+    // A new folder is written next to `folder` and swapped in whole (atomic_file.hpp).
+    std::array<std::string_view, all_tables.size()> files{};
+    std::transform(all_tables.begin(), all_tables.end(), files.begin(), csv::file_name);
+    write_folder_atomically(folder, files, [&](std::size_t i, std::ostream& out) { csv::write_table(dataset, all_tables[i], out); });
 }
 
 Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options) {

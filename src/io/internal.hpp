@@ -4,6 +4,8 @@
 
 #include <parkinvest/io/io.hpp>
 
+#include "atomic_file.hpp"  // saves to paths: write_file_atomically, write_folder_atomically
+
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -18,6 +20,7 @@ void save_archive(const Dataset& dataset, std::ostream& out, Format format);
                                    std::string_view name);
 
 // csv.cpp — one RFC 4180 file per table in a folder.
+/// Replaces `folder` as a whole (write_folder_atomically).
 void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
 [[nodiscard]] Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options);
 
@@ -29,5 +32,8 @@ void save_json_lines(const Dataset& dataset, std::ostream& out);
 [[nodiscard]] std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name);
 /// The Dataset's validation problems as a FormatError about input `name`.
 [[nodiscard]] FormatError to_format_error(const ValidationError& error, std::string_view name);
+/// Throws the std::ios_base::failure of a save to a stream that fails ("cannot save: cannot
+/// write to the stream (`detail`)").
+[[noreturn]] void stream_write_failed(std::string_view detail);
 
 }  // namespace parkinvest::io::detail

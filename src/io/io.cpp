@@ -2,12 +2,17 @@
 #include "internal.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
-#include <fstream>
+#include <ios>
 #include <istream>
 #include <ostream>
 #include <string>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace parkinvest::io {
 
@@ -46,36 +51,98 @@ FormatProblem problem(std::string_view name, std::string reason) {
     return p;
 }
 
+FormatError too_large(std::string_view name, const LoadOptions& options) {
+    return FormatError(problem(name, "input larger than the limit of " + std::to_string(options.max_input_bytes) +
+                                         " bytes (LoadOptions::max_input_bytes)"));
+}
+
+/// The text of the system's error number `error` ("No such file or directory").
+std::string error_text(int error) { return std::error_code(error, std::system_category()).message(); }
+
+/// All the bytes `read_some(buffer, size)` gives (how many it put in the buffer; 0 at the
+/// end), refusing more than options.max_input_bytes as soon as they are read: the buffer never
+/// holds more than that plus one byte. `expected` bytes (0: unknown) are asked for at once.
+template <class ReadSome>
+std::string read_bounded(ReadSome read_some, std::uint64_t expected, const LoadOptions& options, std::string_view name) {
+    const std::uint64_t limit = options.max_input_bytes;
+    const std::uint64_t cap = std::min<std::uint64_t>(limit < UINT64_MAX ? limit + 1 : limit, SIZE_MAX);
+    constexpr std::uint64_t chunk = 1 << 16;
+    std::string bytes(static_cast<std::size_t>(std::min(expected > 0 ? expected + 1 : chunk, cap)), '\0');
+    std::size_t size = 0;
+    for (;;) {
+        if (size == bytes.size()) {
+            // Twice as large but at most the cap, in a new string: resize() and reserve() may
+            // give an existing string twice its capacity, past the cap.
+            std::string larger(static_cast<std::size_t>(std::min(std::max<std::uint64_t>(2 * size, chunk), cap)), '\0');
+            std::copy_n(bytes.data(), size, larger.data());
+            bytes.swap(larger);
+        }
+        const std::size_t got = read_some(bytes.data() + size, bytes.size() - size);
+        if (got == 0) break;
+        size += got;
+        if (size > limit) throw too_large(name, options);
+    }
+    bytes.resize(size);
+    return bytes;
+}
+
+/// The whole file `path`. A regular file larger than the limit is refused before reading; a
+/// FIFO or device is read up to the limit.
+std::string read_file(const std::filesystem::path& path, const LoadOptions& options, std::string_view name) {
+    const detail::UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) {
+        const int error = errno;
+        throw FormatError(problem(name, "cannot open the file: " + error_text(error)));
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+        const int error = errno;
+        throw FormatError(problem(name, "cannot read the file: " + error_text(error)));
+    }
+    if (S_ISDIR(st.st_mode)) throw FormatError(problem(name, "cannot read the file: " + error_text(EISDIR)));
+    std::uint64_t expected = 0;
+    if (S_ISREG(st.st_mode)) {
+        expected = static_cast<std::uint64_t>(st.st_size);
+        if (expected > options.max_input_bytes) throw too_large(name, options);
+    }
+    return read_bounded(
+        [&](char* buffer, std::size_t size) {
+            for (;;) {
+                const ssize_t got = ::read(fd.get(), buffer, size);
+                if (got >= 0) return static_cast<std::size_t>(got);
+                const int error = errno;
+                if (error != EINTR) throw FormatError(problem(name, "cannot read the file: " + error_text(error)));
+            }
+        },
+        expected, options, name);
+}
+
+/// Throws ArgumentError for the formats that cannot be loaded from one stream of bytes.
+void check_loadable_from_bytes(Format format) {
+    switch (format) {
+    case Format::csv:
+        throw ArgumentError("parkinvest: CSV is a folder of files; load it from a path, not a stream");
+    case Format::json_lines:
+        throw ArgumentError("parkinvest: JSON Lines is an export format; load .json, .xml, .bin, .pbin or CSV");
+    default: break;
+    }
+}
+
 }  // namespace
 
 namespace detail {
 
 std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name) {
-    std::string bytes;
-    // Straight into the string, in chunks of 64 KiB or, when the stream tells how many bytes
-    // it has at hand (a file's size, an in-memory buffer), that many at once (at most
-    // max_input_bytes + 1, so that a longer input is still noticed and refused).
+    // A stream that tells how many bytes it has at hand (a file's size, an in-memory buffer)
+    // gets them read at once.
     const std::streamsize at_hand = in.rdbuf() != nullptr ? in.rdbuf()->in_avail() : 0;
-    const std::uint64_t limit = options.max_input_bytes;
-    std::size_t want = 1 << 16;
-    if (at_hand > 0) {
-        const std::uint64_t cap = limit < UINT64_MAX ? limit + 1 : limit;
-        want = static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(at_hand) + 1, cap));
-    }
-    while (in) {
-        const std::size_t old = bytes.size();
-        bytes.resize(old + want);
-        in.read(bytes.data() + old, static_cast<std::streamsize>(want));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        bytes.resize(old + got);
-        if (bytes.size() > limit) {
-            throw FormatError(problem(name, "input larger than the limit of " +
-                                                std::to_string(options.max_input_bytes) + " bytes"));
-        }
-        want = 1 << 16;
-    }
-    if (in.bad()) throw FormatError(problem(name, "read error"));
-    return bytes;
+    return read_bounded(
+        [&](char* buffer, std::size_t size) {
+            in.read(buffer, static_cast<std::streamsize>(size));
+            if (in.bad()) throw FormatError(problem(name, "read error"));
+            return static_cast<std::size_t>(in.gcount());
+        },
+        at_hand > 0 ? static_cast<std::uint64_t>(at_hand) : 0, options, name);
 }
 
 FormatError to_format_error(const ValidationError& error, std::string_view name) {
@@ -91,6 +158,16 @@ FormatError to_format_error(const ValidationError& error, std::string_view name)
     return FormatError(std::move(problems));
 }
 
+void stream_write_failed(std::string_view detail) {
+    std::string what = "parkinvest: cannot save: cannot write to the stream";
+    if (!detail.empty()) {
+        what += " (";
+        what += detail;
+        what += ')';
+    }
+    throw std::ios_base::failure(what);
+}
+
 }  // namespace detail
 
 void save(const Dataset& dataset, std::ostream& out, Format format) {
@@ -101,7 +178,7 @@ void save(const Dataset& dataset, std::ostream& out, Format format) {
     default: detail::save_archive(dataset, out, format); break;
     }
     out.flush();
-    if (!out) throw FormatError(problem("<stream>", "write error"));
+    if (!out) detail::stream_write_failed({});
 }
 
 void save(const Dataset& dataset, const std::filesystem::path& path, std::optional<Format> format) {
@@ -110,45 +187,26 @@ void save(const Dataset& dataset, const std::filesystem::path& path, std::option
         detail::save_csv(dataset, path);
         return;
     }
-    // Write next to the target and rename, so a failed save never leaves half a file behind.
-    std::filesystem::path tmp = path;
-    tmp += ".partial";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw std::filesystem::filesystem_error("parkinvest: cannot open for writing", tmp,
-                                                    std::make_error_code(std::errc::io_error));
-        }
-        try {
-            save(dataset, out, f);
-        } catch (...) {
-            out.close();
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            throw;
-        }
-    }
-    std::filesystem::rename(tmp, path);
+    detail::write_file_atomically(path, [&](std::ostream& out) { save(dataset, out, f); });
 }
 
 Dataset load(std::istream& in, Format format, const LoadOptions& options, std::string_view name) {
-    switch (format) {
-    case Format::csv:
-        throw ArgumentError("parkinvest: CSV is a folder of files; load it from a path, not a stream");
-    case Format::json_lines:
-        throw ArgumentError("parkinvest: JSON Lines is an export format; load .json, .xml, .bin, .pbin or CSV");
-    default: break;
-    }
+    check_loadable_from_bytes(format);
     const std::string bytes = detail::read_all(in, options, name);
     return detail::load_archive(bytes, format, options, name);
 }
 
 Dataset load(const std::filesystem::path& path, std::optional<Format> format, const LoadOptions& options) {
+    const std::string name = path.string();
+    std::error_code ec;
+    const bool there = std::filesystem::exists(path, ec);
+    if (ec) throw FormatError(problem(name, "cannot open: " + ec.message()));
+    if (!there) throw FormatError(problem(name, "does not exist"));
     const Format f = format ? *format : format_of(path);
     if (f == Format::csv) return detail::load_csv(path, options);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(problem(path.string(), "cannot open the file"));
-    return load(in, f, options, path.string());
+    check_loadable_from_bytes(f);
+    const std::string bytes = read_file(path, options, name);
+    return detail::load_archive(bytes, f, options, name);
 }
 
 }  // namespace parkinvest::io

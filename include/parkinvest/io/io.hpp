@@ -36,7 +36,7 @@ enum class Format : std::uint8_t {
 /// the bytes that remain (a record needs at least one byte) and against these caps before
 /// anything is allocated.
 struct LoadOptions {
-    std::uint64_t max_input_bytes = std::uint64_t{1} << 32;  ///< larger inputs are refused up front
+    std::uint64_t max_input_bytes = std::uint64_t{1} << 32;  ///< larger inputs are refused up front (streams: when seen)
     std::uint64_t max_records = std::uint64_t{1} << 28;      ///< elements in any one list
     std::uint32_t max_depth = 64;                            ///< nesting of JSON / XML elements
     /// Format::csv (io::load of a folder, csv::read_table): the records a load builds may take
@@ -53,18 +53,38 @@ struct LoadOptions {
 };
 
 /// Writes the dataset. The format defaults to the one the path's extension names.
+///
+/// All or nothing, even when the program is killed: the complete file (CSV: the complete folder)
+/// is written under a temporary name next to `path`, synced to the disk and renamed over `path`
+/// in one step, so `path` always holds either what it held before or the whole new dataset. A
+/// save never writes through a symbolic link: a link at `path` itself is replaced by the new
+/// file, not followed. The new file gets the permissions of a new file (0666 less the umask).
+/// A killed save may leave a temporary entry named ".<file name>.<16 hex digits>.parkinvest-tmp"
+/// next to `path`, safe to delete. The folder holding `path` must exist.
+///
+/// CSV: an existing folder at `path` is replaced as a whole, and only when it holds nothing but
+/// table files (parks.csv, projects.csv ...); anything else in it is refused before anything is
+/// written, naming the first such entry (filesystem_error, std::errc::directory_not_empty), as is
+/// a `path` that is a file (std::errc::not_a_directory).
+///
 /// Throws ArgumentError for an unknown extension, and for a value the format cannot hold (text
 /// that is not UTF-8; a NUL character in JSON or XML, another control character in XML; an enum
-/// outside its values), naming the record and field: nothing is written then. Throws
-/// std::filesystem::filesystem_error (or FormatError for a stream that fails) when the file cannot
-/// be written.
+/// outside its values), naming the record and field. Throws std::filesystem::filesystem_error
+/// when the file cannot be written, naming the step and the path, with the system's error code
+/// ("parkinvest: cannot save "out.json": cannot write ".out.json.….parkinvest-tmp"": File too
+/// large). Nothing is changed then.
 void save(const Dataset& dataset, const std::filesystem::path& path, std::optional<Format> format = {});
-/// Stream form; not for Format::csv (a folder of files).
+/// Stream form; not for Format::csv (a folder of files). Throws std::ios_base::failure
+/// ("parkinvest: cannot save: cannot write to the stream") when the stream fails.
 void save(const Dataset& dataset, std::ostream& out, Format format);
 
 /// Reads a dataset written by save() of this or any earlier version. All or nothing: any
 /// problem — malformed or truncated bytes, unknown enum values, bad decimals, dangling
 /// references, duplicate ids, sizes beyond the input — throws FormatError and returns nothing.
+/// A path that does not exist is reported as such ("does not exist"); one that cannot be
+/// opened or read with the system's reason ("Permission denied", "Is a directory"). Input
+/// beyond LoadOptions::max_input_bytes is refused as soon as it is seen: a file by its size,
+/// before reading, a FIFO or device after at most that many bytes.
 [[nodiscard]] Dataset load(const std::filesystem::path& path, std::optional<Format> format = {},
                            const LoadOptions& options = {});
 /// Stream form; not for Format::csv or Format::json_lines. `name` is what errors call the input.

@@ -42,7 +42,7 @@ struct LoadOptions {
     /// Format::csv (io::load of a folder, csv::read_table): the records a load builds may take
     /// at most this many bytes of memory per byte of CSV, plus 8 MiB. For a folder the limit is
     /// for the whole load: the bytes of all its tables together (a table of stages pays for its
-    /// projects too); from 1 MB of input, at most about 56 MB. A CSV row can be a few bytes
+    /// projects too); from 1 MB of input, at most 56 MiB. A CSV row can be a few bytes
     /// ("1,a,1" is a project) while its record takes hundreds. Each table's rows are counted and
     /// their memory estimated (record size plus what the Dataset keeps for each, measured)
     /// before any is built; past the limit, the load throws a FormatError with one problem

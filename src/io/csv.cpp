@@ -1122,14 +1122,14 @@ FormatProblem syntax_problem(std::string_view input, const CsvSyntaxError& e) {
     return p;
 }
 
-/// Memory a load may build: LoadOptions::max_memory_per_input_byte for each byte of input read
-/// so far, plus a fixed allowance, so that small files always load. Checked against an estimate
-/// (rows × memory_per_row) before the rows of a table are built.
+/// Memory a load may build: LoadOptions::max_memory_per_input_byte for each byte of its whole
+/// input (every table of a folder), plus a fixed allowance, so that small files always load.
+/// Checked against an estimate (rows × memory_per_row) before the rows of a table are built.
 class MemoryBudget {
 public:
     static constexpr std::uint64_t allowance = std::uint64_t{8} << 20;  // io.hpp documents it
 
-    /// Input bytes that are about to be read.
+    /// Input bytes that the load reads.
     void add_input(std::uint64_t bytes, const LoadOptions& options) {
         const std::uint64_t per_byte = options.max_memory_per_input_byte;
         const std::uint64_t more = per_byte != 0 && bytes > max / per_byte ? max : bytes * per_byte;
@@ -1140,6 +1140,8 @@ public:
         return used_ >= allowed_ ? 0 : (allowed_ - used_) / per_row;
     }
     void use(std::uint64_t rows, std::uint64_t per_row) { used_ += rows * per_row; }  // rows <= rows_that_fit
+    [[nodiscard]] std::uint64_t allowed() const { return allowed_; }
+    [[nodiscard]] std::uint64_t used() const { return used_; }
 
 private:
     static constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
@@ -1147,26 +1149,48 @@ private:
     std::uint64_t used_ = 0;
 };
 
-/// Bytes of memory one row of a table takes until the load ends, estimated from the sizes of
-/// the records. A record: itself, its line (RowOrigin), and in the Dataset its id index entry,
-/// the index Dataset::insert builds to validate it, its park index entry and, for a project,
-/// its row of ProjectColumns. A child row: itself while the table is read, and its element
-/// three times, as its parent's list grows by doubling.
+/// Bytes of memory one row of a table takes at the peak of a load. Measured through a counting
+/// operator new (as tests/io/archive_memory_test.cpp does) on folders of 40,000 to 100,000
+/// minimal rows of each table, the largest figure of each rounded up; the record's own size
+/// comes from sizeof, so that the portable build's larger records count as they are.
+///  * A record: itself, its line (RowOrigin), its slots in the Dataset's id index and in the
+///    index Dataset::insert builds to validate it (open addressing, up to 2.7 slots a record),
+///    and, where the Dataset keeps them, its park index entry (loans, waste facilities,
+///    statistics, projects), the lookup the validation builds (parks, enterprises), the
+///    (scheme, code) index (industries), and a project's row of ProjectColumns.
+///  * A child row (a stage, a snapshot, a citation ...) lives in its parent's list, not in an
+///    index: its element, up to three times while the list grows by doubling (the old buffer
+///    and the new one), plus the row itself, its line and its place while the table is read.
 template <class Row>
 constexpr std::uint64_t memory_per_row() {
-    if constexpr (requires { typename Row::Element; }) {
+    if constexpr (requires { typename Row::Element; })
         return sizeof(Row) + 3 * sizeof(typename Row::Element) + 48;
-    } else {
-        return sizeof(Row) + 160 + (std::is_same_v<Row, Project> ? sizeof(ProjectColumns::Row) : 0);
-    }
+    else if constexpr (Is<Row, Project>)
+        return sizeof(Row) + sizeof(ProjectColumns::Row) + 104;
+    else if constexpr (Is<Row, Industry>)
+        return sizeof(Row) + 224;
+    else if constexpr (Is<Row, Park> || Is<Row, Enterprise>)
+        return sizeof(Row) + 128;
+    else if constexpr (Is<Row, Source> || Is<Row, Bank>)
+        return sizeof(Row) + 88;
+    else
+        return sizeof(Row) + 104;  // loans, waste facilities, statistics
 }
 
-/// Ids of rows that failed: their children are not reported again as orphans.
-using FailedKeys = std::array<std::unordered_set<std::uint64_t>, 9>;
+/// How a table was read.
+enum class ReadResult : std::uint8_t {
+    complete,    ///< every row was read (rows with bad cells are in the failed keys)
+    incomplete,  ///< rows could not be read (header, syntax, problem cap): their keys are unknown
+    refused,     ///< over LoadOptions::max_records or the memory limit: no row was read
+};
+
+/// Ids of rows that failed, by table: their children are not reported again as orphans.
+using FailedKeys = std::array<std::unordered_set<std::uint64_t>, 15>;
 
 template <class Row>
-void read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, MemoryBudget& budget,
-               Problems& problems, Pending<Row>& out, std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, MemoryBudget& budget,
+                     Problems& problems, Pending<Row>& out, std::unordered_set<std::uint64_t>* failed,
+                     TableOrigin* origin) {
     const std::string_view input = origin != nullptr && !origin->input.empty() ? std::string_view(origin->input) : table.file;
     const auto& columns = columns_of<Row>();
     CsvReader reader(text);
@@ -1185,8 +1209,8 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
     switch (reader.next(record, columns.size() * 2 + 16, error)) {
     case CsvReader::Status::end:
         problems.add(file_problem(input, "empty file: the first line must be the header (" + column_list() + ")"));
-        return;
-    case CsvReader::Status::error: problems.add(syntax_problem(input, error)); return;
+        return ReadResult::incomplete;
+    case CsvReader::Status::error: problems.add(syntax_problem(input, error)); return ReadResult::incomplete;
     case CsvReader::Status::record: break;
     }
     std::vector<std::size_t> file_column(columns.size(), RowReader::absent);
@@ -1220,7 +1244,7 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
             header_ok = false;
         }
     }
-    if (!header_ok) return;
+    if (!header_ok) return ReadResult::incomplete;
     if (origin != nullptr) {
         origin->columns.clear();
         for (std::size_t i = 0; i < record.size; ++i) origin->columns.emplace_back(trim(record.fields[i].text));
@@ -1251,20 +1275,25 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
                                                   " records (LoadOptions::max_records)");
         p.line = too_many_at;
         problems.add(std::move(p));
-        return;
+        return ReadResult::refused;
     }
     if (too_big_at != 0) {
         std::string reason = "too many rows for the memory limit: ";
         reason += std::to_string(count);
         reason += " rows of ";
         reason += std::to_string(per_row);
-        reason += " bytes each (estimated) need more than ";
+        reason += " bytes each (estimated), after ";
+        reason += std::to_string(budget.used());
+        reason += " bytes for the tables read before, need more than the ";
+        reason += std::to_string(budget.allowed());
+        reason += " bytes that ";
         reason += std::to_string(options.max_memory_per_input_byte);
-        reason += " bytes per byte of input (LoadOptions::max_memory_per_input_byte; raise it for big trusted files)";
+        reason += " bytes per byte of input plus 8 MiB allow (LoadOptions::max_memory_per_input_byte; raise it for big "
+                  "trusted files)";
         FormatProblem p = file_problem(input, std::move(reason));
         p.line = too_big_at;
         problems.add(std::move(p));
-        return;
+        return ReadResult::refused;
     }
     budget.use(count, per_row);
     out.rows.reserve(count);
@@ -1272,15 +1301,17 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
 
     // The rows.
     const ReadContext ctx{input, table.entity, &file_column, &problems};
+    ReadResult result = ReadResult::complete;
     for (;;) {
         const auto status = reader.next(record, width, error);
         if (status == CsvReader::Status::end) break;
         if (problems.full()) {
             problems.stopped = true;
-            break;
+            return ReadResult::incomplete;
         }
         if (status == CsvReader::Status::error) {
             problems.add(syntax_problem(input, error));
+            result = ReadResult::incomplete;
             continue;
         }
         if (record.size != width) {
@@ -1289,18 +1320,21 @@ void read_rows(std::string_view text, const TableInfo& table, const LoadOptions&
             p.line = record.line;
             p.byte = record.fields[0].byte;
             problems.add(std::move(p));
+            result = ReadResult::incomplete;
             continue;
         }
         Row row{};
         RowReader r(ctx, record);
         visit(r, row);
         if (r.failed()) {
-            if (failed != nullptr && r.key_value()) failed->insert(*r.key_value());
+            if (!r.key_value()) result = ReadResult::incomplete;
+            else if (failed != nullptr) failed->insert(*r.key_value());
             continue;
         }
         out.rows.push_back(std::move(row));
         out.lines.push_back(record.line);
     }
+    return result;
 }
 
 template <class Record>
@@ -1310,8 +1344,6 @@ std::unordered_map<std::uint64_t, std::size_t> index_of(const std::vector<Record
     for (std::size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id.value(), i);  // the first wins
     return index;
 }
-
-std::size_t kind_index(Cited c) { return static_cast<std::size_t>(c); }
 
 /// One read of tables into a batch. Rows are added to the batch only by commit(), so a failed
 /// read leaves the batch as it was.
@@ -1323,45 +1355,55 @@ public:
     Origins origins;
     bool keep_origins = false;
 
+    /// Input bytes of this load, for the memory limit: every table's before the first is read.
+    void add_input(std::uint64_t bytes) { budget_.add_input(bytes, options_); }
+
+    /// A table whose file could not be read: its children are not reported as orphans.
+    void skip(Table table) { incomplete_[static_cast<std::size_t>(table)] = true; }
+
+    /// Whether a table was refused (LoadOptions::max_records or the memory limit): reading on
+    /// would only report the children of its records as orphans.
+    [[nodiscard]] bool refused() const { return refused_; }
+
     /// Reads `text` as `table`; its rows wait for commit().
     void read(Table table, std::string_view text, std::string_view input) {
         TableOrigin* origin = &origins[static_cast<std::size_t>(table)];
         origin->input = std::string(input);
-        budget_.add_input(text.size(), options_);
         switch (table) {
-        case Table::sources: return primary(text, table, pending_sources_, nullptr, origin);
-        case Table::industries: return primary(text, table, pending_industries_, &failed_[0], origin);
-        case Table::parks: return primary(text, table, pending_parks_, &failed_[1], origin);
-        case Table::enterprises: return primary(text, table, pending_enterprises_, &failed_[2], origin);
-        case Table::banks: return primary(text, table, pending_banks_, &failed_[3], origin);
-        case Table::projects: return primary(text, table, pending_projects_, &failed_[4], origin);
-        case Table::loans: return primary(text, table, pending_loans_, &failed_[5], origin);
-        case Table::waste_facilities: return primary(text, table, pending_facilities_, &failed_[6], origin);
-        case Table::statistics: return primary(text, table, pending_statistics_, &failed_[7], origin);
+        case Table::sources: return primary(text, table, pending_sources_, origin);
+        case Table::industries: return primary(text, table, pending_industries_, origin);
+        case Table::parks: return primary(text, table, pending_parks_, origin);
+        case Table::enterprises: return primary(text, table, pending_enterprises_, origin);
+        case Table::banks: return primary(text, table, pending_banks_, origin);
+        case Table::projects: return primary(text, table, pending_projects_, origin);
+        case Table::loans: return primary(text, table, pending_loans_, origin);
+        case Table::waste_facilities: return primary(text, table, pending_facilities_, origin);
+        case Table::statistics: return primary(text, table, pending_statistics_, origin);
         case Table::project_investors:
-            return child<InvestorRow>(text, table, batch_.projects, pending_projects_, failed_[4], origin, "projects.csv",
+            return child<InvestorRow>(text, table, batch_.projects, pending_projects_, Table::projects, origin,
                                       [](const InvestorRow& r) { return r.project.value(); },
                                       [](Project& p, InvestorRow& r) { p.investors.push_back(r.investor); });
         case Table::project_stages:
-            return child<StageRow>(text, table, batch_.projects, pending_projects_, failed_[4], origin, "projects.csv",
+            return child<StageRow>(text, table, batch_.projects, pending_projects_, Table::projects, origin,
                                    [](const StageRow& r) { return r.project.value(); },
                                    [](Project& p, StageRow& r) { p.stages.push_back(r.event); });
         case Table::loan_snapshots:
-            return child<SnapshotRow>(text, table, batch_.loans, pending_loans_, failed_[5], origin, "loans.csv",
+            return child<SnapshotRow>(text, table, batch_.loans, pending_loans_, Table::loans, origin,
                                       [](const SnapshotRow& r) { return r.loan.value(); },
                                       [](Loan& l, SnapshotRow& r) { l.snapshots.push_back(r.snapshot); });
         case Table::waste_licence_categories:
             return child<CategoryRow>(
-                text, table, batch_.waste_facilities, pending_facilities_, failed_[6], origin, "waste_facilities.csv",
+                text, table, batch_.waste_facilities, pending_facilities_, Table::waste_facilities, origin,
                 [](const CategoryRow& r) { return r.facility.value(); },
                 [](WasteFacility& f, CategoryRow& r) { f.licence->categories.push_back(r.category); },
                 [](const WasteFacility& f) -> std::string_view {
                     return f.licence ? std::string_view() : "has no licence (licence_number is empty)";
                 });
         case Table::waste_throughput:
-            return child<ThroughputRow>(text, table, batch_.waste_facilities, pending_facilities_, failed_[6], origin,
-                                        "waste_facilities.csv", [](const ThroughputRow& r) { return r.facility.value(); },
-                                        [](WasteFacility& f, ThroughputRow& r) { f.yearly_throughput.push_back(r.throughput); });
+            return child<ThroughputRow>(
+                text, table, batch_.waste_facilities, pending_facilities_, Table::waste_facilities, origin,
+                [](const ThroughputRow& r) { return r.facility.value(); },
+                [](WasteFacility& f, ThroughputRow& r) { f.yearly_throughput.push_back(r.throughput); });
         case Table::citations: return citations(text, origin);
         }
     }
@@ -1393,11 +1435,26 @@ private:
         from.clear();
     }
 
+    /// Reads the rows of a table, noting whether all were read.
+    template <class Row>
+    void read_all_rows(std::string_view text, Table table, Pending<Row>& rows,
+                       std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+        const ReadResult result = read_rows(text, info(table), options_, budget_, problems_, rows, failed, origin);
+        if (result != ReadResult::complete) incomplete_[static_cast<std::size_t>(table)] = true;
+        if (result == ReadResult::refused) refused_ = true;
+    }
+
+    /// Whether the parent of a child row may be missing for a reason already reported: its row
+    /// failed, or its table was not read whole.
+    [[nodiscard]] bool reported(Table parent_table, std::uint64_t key) const {
+        const auto t = static_cast<std::size_t>(parent_table);
+        return incomplete_[t] || failed_[t].contains(key);
+    }
+
     template <class Record>
-    void primary(std::string_view text, Table table, std::vector<Record>& pending,
-                 std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+    void primary(std::string_view text, Table table, std::vector<Record>& pending, TableOrigin* origin) {
         Pending<Record> rows;
-        read_rows(text, info(table), options_, budget_, problems_, rows, failed, origin);
+        read_all_rows(text, table, rows, &failed_[static_cast<std::size_t>(table)], origin);
         if (keep_origins) {
             origin->rows.reserve(origin->rows.size() + rows.rows.size());
             for (std::size_t i = 0; i < rows.rows.size(); ++i)
@@ -1411,10 +1468,9 @@ private:
     /// children, or an empty view.
     template <class Row, class Parent, class KeyOf, class Attach, class Refuse = std::nullptr_t>
     void child(std::string_view text, Table table, std::vector<Parent>& committed, std::vector<Parent>& pending,
-               const std::unordered_set<std::uint64_t>& failed, TableOrigin* origin, std::string_view parent_file,
-               KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
+               Table parent_table, TableOrigin* origin, KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
         Pending<Row> rows;
-        read_rows(text, info(table), options_, budget_, problems_, rows, nullptr, origin);
+        read_all_rows(text, table, rows, nullptr, origin);
         if (rows.rows.empty()) return;
         const auto in_batch = index_of(committed);
         const auto in_pending = index_of(pending);
@@ -1429,13 +1485,17 @@ private:
             else if (const auto jt = in_batch.find(key); jt != in_batch.end()) parent = &committed[jt->second];
             std::string reason;
             if (parent == nullptr) {
-                if (failed.contains(key)) continue;  // that row's problems are reported already
+                if (reported(parent_table, key)) continue;
                 reason = "refers to " + std::string(info(table).entity) + "#" + std::to_string(key) + ", which is not in " +
-                         std::string(parent_file);
+                         std::string(info(parent_table).file);
             } else if constexpr (!std::is_same_v<Refuse, std::nullptr_t>) {
                 reason = std::string(refuse(*parent));
             }
             if (!reason.empty()) {
+                if (problems_.full()) {  // no message is built past the cap
+                    problems_.stopped = true;
+                    break;
+                }
                 FormatProblem p = file_problem(origin->input, std::move(reason));
                 p.line = rows.lines[i];
                 p.column = rows.key_column;
@@ -1456,7 +1516,7 @@ private:
 
     void citations(std::string_view text, TableOrigin* origin) {
         Pending<CitationRow> rows;
-        read_rows(text, info(Table::citations), options_, budget_, problems_, rows, nullptr, origin);
+        read_all_rows(text, Table::citations, rows, nullptr, origin);
         if (rows.rows.empty()) return;
         auto shared = std::make_shared<std::vector<CitationRow>>(std::move(rows.rows));
         std::vector<std::pair<std::vector<Citation>*, std::size_t>> targets;
@@ -1491,7 +1551,11 @@ private:
             }
             const std::string_view entity = detail::enum_name(row.entity);
             if (list == nullptr) {
-                if (failed_[kind_index(row.entity)].contains(row.id)) continue;
+                if (reported(cited_table(row.entity), row.id)) continue;
+                if (problems_.full()) {  // no message is built past the cap
+                    problems_.stopped = true;
+                    break;
+                }
                 const std::string id = std::string(entity) + "#" + std::to_string(row.id);
                 FormatProblem p = file_problem(origin->input, "refers to " + id + ", which is not in its table");
                 p.line = rows.lines[i];
@@ -1513,11 +1577,20 @@ private:
         });
     }
 
+    static Table cited_table(Cited c) {
+        constexpr std::array<Table, 8> tables{Table::industries, Table::parks, Table::enterprises,
+                                              Table::banks,      Table::projects, Table::loans,
+                                              Table::waste_facilities, Table::statistics};
+        return tables[static_cast<std::size_t>(c)];
+    }
+
     Batch& batch_;
     const LoadOptions& options_;
     Problems& problems_;
     MemoryBudget budget_;
     FailedKeys failed_;
+    std::array<bool, 15> incomplete_{};
+    bool refused_ = false;
     std::vector<Source> pending_sources_;
     std::vector<Industry> pending_industries_;
     std::vector<Park> pending_parks_;
@@ -1722,6 +1795,7 @@ void read_table(std::string_view csv_text, Table table, Batch& batch, const Load
         problems.raise(name);
     }
     TableReader reader(batch, options, problems);
+    reader.add_input(csv_text.size());
     reader.read(table, csv_text, name);
     if (!problems.empty()) problems.raise(name);
     reader.commit();
@@ -1753,19 +1827,38 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
         throw FormatError(file_problem(folder_name, "not a folder of CSV tables (it does not exist or is a file)"));
 
     Problems problems;
-    // Files that are not tables are most likely misspelt ones: name them rather than skip them.
+    // The file of each table, whatever the case of its name (projects.CSV, Projects.csv: exports
+    // from Windows spreadsheets). Other .csv files are most likely misspelt tables: name them
+    // rather than skip them.
+    std::array<std::filesystem::path, table_info.size()> files;
+    std::array<bool, table_info.size()> twice{};  // tables given by two files: neither is read
     bool any = false;
     for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
         const std::string file = entry.path().filename().string();
-        if (entry.path().extension() != ".csv") continue;
-        const bool known = std::any_of(table_info.begin(), table_info.end(), [&](const TableInfo& t) { return t.file == file; });
-        if (known) {
-            any = true;
+        if (!equal_nocase(entry.path().extension().string(), ".csv")) continue;
+        const auto known = std::find_if(table_info.begin(), table_info.end(),
+                                        [&](const TableInfo& t) { return equal_nocase(t.file, file); });
+        if (problems.full()) {  // no message is built past the cap
+            problems.stopped = true;
             continue;
         }
-        std::string names;
-        for (const TableInfo& t : table_info) names += (names.empty() ? "" : ", ") + std::string(t.file);
-        problems.add(file_problem(entry.path().string(), "not a table of a dataset; the tables are " + names));
+        if (known == table_info.end()) {
+            std::string names;
+            for (const TableInfo& t : table_info) names += (names.empty() ? "" : ", ") + std::string(t.file);
+            problems.add(file_problem(entry.path().string(), "not a table of a dataset; the tables are " + names));
+            continue;
+        }
+        std::filesystem::path& slot = files[static_cast<std::size_t>(known - table_info.begin())];
+        if (!slot.empty()) {
+            const auto [first, second] = std::minmax(slot, entry.path());
+            std::string reason = "two files for the table " + std::string(known->file) + ": ";
+            reason += first.filename().string() + " and " + second.filename().string() + " (names differ only in case)";
+            problems.add(file_problem(second.string(), std::move(reason)));
+            twice[static_cast<std::size_t>(known - table_info.begin())] = true;
+            continue;
+        }
+        slot = entry.path();
+        any = true;
     }
     if (ec) throw FormatError(file_problem(folder_name, "cannot list the folder (" + ec.message() + ")"));
     if (!any && problems.empty()) problems.add(file_problem(folder_name, "the folder holds no table files (parks.csv, projects.csv ...)"));
@@ -1773,16 +1866,26 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
     Batch batch;
     TableReader reader(batch, options, problems);
     reader.keep_origins = true;
+    // The memory limit is for the whole load: every table's bytes count before the first is read.
+    for (const std::filesystem::path& file : files) {
+        if (file.empty()) continue;
+        const std::uint64_t size = std::filesystem::file_size(file, ec);
+        if (!ec) reader.add_input(size);  // read_file reports a file that cannot be read
+    }
     for (Table t : all_tables) {
-        const std::filesystem::path file = folder / std::string(csv::file_name(t));
-        if (!std::filesystem::exists(file, ec)) continue;  // a table that is not there is empty
+        const std::filesystem::path& file = files[static_cast<std::size_t>(t)];
+        if (file.empty()) continue;  // a table that is not there is empty
         if (problems.full()) {
             problems.stopped = true;
             break;
         }
-        const auto text = read_file(file, options, problems);
-        if (!text) continue;
+        const auto text = twice[static_cast<std::size_t>(t)] ? std::nullopt : read_file(file, options, problems);
+        if (!text) {
+            reader.skip(t);
+            continue;
+        }
         reader.read(t, *text, file.string());
+        if (reader.refused()) break;  // one problem: the tables after it would only repeat it
         reader.commit();  // the batch is ours: children of later tables find these parents
     }
     if (!problems.empty()) problems.raise(folder_name);

@@ -208,6 +208,12 @@ std::string rows_to_a_megabyte(std::string text, Row row) {
 }
 
 const CsvFile one_park{"parks.csv", "id,name_zh\n1,园\n"};
+
+#ifdef PARKINVEST_NO_INT128
+constexpr bool portable_build = true;  // Money holds Boost's 128-bit class: larger records
+#else
+constexpr bool portable_build = false;
+#endif
 const CsvFile one_project{"projects.csv", "id,name_zh,park\n1,项目,1\n"};
 
 /// Hostile CSV folders of about 1 MB: the most records per byte of each kind, huge cells, and
@@ -221,45 +227,68 @@ std::vector<Hostile> hostile_csv_folders() {
         return [rest = std::string(rest)](std::size_t i) { return std::to_string(i + 1) + rest; };
     };
     // Minimal rows of about 10 bytes, each a record of hundreds of bytes (well-formed, with their
-    // park): more than LoadOptions::max_memory_per_input_byte lets 1 MB build, refused before
-    // they are built.
+    // park): the records of those that need more than LoadOptions::max_memory_per_input_byte
+    // (48) bytes per byte are refused before they are built; the others load.
     folder("csv 105k minimal projects",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
+    folder("csv 105k minimal projects in PROJECTS.CSV",
+           {one_park, {"PROJECTS.CSV", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
     folder("csv 175k projects with one id",
            {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return "1,a,1\n"; })}},
            false);
     folder("csv 105k minimal waste facilities",
            {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", numbered(",a,1\n"))}}, false);
     folder("csv 129k minimal enterprises", {{"enterprises.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}},
-           false);
+           true);
     folder("csv 260k parks with one id",
            {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", [](std::size_t) { return "1,a\n"; })}}, false);
-    // Nearly as many rows as the default memory limit lets 1 MB build (names padded until they
-    // load, then a little more, so that records a few bytes larger still load): the largest
-    // datasets a 1 MB folder can make. The padding leaves room for the portable build's larger
-    // records (PARKINVEST_NO_INT128: Money holds Boost's 128-bit class).
-    const auto padded = [&](std::size_t pad) { return numbered(std::string(",") + std::string(pad, 'a') + ",1\n"); };
-    folder("csv projects at the memory limit",
-           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(20))}}, true);
-    folder("csv 58k projects with one id at the memory limit",
+    folder("csv 129k minimal parks", {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}}, true);
+    folder("csv 129k minimal sources", {{"sources.csv", rows_to_a_megabyte("id,publication\n", numbered(",a\n"))}},
+           true);
+    folder("csv 129k minimal banks", {{"banks.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",a\n"))}}, true);
+    folder("csv 67k minimal industries",
+           {{"industries.csv",
+             rows_to_a_megabyte("id,scheme,code,name_zh\n", [](std::size_t i) {
+                 return std::to_string(i + 1) + ",s," + std::to_string(i) + ",a\n";
+             })}},
+           true);
+    folder("csv 39k minimal statistics",
            {one_park,
-            {"projects.csv",
-             rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return std::string("1,aaaaaaaaaaaaa,1\n"); })}},
-           false);
-    folder("csv waste facilities at the memory limit",
-           {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(19))}}, true);
-    folder("csv parks at the memory limit",
-           {{"parks.csv", rows_to_a_megabyte("id,name_zh\n", numbered(",aaaaaaaaaaaaaa\n"))}}, true);
-    folder("csv loans at the memory limit",
-           {one_park,
-            {"banks.csv", "id,name_zh\n1,行\n"},
-            {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park,name_zh\n", numbered(",1,1,1,aaaaaaaaa\n"))}},
+            {"statistics.csv",
+             rows_to_a_megabyte("id,scope,label,period,value_kind,value,unit\n", numbered(",1,a,2020,count,1,个\n"))}},
            true);
     folder("csv 88k minimal loans",
            {one_park,
             {"banks.csv", "id,name_zh\n1,行\n"},
             {"loans.csv", rows_to_a_megabyte("id,lender,commitment,park\n", numbered(",1,1,1\n"))}},
+           true);
+    // The limit is for the folder: the bytes of a table of stages pay for the records of
+    // minimal projects, which alone would not fit.
+    {
+        std::string projects = "id,name_zh,park\n";
+        for (std::size_t i = 1; projects.size() < kMB / 2; ++i) projects += std::to_string(i) + ",a,1\n";
+        std::string stages = "project,stage,date\n";
+        while (projects.size() + stages.size() < kMB) stages += "1,signed,2020\n";
+        folder("csv 54k minimal projects paid for by 37k stages",
+               {one_park, {"projects.csv", projects}, {"project_stages.csv", stages}}, true);
+    }
+    // Rows padded until they load, then a little more, so that records a few bytes larger still
+    // load: the largest datasets a 1 MB folder can make. The padding leaves room for the
+    // portable build's larger records (PARKINVEST_NO_INT128: Money holds Boost's 128-bit class,
+    // a project takes 40% more).
+    const auto padded = [&](std::size_t pad) { return numbered(std::string(",") + std::string(pad, 'a') + ",1\n"); };
+    folder("csv projects at the memory limit",
+           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(8))}}, true);
+    // Nearer the limit: loads where records have their native sizes, not in the portable build.
+    folder("csv 88k projects at the native memory limit",
+           {one_park, {"projects.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(3))}}, !portable_build);
+    folder("csv 62k projects with one id at the memory limit",
+           {one_park,
+            {"projects.csv",
+             rows_to_a_megabyte("id,name_zh,park\n", [](std::size_t) { return std::string("1,aaaaaaaaaaaa,1\n"); })}},
            false);
+    folder("csv waste facilities at the memory limit",
+           {one_park, {"waste_facilities.csv", rows_to_a_megabyte("id,name_zh,park\n", padded(5))}}, true);
     // One huge quoted cell, with doubled quotes and line breaks in it.
     {
         std::string name = "id,name_zh,park\n1,\"";

@@ -40,16 +40,19 @@ struct LoadOptions {
     std::uint64_t max_records = std::uint64_t{1} << 28;      ///< elements in any one list
     std::uint32_t max_depth = 64;                            ///< nesting of JSON / XML elements
     /// Format::csv (io::load of a folder, csv::read_table): the records a load builds may take
-    /// at most this many bytes of memory per byte of CSV read, plus 8 MiB: from 1 MB of
-    /// input, at most about 40 MB of records. A CSV row can be a few bytes ("1,a,1" is a
-    /// project) while its record takes hundreds. Each table's rows are counted and their memory
-    /// estimated from its record size before any is built; past the limit, the load throws a
-    /// FormatError naming the file and the line of the first row that does not fit, and
-    /// builds nothing. Folders written by save() need about 7 (synthetic data) and at most
-    /// about 21 (records whose optional cells are all empty); hand-made files with only a few
-    /// columns need more: to load such big trusted files, raise it (UINT64_MAX turns the
-    /// check off). The archive formats need tens of bytes per record and are not checked.
-    std::uint64_t max_memory_per_input_byte = 32;
+    /// at most this many bytes of memory per byte of CSV, plus 8 MiB. For a folder the limit is
+    /// for the whole load: the bytes of all its tables together (a table of stages pays for its
+    /// projects too); from 1 MB of input, at most 56 MiB. A CSV row can be a few bytes
+    /// ("1,a,1" is a project) while its record takes hundreds. Each table's rows are counted and
+    /// their memory estimated (record size plus what the Dataset keeps for each, measured)
+    /// before any is built; past the limit, the load throws a FormatError with one problem
+    /// naming the file, the line of the first row that does not fit and the limit, and builds
+    /// nothing (the tables after it are not read). Folders written by save() need 7 to 22;
+    /// hand-made files of one or two columns need up to 65 (minimal projects), so every folder
+    /// that needs less than 64 loads up to 512 KiB, and larger ones up to 48 (up to 56 at 1 MB).
+    /// To load big trusted files of nearly empty rows, raise it (UINT64_MAX turns the check
+    /// off). The archive formats need tens of bytes per record and are not checked.
+    std::uint64_t max_memory_per_input_byte = 48;
 };
 
 /// Writes the dataset. The format defaults to the one the path's extension names.

@@ -8,22 +8,19 @@
 #pragma once
 
 #include <parkinvest/core/hash.hpp>
-
-#include <unordered_set>
-
-#include <algorithm>
-
 #include <parkinvest/io/cereal.hpp>
 #include <parkinvest/io/io.hpp>
 
 #include <cereal/archives/binary.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -164,32 +161,73 @@ public:
 // ---- text checks before cereal's parsers see the input (json_check.cpp, xml_check.cpp)
 
 /// The member names of one JSON object or the attribute names of one XML element, to find a
-/// name given twice in linear time: a short list scanned while there are few, a keyed hash set
-/// beyond (the names come from the input).
+/// name given twice in linear time. The names come from the input: a short list scanned while
+/// there are few, then an open-addressing table of keyed hashes (SipHash-1-3 under the process
+/// key) over the names kept in one string, compact enough that a million names stay in cache.
 class NameSet {
 public:
     /// False when `name` was inserted before.
     bool insert(std::string_view name) {
         constexpr std::size_t few = 16;
-        if (large_.empty()) {
-            if (std::find(small_.begin(), small_.end(), name) != small_.end()) return false;
-            if (small_.size() < few) {
-                small_.emplace_back(name);
-                return true;
+        if (slots_.empty()) {
+            for (const Entry& e : entries_)
+                if (text(e) == name) return false;
+            add(name, 0);
+            if (entries_.size() > few) {
+                for (Entry& e : entries_) e.hash = hash(text(e));
+                rehash(64);
             }
-            large_.insert(small_.begin(), small_.end());
-            small_.clear();
+            return true;
         }
-        return large_.emplace(name).second;
+        const std::uint64_t h = hash(name);
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t i = static_cast<std::size_t>(h) & mask;
+        for (; slots_[i] != empty; i = (i + 1) & mask) {
+            const Entry& e = entries_[slots_[i]];
+            if (e.hash == h && text(e) == name) return false;
+        }
+        slots_[i] = static_cast<std::uint32_t>(entries_.size());
+        add(name, h);
+        if (entries_.size() * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+        return true;
     }
+    /// Empty, keeping the memory for the next object.
     void clear() noexcept {
-        small_.clear();
-        large_.clear();
+        names_.clear();
+        entries_.clear();
+        slots_.clear();
     }
 
 private:
-    std::vector<std::string> small_;
-    std::unordered_set<std::string, parkinvest::detail::KeyedHash, std::equal_to<>> large_;
+    struct Entry {
+        std::uint64_t hash;
+        std::size_t offset;
+        std::size_t length;
+    };
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    [[nodiscard]] std::string_view text(const Entry& e) const { return std::string_view(names_).substr(e.offset, e.length); }
+    [[nodiscard]] std::uint64_t hash(std::string_view name) const {
+        return parkinvest::detail::siphash_bytes<1, 3>(key_, name);
+    }
+    void add(std::string_view name, std::uint64_t h) {
+        if (entries_.size() >= empty) throw std::length_error("parkinvest: too many names in one object");
+        entries_.push_back(Entry{h, names_.size(), name.size()});
+        names_ += name;
+    }
+    void rehash(std::size_t slots) {
+        slots_.assign(slots, empty);
+        const std::size_t mask = slots - 1;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            std::size_t i = static_cast<std::size_t>(entries_[k].hash) & mask;
+            while (slots_[i] != empty) i = (i + 1) & mask;
+            slots_[i] = static_cast<std::uint32_t>(k);
+        }
+    }
+
+    std::string names_;            // every name, one after another
+    std::vector<Entry> entries_;   // in insertion order
+    std::vector<std::uint32_t> slots_;  // indexes into entries_, or empty; none while few
+    parkinvest::detail::HashKey key_ = parkinvest::detail::process_hash_key();
 };
 
 /// Well-formed JSON (RFC 8259, parsed iteratively), valid UTF-8 without NUL in every string,

@@ -5,6 +5,8 @@
 
 #include "example_support.hpp"
 
+#include <parkinvest/io/io.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -396,24 +398,10 @@ struct Report {
 }  // namespace
 
 std::optional<std::string> write_file(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot create '" + tmp + "'";
-        out << text;
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(tmp, ignored);
-            return "cannot write '" + tmp + "'";
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        std::filesystem::remove(tmp, ignored);
-        return "cannot rename '" + tmp + "' to '" + path + "': " + ec.message();
+    try {
+        io::write_file(path, text);  // atomic, never through a symbolic link
+    } catch (const std::filesystem::filesystem_error& e) {
+        return e.what();
     }
     return std::nullopt;
 }

@@ -209,4 +209,8 @@ Dataset load(const std::filesystem::path& path, std::optional<Format> format, co
     return detail::load_archive(bytes, f, options, name);
 }
 
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+    detail::write_file_atomically(path, [bytes](std::ostream& out) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+}
+
 }  // namespace parkinvest::io

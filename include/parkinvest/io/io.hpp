@@ -81,6 +81,12 @@ void save(const Dataset& dataset, const std::filesystem::path& path, std::option
 /// ("parkinvest: cannot save: cannot write to the stream") when the stream fails.
 void save(const Dataset& dataset, std::ostream& out, Format format);
 
+/// Replaces the file at `path` with `bytes` the way save() replaces a file: written under a
+/// temporary name next to it, synced, renamed into place; never through a symbolic link; `path`
+/// as it was after any failure (std::filesystem::filesystem_error with the system's error).
+/// For the other files an application writes next to its datasets (a report, a chart).
+void write_file(const std::filesystem::path& path, std::string_view bytes);
+
 /// Reads a dataset written by save() of this or any earlier version. All or nothing: any
 /// problem — malformed or truncated bytes, unknown enum values, bad decimals, dangling
 /// references, duplicate ids, sizes beyond the input — throws FormatError and returns nothing.

@@ -181,12 +181,11 @@ public:
         }
         const std::uint64_t h = hash(name);
         const std::size_t mask = slots_.size() - 1;
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
         std::size_t i = static_cast<std::size_t>(h) & mask;
-        for (; slots_[i] != empty; i = (i + 1) & mask) {
-            const Entry& e = entries_[slots_[i]];
-            if (e.hash == h && text(e) == name) return false;
-        }
-        slots_[i] = static_cast<std::uint32_t>(entries_.size());
+        for (; slots_[i].entry != empty; i = (i + 1) & mask)
+            if (slots_[i].tag == tag && text(entries_[slots_[i].entry]) == name) return false;
+        slots_[i] = Slot{static_cast<std::uint32_t>(entries_.size()), tag};
         add(name, h);
         if (entries_.size() * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
         return true;
@@ -204,6 +203,11 @@ private:
         std::size_t offset;
         std::size_t length;
     };
+    /// An entry and the top half of its hash: a probe reads the names only when that matches.
+    struct Slot {
+        std::uint32_t entry;
+        std::uint32_t tag;
+    };
     static constexpr std::uint32_t empty = UINT32_MAX;
     [[nodiscard]] std::string_view text(const Entry& e) const { return std::string_view(names_).substr(e.offset, e.length); }
     [[nodiscard]] std::uint64_t hash(std::string_view name) const {
@@ -215,18 +219,19 @@ private:
         names_ += name;
     }
     void rehash(std::size_t slots) {
-        slots_.assign(slots, empty);
+        slots_.assign(slots, Slot{empty, 0});
         const std::size_t mask = slots - 1;
         for (std::size_t k = 0; k < entries_.size(); ++k) {
-            std::size_t i = static_cast<std::size_t>(entries_[k].hash) & mask;
-            while (slots_[i] != empty) i = (i + 1) & mask;
-            slots_[i] = static_cast<std::uint32_t>(k);
+            const std::uint64_t h = entries_[k].hash;
+            std::size_t i = static_cast<std::size_t>(h) & mask;
+            while (slots_[i].entry != empty) i = (i + 1) & mask;
+            slots_[i] = Slot{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(h >> 32)};
         }
     }
 
     std::string names_;            // every name, one after another
     std::vector<Entry> entries_;   // in insertion order
-    std::vector<std::uint32_t> slots_;  // indexes into entries_, or empty; none while few
+    std::vector<Slot> slots_;      // none while few
     parkinvest::detail::HashKey key_ = parkinvest::detail::process_hash_key();
 };
 

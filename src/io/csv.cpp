@@ -1185,11 +1185,15 @@ enum class ReadResult : std::uint8_t {
 };
 
 /// Ids of rows that failed, by table: their children are not reported again as orphans.
-using FailedKeys = std::array<std::unordered_set<std::uint64_t>, 15>;
+/// Tables keyed by ids from the file: keyed hashing (core/hash.hpp), never std::hash's identity.
+using KeySet = std::unordered_set<std::uint64_t, parkinvest::detail::KeyedHash>;
+template <class V>
+using KeyMap = std::unordered_map<std::uint64_t, V, parkinvest::detail::KeyedHash>;
+using FailedKeys = std::array<KeySet, 15>;
 
 template <class Row>
 ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOptions& options, MemoryBudget& budget,
-                     Problems& problems, Pending<Row>& out, std::unordered_set<std::uint64_t>* failed,
+                     Problems& problems, Pending<Row>& out, KeySet* failed,
                      TableOrigin* origin) {
     const std::string_view input = origin != nullptr && !origin->input.empty() ? std::string_view(origin->input) : table.file;
     const auto& columns = columns_of<Row>();
@@ -1338,8 +1342,8 @@ ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOp
 }
 
 template <class Record>
-std::unordered_map<std::uint64_t, std::size_t> index_of(const std::vector<Record>& records) {
-    std::unordered_map<std::uint64_t, std::size_t> index;
+KeyMap<std::size_t> index_of(const std::vector<Record>& records) {
+    KeyMap<std::size_t> index;
     index.reserve(records.size());
     for (std::size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id.value(), i);  // the first wins
     return index;
@@ -1438,7 +1442,7 @@ private:
     /// Reads the rows of a table, noting whether all were read.
     template <class Row>
     void read_all_rows(std::string_view text, Table table, Pending<Row>& rows,
-                       std::unordered_set<std::uint64_t>* failed, TableOrigin* origin) {
+                       KeySet* failed, TableOrigin* origin) {
         const ReadResult result = read_rows(text, info(table), options_, budget_, problems_, rows, failed, origin);
         if (result != ReadResult::complete) incomplete_[static_cast<std::size_t>(table)] = true;
         if (result == ReadResult::refused) refused_ = true;
@@ -1526,7 +1530,7 @@ private:
             origin->cited.reserve(origin->cited.size() + shared->size());
         }
         // Indexes by kind, built on first use.
-        std::array<std::optional<std::unordered_map<std::uint64_t, std::size_t>>, 16> indexes;
+        std::array<std::optional<KeyMap<std::size_t>>, 16> indexes;
         const auto lookup = [&](auto& committed, auto& pending, std::size_t slot, std::uint64_t id) -> std::vector<Citation>* {
             auto& pending_index = indexes[2 * slot];
             auto& batch_index = indexes[2 * slot + 1];
@@ -1692,8 +1696,8 @@ private:
     }
 
     Origins& origins_;
-    std::array<std::optional<std::unordered_map<std::uint64_t, std::vector<std::uint64_t>>>, 15> by_key_;
-    std::unordered_map<std::string, std::size_t> duplicates_seen_;
+    std::array<std::optional<KeyMap<std::vector<std::uint64_t>>>, 15> by_key_;
+    std::unordered_map<std::string, std::size_t, parkinvest::detail::KeyedHash> duplicates_seen_;
 };
 
 std::optional<std::string> read_file(const std::filesystem::path& file, const LoadOptions& options, Problems& problems) {

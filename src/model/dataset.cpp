@@ -88,9 +88,9 @@ public:
         const std::uint32_t row = *found;
         // Lookups during the checks see the new version, so records that depend on it are
         // judged against what the dataset will hold.
-        if constexpr (std::is_same_v<T, Industry>) batch_industries_.emplace(record.id, &record);
-        if constexpr (std::is_same_v<T, Park>) batch_parks_.emplace(record.id, &record);
-        if constexpr (std::is_same_v<T, Enterprise>) batch_enterprises_.emplace(record.id, &record);
+        if constexpr (std::is_same_v<T, Industry>) batch_industries_.insert(record.id, &record);
+        if constexpr (std::is_same_v<T, Park>) batch_parks_.insert(record.id, &record);
+        if constexpr (std::is_same_v<T, Enterprise>) batch_enterprises_.insert(record.id, &record);
         if constexpr (std::is_same_v<T, Project>) batch_projects_.insert(record.id, &record);
         check(record);
         check_dependents(record);
@@ -148,11 +148,6 @@ private:
         else return ds_.statistics_;
     }
 
-    template <class IdT>
-    struct Pending {
-        std::unordered_set<IdT> ids;
-    };
-
     /// Problems beyond the first max_listed_problems are counted, not kept: a hostile file or a
     /// huge batch with a problem in every element must not need memory in proportion.
     static constexpr std::size_t max_listed_problems = 1000;
@@ -201,19 +196,8 @@ private:
     template <class Tag>
     struct tag_of<Id<Tag>> : Tag {};
 
-    // Batch ids, to resolve references inside a batch and to find duplicates.
-    template <class Record, class IdT>
-    void collect(const std::vector<Record>& records, std::unordered_set<IdT>& ids, const auto& table) {
-        ids.reserve(records.size());
-        for (const Record& r : records) {
-            if (r.id.value() == UINT64_MAX)
-                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "2^64 - 1 is reserved (queries use it for \"no value\")");
-            else if (table.index.contains(r.id) || !ids.insert(r.id).second)
-                problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
-        }
-    }
-    /// Like collect(), into the id -> record map that lookups inside the batch use (one hash
-    /// table per batch instead of a set and a map).
+    /// The batch's records by id, to resolve references inside the batch and to find duplicate
+    /// ids (flat keyed tables: a batch of a million records stays compact).
     template <class Record, class IdT>
     void collect(const std::vector<Record>& records, detail::IdMap<IdT, const Record*>& batch, const auto& table) {
         batch.reserve(batch.size() + records.size());
@@ -225,33 +209,30 @@ private:
         }
     }
     void collect_pending(const Batch& b) {
-        collect(b.sources, pending_sources_, ds_.sources_);
-        collect(b.industries, pending_industries_, ds_.industries_);
-        collect(b.parks, pending_parks_, ds_.parks_);
-        collect(b.enterprises, pending_enterprises_, ds_.enterprises_);
-        collect(b.banks, pending_banks_, ds_.banks_);
+        collect(b.sources, batch_sources_, ds_.sources_);
+        collect(b.industries, batch_industries_, ds_.industries_);
+        collect(b.parks, batch_parks_, ds_.parks_);
+        collect(b.enterprises, batch_enterprises_, ds_.enterprises_);
+        collect(b.banks, batch_banks_, ds_.banks_);
         collect(b.projects, batch_projects_, ds_.projects_);
-        collect(b.loans, pending_loans_, ds_.loans_);
-        collect(b.waste_facilities, pending_facilities_, ds_.waste_facilities_);
-        collect(b.statistics, pending_statistics_, ds_.statistics_);
-        for (const Industry& i : b.industries) batch_industries_.emplace(i.id, &i);
-        for (const Park& p : b.parks) batch_parks_.emplace(p.id, &p);
-        for (const Enterprise& e : b.enterprises) batch_enterprises_.emplace(e.id, &e);
+        collect(b.loans, batch_loans_, ds_.loans_);
+        collect(b.waste_facilities, batch_facilities_, ds_.waste_facilities_);
+        collect(b.statistics, batch_statistics_, ds_.statistics_);
     }
 
-    bool exists(SourceId id) const { return ds_.contains(id) || pending_sources_.contains(id); }
-    bool exists(IndustryId id) const { return ds_.contains(id) || pending_industries_.contains(id); }
-    bool exists(ParkId id) const { return ds_.contains(id) || pending_parks_.contains(id); }
-    bool exists(EnterpriseId id) const { return ds_.contains(id) || pending_enterprises_.contains(id); }
-    bool exists(BankId id) const { return ds_.contains(id) || pending_banks_.contains(id); }
+    bool exists(SourceId id) const { return ds_.contains(id) || batch_sources_.contains(id); }
+    bool exists(IndustryId id) const { return ds_.contains(id) || batch_industries_.contains(id); }
+    bool exists(ParkId id) const { return ds_.contains(id) || batch_parks_.contains(id); }
+    bool exists(EnterpriseId id) const { return ds_.contains(id) || batch_enterprises_.contains(id); }
+    bool exists(BankId id) const { return ds_.contains(id) || batch_banks_.contains(id); }
     bool exists(ProjectId id) const { return ds_.contains(id) || batch_projects_.contains(id); }
 
     const Industry* industry(IndustryId id) const {
-        if (const auto it = batch_industries_.find(id); it != batch_industries_.end()) return it->second;
+        if (const Industry* const* i = batch_industries_.find(id)) return *i;
         return ds_.find(id);
     }
     const Enterprise* enterprise(EnterpriseId id) const {
-        if (const auto it = batch_enterprises_.find(id); it != batch_enterprises_.end()) return it->second;
+        if (const Enterprise* const* e = batch_enterprises_.find(id)) return *e;
         return ds_.find(id);
     }
     const Project* project(ProjectId id) const {
@@ -259,7 +240,7 @@ private:
         return ds_.find(id);
     }
     const Park* park(ParkId id) const {
-        if (const auto it = batch_parks_.find(id); it != batch_parks_.end()) return it->second;
+        if (const Park* const* p = batch_parks_.find(id)) return *p;
         return ds_.find(id);
     }
 
@@ -402,7 +383,8 @@ private:
     /// leads into another cycle, or it runs longer than any sane hierarchy (more than
     /// max_ancestors ancestors).
     template <class Record, class IdT, class Lookup>
-    static std::optional<std::string> chain_problem(IdT self, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
+    static std::optional<std::string> chain_problem(IdT self, Lookup lookup, detail::IdMap<IdT, std::uint32_t>& memo) {
+        if (self.value() == UINT64_MAX) return std::nullopt;  // reported as a reserved id; no index holds it
         const std::uint32_t n = ancestors<Record>(self, lookup, memo);
         if (n == endless) return "forms a cycle";
         if (n > max_ancestors)
@@ -417,20 +399,20 @@ private:
     /// `endless`. Each record is walked once per validation: `memo` keeps the counts, so that
     /// checking n records of one long chain is linear, not n × the chain's length.
     template <class Record, class IdT, class Lookup>
-    static std::uint32_t ancestors(IdT id, Lookup lookup, std::unordered_map<IdT, std::uint32_t>& memo) {
+    static std::uint32_t ancestors(IdT id, Lookup lookup, detail::IdMap<IdT, std::uint32_t>& memo) {
         std::vector<IdT> path;  // id, its parent, grand-parent ... not counted yet
         std::uint32_t above = 0;  // ancestors of the record after the end of path
         for (IdT x = id;;) {
-            if (const auto it = memo.find(x); it != memo.end()) {
+            if (const std::uint32_t* known = memo.find(x)) {
                 // Counted before; or on this walk, which therefore runs around a cycle.
-                above = it->second == counting ? endless : it->second;
+                above = *known == counting ? endless : *known;
                 break;
             }
             path.push_back(x);
-            memo.emplace(x, counting);
+            memo.insert(x, counting);
             const Record* r = lookup(x);
             if (r == nullptr || !r->parent || lookup(*r->parent) == nullptr) {
-                memo[x] = 0;  // a root
+                *memo.find(x) = 0;  // a root
                 path.pop_back();
                 above = 0;
                 break;
@@ -440,9 +422,9 @@ private:
         // path.back()'s parent has `above` ancestors; fill in down to id.
         for (auto it = path.rbegin(); it != path.rend(); ++it) {
             above = above == endless ? endless : std::min(above + 1, max_ancestors + 1);
-            memo[*it] = above;
+            *memo.find(*it) = above;
         }
-        return memo[id];
+        return *memo.find(id);
     }
 
     void check(const Park& r) {
@@ -937,21 +919,19 @@ private:
     Dataset& ds_;
     std::vector<Problem> problems_;
     std::size_t unlisted_problems_ = 0;
-    std::unordered_map<IndustryId, std::uint32_t> industry_ancestors_;  // see ancestors()
-    std::unordered_map<ParkId, std::uint32_t> park_ancestors_;
-    std::unordered_map<ProjectId, std::uint32_t> project_ancestors_;
-    std::unordered_set<SourceId> pending_sources_;
-    std::unordered_set<IndustryId> pending_industries_;
-    std::unordered_set<ParkId> pending_parks_;
-    std::unordered_set<EnterpriseId> pending_enterprises_;
-    std::unordered_set<BankId> pending_banks_;
-    std::unordered_set<LoanId> pending_loans_;
-    std::unordered_set<WasteFacilityId> pending_facilities_;
-    std::unordered_set<StatisticId> pending_statistics_;
-    std::unordered_map<IndustryId, const Industry*> batch_industries_;
-    std::unordered_map<ParkId, const Park*> batch_parks_;
-    std::unordered_map<EnterpriseId, const Enterprise*> batch_enterprises_;
+    detail::IdMap<IndustryId, std::uint32_t> industry_ancestors_;  // see ancestors()
+    detail::IdMap<ParkId, std::uint32_t> park_ancestors_;
+    detail::IdMap<ProjectId, std::uint32_t> project_ancestors_;
+    // The batch's records by id (for replace: the new version).
+    detail::IdMap<SourceId, const Source*> batch_sources_;
+    detail::IdMap<IndustryId, const Industry*> batch_industries_;
+    detail::IdMap<ParkId, const Park*> batch_parks_;
+    detail::IdMap<EnterpriseId, const Enterprise*> batch_enterprises_;
+    detail::IdMap<BankId, const Bank*> batch_banks_;
     detail::IdMap<ProjectId, const Project*> batch_projects_;
+    detail::IdMap<LoanId, const Loan*> batch_loans_;
+    detail::IdMap<WasteFacilityId, const WasteFacility*> batch_facilities_;
+    detail::IdMap<StatisticId, const ReportedStatistic*> batch_statistics_;
     /// The batch's industries with one (scheme, code), in batch order.
     struct CodeGroup {
         std::vector<IndustryId> ids;

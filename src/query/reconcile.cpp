@@ -34,15 +34,17 @@ struct Itemized {
     detail::SumAcc sum;
 };
 
-/// The records located in `scope` or its sub-parks, in dataset order (they live in one vector,
-/// so by address): through the Dataset's park index, so a statistic looks at its own parks'
-/// records only.
+/// The records located in `scope` or its sub-parks: through the Dataset's park index, so a
+/// statistic looks at its own parks' records only. In the index's order for one park; for
+/// several, in dataset order (by address: the records live in one vector), so that nothing
+/// depends on the order of a hash set.
 template <class R, class IdT>
 std::vector<const R*> records_under(const Dataset& ds, ParkId scope, std::span<const IdT> (Dataset::*in)(ParkId) const) {
+    const auto parks = park_and_descendants(ds, scope);
     std::vector<const R*> out;
-    for (const ParkId park : park_and_descendants(ds, scope))
+    for (const ParkId park : parks)
         for (const IdT id : (ds.*in)(park)) out.push_back(&ds.get(id));
-    std::sort(out.begin(), out.end(), std::less<>{});
+    if (parks.size() > 1) std::sort(out.begin(), out.end(), std::less<>{});
     return out;
 }
 }  // namespace

@@ -1011,50 +1011,29 @@ TEST(IoCsvFolder, FilesThatAreNotTablesAreNamedWhateverTheCaseOfTheirExtension) 
 // ---------------------------------------------------------------------------------------------
 // Time in proportion to the input: each attack of tests/io/attacks.hpp at n and at 8n
 
-/// CPU time of this process, in nanoseconds.
-std::uint64_t cpu_time_ns() { return static_cast<std::uint64_t>(test::process_cpu_time().count()); }
-
 enum class Outcome : std::uint8_t { loads, refused };
 
-/// The least CPU time of three loads of the folder `attack(n)`, which must end as `outcome`
-/// (the memory limit is off: this measures time).
+/// The folder `attack(n)` loads (or is refused, as `outcome` says) in time linear in n
+/// (support/attacks.hpp). The memory limit is off: this measures time.
 template <class Attack>
-std::uint64_t least_load_time(Attack attack, std::size_t n, Outcome outcome) {
-    TempDir dir;
-    for (const test::attacks::CsvFile& f : attack(n)) dir.write(f.name, f.text);
-    io::LoadOptions unlimited;
-    unlimited.max_memory_per_input_byte = std::numeric_limits<std::uint64_t>::max();
-    std::uint64_t least = std::numeric_limits<std::uint64_t>::max();
-    for (int run = 0; run < 3; ++run) {
-        test::release_free_memory();
+void expect_linear_time(Attack attack, Outcome outcome) {
+    const auto make = [&](std::size_t n) {
+        auto dir = std::make_shared<TempDir>();
+        for (const test::attacks::CsvFile& f : attack(n)) dir->write(f.name, f.text);
+        return dir;
+    };
+    const auto load = [outcome](const std::shared_ptr<TempDir>& dir) {
+        io::LoadOptions unlimited;
+        unlimited.max_memory_per_input_byte = std::numeric_limits<std::uint64_t>::max();
         Outcome got = Outcome::loads;
-        const std::uint64_t start = cpu_time_ns();
         try {
-            (void)io::load(dir.path(), io::Format::csv, unlimited);
+            (void)io::load(dir->path(), io::Format::csv, unlimited);
         } catch (const FormatError&) {
             got = Outcome::refused;
         }
-        least = std::min(least, cpu_time_ns() - start);
-        EXPECT_EQ(got, outcome) << "n = " << n;
-    }
-    return least;
-}
-
-/// The attack at the smallest n (doubling) that takes at least 20 ms, so that noise does not
-/// dominate, and at 8n: linear work takes about 8 times as long, quadratic work 64 times.
-/// A complexity check, not a timing threshold: only the ratio is asserted.
-template <class Attack>
-void expect_linear_time(Attack attack, Outcome outcome) {
-    constexpr std::uint64_t enough = 20'000'000;  // ns
-    std::size_t n = 1'000;
-    std::uint64_t t = least_load_time(attack, n, outcome);
-    while (t < enough && n < (std::size_t{1} << 24)) {
-        n *= 2;
-        t = least_load_time(attack, n, outcome);
-    }
-    const std::uint64_t t8 = least_load_time(attack, 8 * n, outcome);
-    EXPECT_LT(t8, 12 * t) << "n = " << n << ": " << t / 1000 << " µs; 8n: " << t8 / 1000 << " µs";
-    std::cout << "[ time     ] n = " << n << ": " << t / 1000 << " µs; 8n: " << t8 / 1000 << " µs\n";
+        EXPECT_EQ(got, outcome);
+    };
+    EXPECT_TRUE(test::scales_linearly(1000, make, load));
 }
 
 TEST(IoCsvComplexity, MinimalProjects) { expect_linear_time(test::attacks::csv_minimal_projects, Outcome::loads); }

@@ -975,7 +975,7 @@ TEST(DatasetComplexity, SingleIndustryInsertsAreLinear) {
     // Was: every insert rebuilt the (scheme, code) index from every industry (8,000 single
     // inserts took about a minute).
     const auto make = [](std::size_t n) { return n; };
-    EXPECT_TRUE(test::scales_linearly(8000, make, [](std::size_t n) {
+    EXPECT_TRUE(test::scales_linearly(2000, make, [](std::size_t n) {
         Dataset ds;
         for (std::uint64_t id = 1; id <= n; ++id) ds.insert(make_industry(id, "园区", "C" + std::to_string(id)));
     }));
@@ -983,7 +983,7 @@ TEST(DatasetComplexity, SingleIndustryInsertsAreLinear) {
 
 TEST(DatasetComplexity, SingleProjectInsertsAreLinear) {
     // Was: each insert reserved exactly one more row, copying the table and its columns.
-    EXPECT_TRUE(test::scales_linearly(10000, [](std::size_t n) { return n; }, [](std::size_t n) {
+    EXPECT_TRUE(test::scales_linearly(2000, [](std::size_t n) { return n; }, [](std::size_t n) {
         Dataset ds = fixture();
         for (std::uint64_t id = 1000; id < 1000 + n; ++id) {
             Project p = ds.get(ProjectId{1});
@@ -1001,7 +1001,7 @@ TEST(DatasetComplexity, IndustriesSharingOneCodeAreLinear) {
         for (std::uint64_t id = 1; id <= n; ++id) b.industries.push_back(make_industry(id, "园区", "大健康"));
         return b;
     };
-    EXPECT_TRUE(test::scales_linearly(20000, make, [](const Batch& b) {
+    EXPECT_TRUE(test::scales_linearly(4000, make, [](const Batch& b) {
         Dataset ds;
         EXPECT_THROW(ds.insert(b), ValidationError);
     }));

@@ -8,6 +8,7 @@
 
 #include "io/attacks.hpp"
 #include "support/attacks.hpp"
+#include "support/files.hpp"
 #include "io/random_dataset.hpp"
 
 #include <gtest/gtest.h>
@@ -30,31 +31,7 @@ using io::csv::Table;
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-/// A fresh folder under the system's temporary directory, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("parkinvest_csv_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    void write(const std::string& file, const std::string& text) const {
-        std::ofstream out(path_ / file, std::ios::binary);
-        out << text;
-    }
-
-private:
-    fs::path path_;
-};
+using test::TempDir;
 
 std::string table_text(const Dataset& ds, Table t) {
     std::ostringstream out;

@@ -34,6 +34,11 @@ public:
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    /// Writes `text` to the file `file` in the folder.
+    void write(const std::string& file, const std::string& text) const {
+        std::ofstream out(path_ / file, std::ios::binary);
+        out << text;
+    }
 
 private:
     std::filesystem::path path_;

@@ -47,7 +47,14 @@ int UniqueFd::close() noexcept {
 
 namespace {
 
-std::string quoted(const fs::path& p) { return "\"" + p.string() + "\""; }
+/// Built with += of pieces: gcc 12 at -O2 and above warns falsely (-Wrestrict) on
+/// "literal" + std::string.
+std::string quoted(const fs::path& p) {
+    std::string q = "\"";
+    q += p.string();
+    q += '"';
+    return q;
+}
 
 /// "parkinvest: cannot save "<target>": <step>" with the system's error `error`.
 [[noreturn]] void fail(const fs::path& target, const std::string& step, int error, const fs::path& path1,

@@ -65,10 +65,11 @@ public:
     /// Adds id -> value; false (and no change) when `id` is already there.
     bool insert(IdT id, V value) {
         if (id.value() == empty_key) throw std::invalid_argument("parkinvest: the id 2^64 - 1 cannot be indexed");
-        if (find(id) != nullptr) return false;
-        reserve(size_ + 1);
+        reserve(size_ + 1);  // first, so that the probe below stays valid
+        // One hash and one probe run: the id's slot, or the first empty slot after it.
         std::size_t i = home(id.value());
-        while (slots_[i].key != empty_key) i = next(i);
+        for (; slots_[i].key != empty_key; i = next(i))
+            if (slots_[i].key == id.value()) return false;
         slots_[i] = Slot{id.value(), value};
         ++size_;
         return true;

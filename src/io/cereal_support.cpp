@@ -13,8 +13,6 @@ namespace {
 constexpr std::string_view our_prefix = "parkinvest: ";
 constexpr std::string_view save_prefix = "parkinvest: cannot save";
 
-/// `text` for a message (core/utf8.hpp).
-std::string echo(std::string_view text) { return printable(text, 80); }
 
 std::string step_text(Step step) {
     if (step.name != nullptr) return step.name;
@@ -100,7 +98,7 @@ int two_digits(std::string_view s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
 void fail(std::string reason, std::string_view value) {
     FormatProblem p;
     p.reason = std::move(reason);
-    p.value = echo(value);
+    p.value = printable(value);
     throw FormatError(std::move(p));
 }
 
@@ -265,7 +263,7 @@ void check_loaded_text(std::string_view s, TextRules rules) {
 void check_saved_text(std::string_view s, TextRules rules) {
     if (const auto problem = text_problem(s, rules))
         throw ArgumentError(std::string(save_prefix) + ": " + problem->reason + " at byte " +
-                            std::to_string(problem->offset) + " of \"" + echo(s) + "\"");
+                            std::to_string(problem->offset) + " of \"" + printable(s) + "\"");
 }
 
 // ------------------------------------------------------------------------------------ numbers

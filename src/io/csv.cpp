@@ -480,7 +480,7 @@ private:
         detail::append_csv_field(row_, text, quote);
     }
     void text_cell(std::string_view column, std::string_view s, bool quote) {
-        if (const auto bad = detail::invalid_utf8_at(s)) {
+        if (const auto bad = invalid_utf8_at(s)) {
             throw ArgumentError("parkinvest: column " + std::string(column) + " is not valid UTF-8 (byte " +
                                 std::to_string(*bad) + ")");
         }
@@ -881,7 +881,7 @@ public:
             p.byte = f->byte;
             p.line = f->line;
             p.column = static_cast<std::uint64_t>(f - record_.fields.data()) + 1;
-            p.value = detail::shortened(f->text);
+            p.value = printable(f->text);
         } else {
             p.line = record_.line;
         }
@@ -1027,7 +1027,7 @@ private:
             }
             if (!add(item)) {
                 std::string reason = "item \"";
-                reason += detail::shortened(item, 40);
+                reason += printable(item, 40);
                 reason += "\" is not ";
                 reason += expected;
                 return problem(f, n, std::move(reason));
@@ -1227,7 +1227,7 @@ ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOp
         p.line = f.line;
         p.column = i + 1;
         p.byte = f.byte;
-        p.value = detail::shortened(name);
+        p.value = printable(name);
         if (it == columns.end()) {
             p.reason = "unknown column; the columns of " + std::string(table.file) + " are " + column_list();
         } else if (const auto j = static_cast<std::size_t>(it - columns.begin()); file_column[j] != RowReader::absent) {

@@ -162,6 +162,5 @@ std::string statistic_value_text(const StatisticValue& v) {
         v);
 }
 
-std::string shortened(std::string_view text, std::size_t max_bytes) { return printable(text, max_bytes); }
 
 }  // namespace parkinvest::io::detail

@@ -115,9 +115,4 @@ template <class E>
 [[nodiscard]] std::string statistic_value_text(const StatisticValue& v);
 [[nodiscard]] ValueKind value_kind(const StatisticValue& v);
 
-using parkinvest::invalid_utf8_at;
-
-/// parkinvest::printable (core/utf8.hpp): for echoing a value in an error message.
-[[nodiscard]] std::string shortened(std::string_view text, std::size_t max_bytes = 80);
-
 }  // namespace parkinvest::io::detail

@@ -12,6 +12,7 @@
 // tables) unless --format / --from / --to name one. Errors go to stderr with exit status 1 (bad
 // data) or 2 (bad command line); there is no floating point anywhere.
 #include <parkinvest/io/io.hpp>
+#include <parkinvest/model/describe.hpp>
 #include <parkinvest/parkinvest.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
@@ -42,6 +43,7 @@ Commands:
                                  read IN and write OUT (any format to any format)
   report FILE [--lang zh|en] [--as-of DATE] [--svg CHART] [--format F]
                                  the park investment report for the dataset in FILE
+  formats                        print the file-format reference (docs/formats.md)
   query FILE --entity E [--where COND]... [--group-by KEY]... --agg AGG... [--format table|csv|json]
         [--lang zh|en] [--from F]
                                  an aggregation query; one row per group
@@ -60,10 +62,10 @@ Query:
   --agg      count | share_of_count | sum:FIELD | share:FIELD | min:FIELD | max:FIELD
              | average:FIELD[:MODE] | outstanding@DATE (loans) | funnel:STAGE@DATE (projects)
              | total:max_annual_throughput | total:floor_area (waste_facilities)
-  FIELD      projects: contract_investment planned_investment first_phase_investment funds_in_place
-             loans: commitment    waste_facilities: investment
-  STAGE      negotiating contracted registered started completed in_production suspended cancelled
-             (or 在谈 签约 注册 开工 竣工 投产 暂停 取消)
+  FIELD      projects: {project_amounts}
+             loans: {loan_amounts}    waste_facilities: {facility_amounts}
+  STAGE      {stage_names}
+             (or {stage_labels})
   DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
   MODE       half_up (default) half_even half_down up down ceiling floor unnecessary
 
@@ -97,15 +99,9 @@ Language parse_language(std::string_view name) {
 }
 
 Stage parse_stage(std::string_view text) {
-    for (const Stage s : all_stages)
-        if (text == label(s, Language::chinese) || text == label(s, Language::english)) return s;
-    static constexpr std::pair<std::string_view, Stage> names[] = {
-        {"negotiating", Stage::negotiating}, {"contracted", Stage::contracted}, {"signed", Stage::contracted},
-        {"registered", Stage::registered},   {"started", Stage::started},       {"completed", Stage::completed},
-        {"in_production", Stage::in_production}, {"suspended", Stage::suspended}, {"cancelled", Stage::cancelled}};
-    for (const auto& [name, s] : names)
-        if (text == name) return s;
-    usage("unknown stage '" + std::string(text) + "'");
+    // The identifier, the Chinese or the English label (contracted, 签约, signed).
+    if (const auto s = enum_from_text<Stage>(text)) return *s;
+    usage("unknown stage '" + std::string(text) + "' (" + enum_choices<Stage>() + ")");
 }
 
 Date parse_day(std::string_view text) { return ReportedDate::parse(text).last(); }
@@ -150,23 +146,56 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
 
 // ---------------------------------------------------------------------------- query plumbing
 
-/// The amount fields a query can name, per entity.
+template <class T>
+constexpr bool is_amount = std::is_same_v<T, ReportedAmount> || std::is_same_v<T, std::optional<ReportedAmount>>;
+
+/// The amount fields of R a query can name: those of R's description (model/describe.hpp).
 template <class R>
-auto amount_field(std::string_view name) {
-    if constexpr (std::is_same_v<R, Project>) {
-        if (name == "contract_investment") return &Project::contract_investment;
-        if (name == "planned_investment") return &Project::planned_investment;
-        if (name == "first_phase_investment") return &Project::first_phase_investment;
-        if (name == "funds_in_place") return &Project::funds_in_place;
-        usage("projects have no amount field '" + std::string(name) +
-              "' (contract_investment, planned_investment, first_phase_investment, funds_in_place)");
-    } else if constexpr (std::is_same_v<R, Loan>) {
-        if (name == "commitment") return &Loan::commitment;
-        usage("loans have no amount field '" + std::string(name) + "' (commitment)");
-    } else {
-        if (name == "investment") return &WasteFacility::investment;
-        usage("waste facilities have no amount field '" + std::string(name) + "' (investment)");
+std::string amount_fields(std::string_view separator = " ") {
+    std::string names;
+    schema::for_each_field<R>([&](const auto& f) {
+        if constexpr (is_amount<typename std::remove_cvref_t<decltype(f)>::value_type>) {
+            if (!names.empty()) names += separator;
+            names += f.info.name;
+        }
+    });
+    return names;
+}
+
+/// f(member) for R's amount field `name`.
+template <class Result, class R, class F>
+Result with_amount_field(std::string_view name, F f) {
+    std::optional<Result> out;
+    schema::for_each_field<R>([&](const auto& field) {
+        if constexpr (is_amount<typename std::remove_cvref_t<decltype(field)>::value_type>) {
+            if (!out && field.info.name == name) out.emplace(f(field.member));
+        }
+    });
+    if (!out)
+        usage(std::string(schema::Describe<R>::entity) + " has no amount field '" + std::string(name) + "' (" +
+              amount_fields<R>(", ") + ")");
+    return std::move(*out);
+}
+
+/// The usage text with the field and stage lists filled in from the descriptions.
+std::string usage_message() {
+    std::string text(usage_text);
+    const auto fill = [&](std::string_view slot, const std::string& value) {
+        const auto at = text.find(slot);
+        if (at != std::string::npos) text.replace(at, slot.size(), value);
+    };
+    std::string names, labels;
+    for (const Stage s : enum_values<Stage>()) {
+        if (!names.empty()) names += ' ', labels += ' ';
+        names += enum_name(s);
+        labels += label(s, Language::chinese);
     }
+    fill("{project_amounts}", amount_fields<Project>());
+    fill("{loan_amounts}", amount_fields<Loan>());
+    fill("{facility_amounts}", amount_fields<WasteFacility>());
+    fill("{stage_names}", names);
+    fill("{stage_labels}", labels);
+    return text;
 }
 
 template <class R>
@@ -200,10 +229,12 @@ AnyFilter<R> filter_of(std::string_view cond) {
     const auto ge = cond.find(">=");
     const auto lt = cond.find('<');
     if (ge != std::string_view::npos) {
-        return erase<R>(q::amount_at_least(amount_field<R>(cond.substr(0, ge)), Money::parse(cond.substr(ge + 2))));
+        const Money threshold = Money::parse(cond.substr(ge + 2));
+        return with_amount_field<AnyFilter<R>, R>(cond.substr(0, ge), [&](auto field) { return erase<R>(q::amount_at_least(field, threshold)); });
     }
     if (lt != std::string_view::npos) {
-        return erase<R>(q::amount_below(amount_field<R>(cond.substr(0, lt)), Money::parse(cond.substr(lt + 1))));
+        const Money threshold = Money::parse(cond.substr(lt + 1));
+        return with_amount_field<AnyFilter<R>, R>(cond.substr(0, lt), [&](auto field) { return erase<R>(q::amount_below(field, threshold)); });
     }
     if (eq == std::string_view::npos) usage("--where needs NAME=VALUE or FIELD>=AMOUNT or FIELD<AMOUNT, not '" + std::string(cond) + "'");
     const std::string_view name = cond.substr(0, eq);
@@ -238,7 +269,7 @@ AnyKey<R> key_of(std::string_view spec) {
         if (parts.size() != 3) usage("band needs band:FIELD:AMOUNT,AMOUNT,...");
         std::vector<Money> thresholds;
         for (const std::string_view t : split(parts[2], ',')) thresholds.push_back(Money::parse(t));
-        return erase_key<R>(q::by_amount_band(amount_field<R>(parts[1]), thresholds));
+        return with_amount_field<AnyKey<R>, R>(parts[1], [&](auto field) { return erase_key<R>(q::by_amount_band(field, thresholds)); });
     }
     if constexpr (is_project<R>) {
         if (parts[0] == "industry") {
@@ -275,12 +306,14 @@ q::Table run_aggregate(const Query& query, std::string_view spec) {
     if (spec == "share_of_count") return query.aggregate(q::share_of_count());
     if (kind == "sum" || kind == "share" || kind == "min" || kind == "max" || kind == "average") {
         if (parts.size() < 2) usage(std::string(kind) + " needs a field: " + std::string(kind) + ":FIELD");
-        const auto field = amount_field<R>(parts[1]);
-        if (kind == "sum") return query.aggregate(q::sum(field));
-        if (kind == "share") return query.aggregate(q::share(field));
-        if (kind == "min") return query.aggregate(q::min(field));
-        if (kind == "max") return query.aggregate(q::max(field));
-        return query.aggregate(q::average(field, parts.size() > 2 ? parse_mode(parts[2]) : RoundingMode::half_up));
+        const RoundingMode mode = parts.size() > 2 ? parse_mode(parts[2]) : RoundingMode::half_up;
+        return with_amount_field<q::Table, R>(parts[1], [&](auto field) {
+            if (kind == "sum") return query.aggregate(q::sum(field));
+            if (kind == "share") return query.aggregate(q::share(field));
+            if (kind == "min") return query.aggregate(q::min(field));
+            if (kind == "max") return query.aggregate(q::max(field));
+            return query.aggregate(q::average(field, mode));
+        });
     }
     if constexpr (std::is_same_v<R, Loan>) {
         if (spec.starts_with("outstanding@")) return query.aggregate(q::outstanding_as_of(parse_day(spec.substr(12))));
@@ -455,7 +488,7 @@ int run(int argc, char** argv) {
     const std::string_view command = argv[1];
     const std::span<char* const> rest(argv + 2, static_cast<std::size_t>(argc - 2));
     if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << usage_text;
+        std::cout << usage_message();
         return 0;
     }
     if (command == "--version") {
@@ -464,9 +497,13 @@ int run(int argc, char** argv) {
     }
     for (const char* arg : rest) {
         if (std::string_view(arg) == "--help" || std::string_view(arg) == "-h") {
-            std::cout << usage_text;
+            std::cout << usage_message();
             return 0;
         }
+    }
+    if (command == "formats") {
+        std::cout << io::format_reference();
+        return 0;
     }
     if (command == "sample") return cmd_sample(parse_args(rest, {"format"}));
     if (command == "validate") return cmd_validate(parse_args(rest, {"format"}));

@@ -428,7 +428,7 @@ ReportedDate make_reported_date(DatePrecision p, int year, int month, int day) {
     case DatePrecision::year: d = ReportedDate::year(year); break;
     }
     if (d.first() != first) {
-        fail(iso_date(first) + " is not the first day of a " + std::string(enum_names<DatePrecision>::names[static_cast<std::size_t>(p)]));
+        fail(iso_date(first) + " is not the first day of a " + std::string(enum_name(p)));
     }
     return d;
 }
@@ -450,7 +450,7 @@ Period make_period(PeriodKind kind, Date first, Date last) {
     }
     if (p.first() != first || p.last() != last) {
         fail(iso_date(first) + "/" + iso_date(last) + " is not a " +
-             std::string(enum_names<PeriodKind>::names[static_cast<std::size_t>(kind)]) + " period");
+             std::string(enum_name(kind)) + " period");
     }
     return p;
 }

@@ -5,6 +5,7 @@
 #include <parkinvest/io/csv.hpp>
 
 #include "csv_text.hpp"
+#include "flat.hpp"
 #include "internal.hpp"
 #include "values.hpp"
 
@@ -35,18 +36,24 @@ using detail::CsvField;
 using detail::CsvReader;
 using detail::CsvRecord;
 using detail::CsvSyntaxError;
-using detail::ValueKind;
+using detail::ColumnName;
+using detail::Need;
+using detail::is_id;
+using detail::is_quantity;
+using detail::optional_inner_t;
+using detail::walk_element;
+using detail::walk_record;
 using csv::Table;
 
 /// A load reports at most this many problems (then one more saying that it stopped), so a
 /// hostile file cannot make the error list itself huge.
 constexpr std::size_t max_problems = 1000;
 
-enum class Need : std::uint8_t { optional, required };
 constexpr Need required = Need::required;
 
 // ------------------------------------------------------------------------------------------
-// Rows of the child tables: a parent key and one element of the parent's list (Element).
+// The tables. A record's table has its fields as model/describe.hpp lists them, flattened by
+// walk_record() (flat.hpp); a list of structs is a child table of rows (parent id, element).
 
 struct InvestorRow {
     using Element = Investor;
@@ -83,215 +90,81 @@ struct CitationRow {
 template <class R, class T>
 concept Is = std::is_same_v<std::remove_const_t<R>, T>;
 
-std::optional<Currency> first_currency(std::initializer_list<const std::optional<ReportedAmount>*> amounts) {
-    for (const auto* a : amounts)
-        if (*a) return (*a)->value.currency();
-    return std::nullopt;
-}
-
-// ------------------------------------------------------------------------------------------
-// The tables. Column names are the field names with '.' written '_'.
-
 template <class V, class R>
-    requires Is<R, Source>
+    requires schema::record<std::remove_const_t<R>>
 void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("publication", r.publication, required);
-    v.opt_reported_date("date", r.date);
-    v.text("section", r.section);
-    v.text("note", r.note);
+    walk_record(v, r);
 }
-
-template <class V, class R>
-    requires Is<R, Industry>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("scheme", r.scheme, required);
-    v.text("code", r.code, required);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.opt_ref("parent", r.parent);
-}
-
-template <class V, class R>
-    requires Is<R, Park>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.enumeration("kind", r.kind);
-    v.text("province", r.province);
-    v.text("city", r.city);
-    v.opt_integer("admin_code", r.admin_code);
-    v.opt_ref("parent", r.parent);
-    v.opt_reported_date("established", r.established);
-    v.quantity("area", r.area);
-    v.id_list("leading_industries", r.leading_industries);
-}
-
-template <class V, class R>
-    requires Is<R, Enterprise>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.credit_code("credit_code", r.credit_code);
-    v.opt_ref("park", r.park);
-    v.id_list("industries", r.industries);
-    v.enumeration("origin", r.origin.kind);
-    v.text("origin_country", r.origin.country);
-    v.group(r.listing, [](auto& g, auto& l) {
-        g.text("listing_market", l.market);
-        g.opt_reported_date("listing_date", l.date);
-    });
-    v.boolean("high_tech", r.high_tech);
-}
-
-template <class V, class R>
-    requires Is<R, Bank>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.text("branch", r.branch);
-    v.enumeration("kind", r.kind);
-}
-
-template <class V, class R>
-    requires Is<R, Project>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.ref("park", r.park);
-    v.id_list("industries", r.industries);
-    v.opt_enum("nature", r.nature);
-    v.currency(first_currency({&r.contract_investment, &r.planned_investment, &r.first_phase_investment,
-                               &r.funds_in_place}));
-    v.amount("contract_investment", r.contract_investment);
-    v.amount("planned_investment", r.planned_investment);
-    v.amount("first_phase_investment", r.first_phase_investment);
-    v.amount("funds_in_place", r.funds_in_place);
-    v.opt_ref("parent", r.parent);
-    v.opt_integer("phase", r.phase);
-}
-
 template <class V, class R>
     requires Is<R, InvestorRow>
 void visit(V& v, R& r) {
-    v.ref("project", r.project);
-    v.ref("enterprise", r.investor.enterprise);
-    v.enumeration("role", r.investor.role);
+    v.leaf("project", required, r.project);
+    walk_element(v, r.investor);
 }
-
 template <class V, class R>
     requires Is<R, StageRow>
 void visit(V& v, R& r) {
-    v.ref("project", r.project);
-    v.enumeration("stage", r.event.stage, required);
-    v.reported_date("date", r.event.date);
+    v.leaf("project", required, r.project);
+    walk_element(v, r.event);
 }
-
-template <class V, class R>
-    requires Is<R, Loan>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh);
-    v.opt_text("name_en", r.name.en);
-    v.ref("lender", r.lender);
-    v.id_list("borrowers", r.borrowers);
-    v.opt_integer("borrower_count", r.borrower_count);
-    v.opt_ref("park", r.park);
-    v.enumeration("instrument", r.instrument);
-    v.currency(std::optional<Currency>(r.commitment.value.currency()));
-    v.amount("commitment", r.commitment);
-    v.opt_reported_date("inception", r.inception);
-    v.opt_reported_date("maturity", r.maturity);
-    v.rate("interest_rate", r.interest_rate);
-    v.opt_enum("guarantee", r.guarantee);
-    v.text("purpose", r.purpose);
-}
-
 template <class V, class R>
     requires Is<R, SnapshotRow>
 void visit(V& v, R& r) {
-    v.ref("loan", r.loan);
-    v.date("as_of", r.snapshot.as_of);
-    v.currency(std::optional<Currency>(r.snapshot.outstanding.currency()));
-    v.money("outstanding", r.snapshot.outstanding);
-    v.opt_money("undrawn", r.snapshot.undrawn);
+    v.leaf("loan", required, r.loan);
+    walk_element(v, r.snapshot);
 }
-
-template <class V, class R>
-    requires Is<R, WasteFacility>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.text("name_zh", r.name.zh, required);
-    v.opt_text("name_en", r.name.en);
-    v.ref("park", r.park);
-    v.opt_ref("operator_enterprise", r.operator_enterprise);
-    v.enumeration("kind", r.kind);
-    v.currency(first_currency({&r.investment}));
-    v.amount("investment", r.investment);
-    v.quantity("floor_area", r.floor_area);
-    v.quantity("storage_capacity", r.storage_capacity);
-    v.quantity("max_annual_throughput", r.max_annual_throughput);
-    v.opt_reported_date("commissioned", r.commissioned);
-    v.id_list("served_enterprises", r.served_enterprises);
-    v.group(r.licence, [](auto& g, auto& l) {
-        g.text("licence_number", l.number);
-        g.enumeration("licence_type", l.type);
-        g.enum_list("licence_modes", l.modes);
-        g.quantity("licence_approved_total", l.approved_total);
-        g.opt_date("licence_issued", l.issued);
-        g.opt_date("licence_expires", l.expires);
-    });
-}
-
 template <class V, class R>
     requires Is<R, CategoryRow>
 void visit(V& v, R& r) {
-    v.ref("facility", r.facility);
-    v.hw_category("category", r.category.category);
-    v.quantity("approved", r.category.approved);
+    v.leaf("facility", required, r.facility);
+    walk_element(v, r.category);
 }
-
 template <class V, class R>
     requires Is<R, ThroughputRow>
 void visit(V& v, R& r) {
-    v.ref("facility", r.facility);
-    v.integer("year", r.throughput.year);
-    v.quantity("handled", r.throughput.handled);
+    v.leaf("facility", required, r.facility);
+    walk_element(v, r.throughput);
 }
-
-template <class V, class R>
-    requires Is<R, ReportedStatistic>
-void visit(V& v, R& r) {
-    v.key("id", r.id);
-    v.ref("scope", r.scope);
-    v.enumeration("indicator", r.indicator);
-    v.text("label", r.label, required);
-    v.period("period", r.period);
-    v.currency(r.value && std::holds_alternative<Money>(*r.value)
-                   ? std::optional<Currency>(std::get<Money>(*r.value).currency())
-                   : std::nullopt);
-    v.statistic_value(r.value);
-    v.enumeration("bound", r.bound);
-    v.text("unit", r.unit);
-    v.group(r.comparison, [](auto& g, auto& c) {
-        g.enumeration("comparison_kind", c.kind);
-        g.percent("comparison_change", c.change);
-        g.enumeration("comparison_bound", c.bound);
-    });
-}
-
 template <class V, class R>
     requires Is<R, CitationRow>
 void visit(V& v, R& r) {
-    v.enumeration("entity", r.entity, required);
-    v.integer("id", r.id, required);
-    v.ref("source", r.citation.source);
-    v.text("note", r.citation.note);
+    v.leaf("entity", required, r.entity);
+    v.leaf("id", required, r.id);
+    walk_element(v, r.citation);
+}
+
+/// Calls the visitor's method for the kind of `x` (the cell forms differ by kind).
+template <class V, class T>
+void dispatch_leaf(V& v, ColumnName n, Need need, T& x) {
+    using U = std::remove_const_t<T>;
+    using In = optional_inner_t<U>;
+    constexpr bool opt = schema::is_optional<U>::value;
+    if constexpr (is_id<U>) v.ref(n, x);
+    else if constexpr (opt && is_id<In>) v.opt_ref(n, x);
+    else if constexpr (std::is_same_v<U, std::string>) v.text(n, x, need);
+    else if constexpr (std::is_same_v<U, std::optional<std::string>>) v.opt_text(n, x);
+    else if constexpr (std::is_enum_v<U>) v.enumeration(n, x, need);
+    else if constexpr (opt && std::is_enum_v<In>) v.opt_enum(n, x);
+    else if constexpr (std::is_same_v<U, bool>) v.boolean(n, x);
+    else if constexpr (std::is_integral_v<U>) v.integer(n, x, need);
+    else if constexpr (opt && std::is_integral_v<In>) v.opt_integer(n, x);
+    else if constexpr (std::is_same_v<U, ReportedDate>) v.reported_date(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<ReportedDate>>) v.opt_reported_date(n, x);
+    else if constexpr (std::is_same_v<U, Date>) v.date(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<Date>>) v.opt_date(n, x);
+    else if constexpr (std::is_same_v<U, Period>) v.period(n, x);
+    else if constexpr (std::is_same_v<In, ReportedAmount>) v.amount(n, x);
+    else if constexpr (std::is_same_v<U, Money>) v.money(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<Money>>) v.opt_money(n, x);
+    else if constexpr (is_quantity<In>) v.quantity(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<Decimal<6>>>) v.rate(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<CreditCode>>) v.credit_code(n, x);
+    else if constexpr (detail::is_id_list<U>) v.id_list(n, x);
+    else if constexpr (detail::is_enum_list<U>) v.enum_list(n, x);
+    else if constexpr (std::is_same_v<U, HwCategory>) v.hw_category(n, x);
+    else if constexpr (std::is_same_v<U, Percent>) v.percent(n, x);
+    else if constexpr (std::is_same_v<U, std::optional<StatisticValue>>) v.statistic_value(n, x);
+    else static_assert(sizeof(U) == 0, "no CSV form for this field type");
 }
 
 // ------------------------------------------------------------------------------------------
@@ -307,59 +180,37 @@ public:
     std::vector<ColumnSpec> columns;
 
     template <class IdT>
-    void key(std::string_view n, const IdT&) { add(n, required); }
-    template <class IdT>
-    void ref(std::string_view n, const IdT&) { add(n, required); }
-    template <class T>
-    void opt_ref(std::string_view n, const T&) { add(n); }
-    void text(std::string_view n, const std::string&, Need need = Need::optional) { add(n, need); }
-    void opt_text(std::string_view n, const std::optional<std::string>&) { add(n); }
-    template <class E>
-    void enumeration(std::string_view n, const E&, Need need = Need::optional) { add(n, need); }
-    template <class E>
-    void opt_enum(std::string_view n, const E&) { add(n); }
-    template <class I>
-    void integer(std::string_view n, const I&, Need need = Need::optional) { add(n, need); }
-    template <class I>
-    void opt_integer(std::string_view n, const I&) { add(n); }
-    void boolean(std::string_view n, bool) { add(n); }
-    void reported_date(std::string_view n, const ReportedDate&) { add(n, required); }
-    void opt_reported_date(std::string_view n, const std::optional<ReportedDate>&) { add(n); }
-    void date(std::string_view n, const Date&) { add(n, required); }
-    void opt_date(std::string_view n, const std::optional<Date>&) { add(n); }
-    void period(std::string_view n, const Period&) { add(n, required); }
+    void key(ColumnName n, const IdT&) { add(n, required); }
     void currency(std::optional<Currency>) { add("currency"); }
-    void amount(std::string_view n, const std::optional<ReportedAmount>&) { amount_columns(n, Need::optional); }
-    void amount(std::string_view n, const ReportedAmount&) { amount_columns(n, required); }
-    void money(std::string_view n, const Money&) { add(n, required); }
-    void opt_money(std::string_view n, const std::optional<Money>&) { add(n); }
-    template <class Q>
-    void quantity(std::string_view n, const Q&) { add(n, std::is_same_v<Q, Mass> ? required : Need::optional); }
-    void rate(std::string_view n, const std::optional<Decimal<6>>&) { add(n); }
-    void credit_code(std::string_view n, const std::optional<CreditCode>&) { add(n); }
     template <class T>
-    void id_list(std::string_view n, const std::vector<T>&) { add(n); }
-    template <class E>
-    void enum_list(std::string_view n, const std::vector<E>&) { add(n); }
-    void hw_category(std::string_view n, const HwCategory&) { add(n, required); }
-    void percent(std::string_view n, const Percent&) { add(n); }
-    void statistic_value(const std::optional<StatisticValue>&) {
-        add("value_kind");
-        add("value");
+    void leaf(ColumnName n, Need need, const T&) {
+        // Inside an optional group nothing is required of the header: only a row that gives
+        // the group must give its required members.
+        if (in_group_) need = Need::optional;
+        if constexpr (std::is_same_v<optional_inner_t<T>, ReportedAmount>) {
+            add(n, need);
+            add(n.with("_bound"));
+            add(n.with("_estimated"));
+        } else if constexpr (std::is_same_v<T, std::optional<StatisticValue>>) {
+            add(n.with("_kind"));
+            add(n);
+        } else {
+            add(n, need);
+        }
     }
+    template <class T>
+    void list(ColumnName, const T&) {}  // a child table
     template <class T, class F>
-    void group(const std::optional<T>&, F members) {
+    void group(ColumnName, const std::optional<T>&, F members) {
         const T blank{};
+        in_group_ = true;
         members(*this, blank);
+        in_group_ = false;
     }
 
 private:
-    void add(std::string_view n, Need need = Need::optional) { columns.push_back(ColumnSpec{std::string(n), need}); }
-    void amount_columns(std::string_view n, Need need) {
-        add(n, need);
-        add(std::string(n) + "_bound");
-        add(std::string(n) + "_estimated");
-    }
+    void add(ColumnName n, Need need = Need::optional) { columns.push_back(ColumnSpec{n.str(), need}); }
+    bool in_group_ = false;
 };
 
 template <class Row>
@@ -382,57 +233,57 @@ public:
     explicit RowWriter(std::string& row) : row_(row) {}
 
     template <class IdT>
-    void key(std::string_view, const IdT& id) { cell(std::to_string(id.value())); }
+    void key(ColumnName, const IdT& id) { cell(std::to_string(id.value())); }
     template <class IdT>
-    void ref(std::string_view, const IdT& id) { cell(std::to_string(id.value())); }
+    void ref(ColumnName, const IdT& id) { cell(std::to_string(id.value())); }
     template <class IdT>
-    void opt_ref(std::string_view, const std::optional<IdT>& id) { cell(id ? std::to_string(id->value()) : std::string()); }
-    void text(std::string_view n, const std::string& s, Need = Need::optional) { text_cell(n, s, false); }
-    void opt_text(std::string_view n, const std::optional<std::string>& s) {
+    void opt_ref(ColumnName, const std::optional<IdT>& id) { cell(id ? std::to_string(id->value()) : std::string()); }
+    void text(ColumnName n, const std::string& s, Need = Need::optional) { text_cell(n, s, false); }
+    void opt_text(ColumnName n, const std::optional<std::string>& s) {
         // An empty text is written "" so that it reads back as a text, not as no value.
         if (s) text_cell(n, *s, s->empty());
         else cell({});
     }
     template <class E>
-    void enumeration(std::string_view, const E& e, Need = Need::optional) { cell(detail::enum_name(e)); }
+    void enumeration(ColumnName, const E& e, Need = Need::optional) { cell(enum_name(e)); }
     template <class E>
-    void opt_enum(std::string_view, const std::optional<E>& e) { cell(e ? detail::enum_name(*e) : std::string_view()); }
+    void opt_enum(ColumnName, const std::optional<E>& e) { cell(e ? enum_name(*e) : std::string_view()); }
     template <class I>
-    void integer(std::string_view, const I& i, Need = Need::optional) { cell(std::to_string(i)); }
+    void integer(ColumnName, const I& i, Need = Need::optional) { cell(std::to_string(i)); }
     template <class I>
-    void opt_integer(std::string_view, const std::optional<I>& i) { cell(i ? std::to_string(*i) : std::string()); }
-    void boolean(std::string_view, bool b) { cell(b ? "true" : "false"); }
-    void reported_date(std::string_view, const ReportedDate& d) { cell(d.to_string()); }
-    void opt_reported_date(std::string_view, const std::optional<ReportedDate>& d) { cell(d ? d->to_string() : std::string()); }
-    void date(std::string_view, const Date& d) { cell(iso_date(d)); }
-    void opt_date(std::string_view, const std::optional<Date>& d) { cell(d ? iso_date(*d) : std::string()); }
-    void period(std::string_view, const Period& p) { cell(detail::period_text(p)); }
+    void opt_integer(ColumnName, const std::optional<I>& i) { cell(i ? std::to_string(*i) : std::string()); }
+    void boolean(ColumnName, bool b) { cell(b ? "true" : "false"); }
+    void reported_date(ColumnName, const ReportedDate& d) { cell(d.to_string()); }
+    void opt_reported_date(ColumnName, const std::optional<ReportedDate>& d) { cell(d ? d->to_string() : std::string()); }
+    void date(ColumnName, const Date& d) { cell(iso_date(d)); }
+    void opt_date(ColumnName, const std::optional<Date>& d) { cell(d ? iso_date(*d) : std::string()); }
+    void period(ColumnName, const Period& p) { cell(detail::period_text(p)); }
     void currency(std::optional<Currency> c) {
         currency_ = c;
         cell(c ? iso_code(*c) : std::string_view());
     }
-    void amount(std::string_view n, const std::optional<ReportedAmount>& a) {
+    void amount(ColumnName n, const std::optional<ReportedAmount>& a) {
         if (a) {
             amount(n, *a);
         } else {
             cell({}), cell({}), cell({});
         }
     }
-    void amount(std::string_view, const ReportedAmount& a) {
+    void amount(ColumnName, const ReportedAmount& a) {
         cell(money(a.value));
-        cell(a.bound == Bound::exact ? std::string_view() : detail::enum_name(a.bound));
+        cell(a.bound == Bound::exact ? std::string_view() : enum_name(a.bound));
         cell(a.estimated ? "true" : "");
     }
-    void money(std::string_view, const Money& m) { cell(money(m)); }
-    void opt_money(std::string_view, const std::optional<Money>& m) { cell(m ? money(*m) : std::string()); }
+    void money(ColumnName, const Money& m) { cell(money(m)); }
+    void opt_money(ColumnName, const std::optional<Money>& m) { cell(m ? money(*m) : std::string()); }
     template <class Q>
-    void quantity(std::string_view, const std::optional<Q>& q) { cell(q ? detail::quantity_text(*q) : std::string()); }
+    void quantity(ColumnName, const std::optional<Q>& q) { cell(q ? detail::quantity_text(*q) : std::string()); }
     template <class Q>
-    void quantity(std::string_view, const Q& q) { cell(detail::quantity_text(q)); }
-    void rate(std::string_view, const std::optional<Decimal<6>>& r) { cell(r ? r->to_string() : std::string()); }
-    void credit_code(std::string_view, const std::optional<CreditCode>& c) { cell(c ? std::string_view(c->str()) : std::string_view()); }
+    void quantity(ColumnName, const Q& q) { cell(detail::quantity_text(q)); }
+    void rate(ColumnName, const std::optional<Decimal<6>>& r) { cell(r ? r->to_string() : std::string()); }
+    void credit_code(ColumnName, const std::optional<CreditCode>& c) { cell(c ? std::string_view(c->str()) : std::string_view()); }
     template <class IdT>
-    void id_list(std::string_view, const std::vector<IdT>& ids) {
+    void id_list(ColumnName, const std::vector<IdT>& ids) {
         std::string s;
         for (std::size_t i = 0; i < ids.size(); ++i) {
             if (i > 0) s += ';';
@@ -441,35 +292,38 @@ public:
         cell(s);
     }
     template <class E>
-    void enum_list(std::string_view, const std::vector<E>& values) {
+    void enum_list(ColumnName, const std::vector<E>& values) {
         std::string s;
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (i > 0) s += ';';
-            s += detail::enum_name(values[i]);
+            s += enum_name(values[i]);
         }
         cell(s);
     }
-    void hw_category(std::string_view, const HwCategory& c) { cell(c.to_string()); }
-    void percent(std::string_view, const Percent& p) { cell(detail::percent_text(p)); }
-    void statistic_value(const std::optional<StatisticValue>& v) {
+    void hw_category(ColumnName, const HwCategory& c) { cell(c.to_string()); }
+    void percent(ColumnName, const Percent& p) { cell(detail::percent_text(p)); }
+    void statistic_value(ColumnName, const std::optional<StatisticValue>& v) {
         if (!v) {
             cell({}), cell({});
             return;
         }
-        cell(detail::enum_name(detail::value_kind(*v)));
+        cell(enum_name(value_kind(*v)));
         if (const Money* m = std::get_if<Money>(&*v)) cell(money(*m));
         else cell(detail::statistic_value_text(*v));
     }
+    template <class T>
+    void leaf(ColumnName n, Need need, const T& x) { dispatch_leaf(*this, n, need, x); }
+    template <class T>
+    void list(ColumnName, const T&) {}  // a child table
     template <class T, class F>
-    void group(const std::optional<T>& g, F members) {
+    void group(ColumnName n, const std::optional<T>& g, F members) {
         if (g) {
             members(*this, *g);
             return;
         }
         // Absent: as many empty cells as the group has columns.
         HeaderVisitor h;
-        const T blank{};
-        members(h, blank);
+        h.group(n, g, members);
         for (std::size_t i = 0; i < h.columns.size(); ++i) cell({});
     }
 
@@ -479,9 +333,9 @@ private:
         first_ = false;
         detail::append_csv_field(row_, text, quote);
     }
-    void text_cell(std::string_view column, std::string_view s, bool quote) {
+    void text_cell(ColumnName column, std::string_view s, bool quote) {
         if (const auto bad = invalid_utf8_at(s)) {
-            throw ArgumentError("parkinvest: column " + std::string(column) + " is not valid UTF-8 (byte " +
+            throw ArgumentError("parkinvest: column " + column.str() + " is not valid UTF-8 (byte " +
                                 std::to_string(*bad) + ")");
         }
         cell(s, quote);
@@ -623,7 +477,7 @@ std::string_view quantity_what() {
 
 template <class E>
 std::string enum_reason() {
-    return "unknown value; " + detail::enum_choices<E>();
+    return "unknown value; " + enum_choices<E>();
 }
 
 /// What a child table's rows or a record's lines are, for mapping validation problems back.
@@ -649,7 +503,7 @@ public:
     [[nodiscard]] std::optional<std::uint64_t> key_value() const { return key_; }
 
     template <class IdT>
-    void key(std::string_view n, IdT& id) {
+    void key(ColumnName n, IdT& id) {
         if (const CsvField* f = value_cell(n, required)) {
             if (const auto v = parse_integer<std::uint64_t>(trim(f->text))) {
                 id = IdT(*v);
@@ -662,7 +516,7 @@ public:
         }
     }
     template <class IdT>
-    void ref(std::string_view n, IdT& id) {
+    void ref(ColumnName n, IdT& id) {
         const bool first_column = next_ == 0;
         const CsvField* f = value_cell(n, required);
         if (f == nullptr || !parse_id(f, n, id) || !first_column) return;
@@ -671,38 +525,38 @@ public:
         id_text_set_ = true;
     }
     template <class IdT>
-    void opt_ref(std::string_view n, std::optional<IdT>& id) {
+    void opt_ref(ColumnName n, std::optional<IdT>& id) {
         if (const CsvField* f = value_cell(n)) parse_id(f, n, id.emplace());
     }
-    void text(std::string_view, std::string& s, Need = Need::optional) {
+    void text(ColumnName, std::string& s, Need = Need::optional) {
         const CsvField* f = take();
         if (f == nullptr) return;
         note(f);
         s = f->text;  // an empty required text is left to the dataset's validation, which names the rule
     }
-    void opt_text(std::string_view, std::optional<std::string>& s) {
+    void opt_text(ColumnName, std::optional<std::string>& s) {
         const CsvField* f = take();
         if (f == nullptr) return;
         note(f);
         if (!f->text.empty() || f->quoted) s = f->text;
     }
     template <class E>
-    void enumeration(std::string_view n, E& e, Need need = Need::optional) {
+    void enumeration(ColumnName n, E& e, Need need = Need::optional) {
         if (const CsvField* f = value_cell(n, need)) parse_enum(f, n, e);
     }
     template <class E>
-    void opt_enum(std::string_view n, std::optional<E>& e) {
+    void opt_enum(ColumnName n, std::optional<E>& e) {
         if (const CsvField* f = value_cell(n)) parse_enum(f, n, e.emplace());
     }
     template <class I>
-    void integer(std::string_view n, I& i, Need need = Need::optional) {
+    void integer(ColumnName n, I& i, Need need = Need::optional) {
         if (const CsvField* f = value_cell(n, need)) parse_int(f, n, i);
     }
     template <class I>
-    void opt_integer(std::string_view n, std::optional<I>& i) {
+    void opt_integer(ColumnName n, std::optional<I>& i) {
         if (const CsvField* f = value_cell(n)) parse_int(f, n, i.emplace());
     }
-    void boolean(std::string_view n, bool& b) {
+    void boolean(ColumnName n, bool& b) {
         const CsvField* f = value_cell(n);
         if (f == nullptr) return;
         const std::string_view t = trim(f->text);
@@ -712,20 +566,20 @@ public:
             if (equal_nocase(t, no)) return void(b = false);
         problem(f, n, "not a yes/no value (true or false)");
     }
-    void reported_date(std::string_view n, ReportedDate& d) {
+    void reported_date(ColumnName n, ReportedDate& d) {
         if (const CsvField* f = value_cell(n, required)) parse(f, n, "date", d, [](std::string_view t) { return ReportedDate::parse(t); });
     }
-    void opt_reported_date(std::string_view n, std::optional<ReportedDate>& d) {
+    void opt_reported_date(ColumnName n, std::optional<ReportedDate>& d) {
         if (const CsvField* f = value_cell(n))
             parse(f, n, "date", d.emplace(), [](std::string_view t) { return ReportedDate::parse(t); });
     }
-    void date(std::string_view n, Date& d) {
+    void date(ColumnName n, Date& d) {
         if (const CsvField* f = value_cell(n, required)) parse_day(f, n, d);
     }
-    void opt_date(std::string_view n, std::optional<Date>& d) {
+    void opt_date(ColumnName n, std::optional<Date>& d) {
         if (const CsvField* f = value_cell(n)) parse_day(f, n, d.emplace());
     }
-    void period(std::string_view n, Period& p) {
+    void period(ColumnName n, Period& p) {
         if (const CsvField* f = value_cell(n, required))
             parse(f, n, "period", p, [](std::string_view t) { return Period::parse(t); });
     }
@@ -739,26 +593,26 @@ public:
         currency_ = currency_from_code(code);
         if (!currency_) problem(f, "currency", "unknown currency; one of CNY, USD, EUR, JPY, KRW, HKD, GBP");
     }
-    void amount(std::string_view n, std::optional<ReportedAmount>& a) {
+    void amount(ColumnName n, std::optional<ReportedAmount>& a) {
         ReportedAmount value;
         if (amount_cells(n, value, Need::optional)) a = value;
     }
-    void amount(std::string_view n, ReportedAmount& a) { amount_cells(n, a, required); }
-    void money(std::string_view n, Money& m) {
+    void amount(ColumnName n, ReportedAmount& a) { amount_cells(n, a, required); }
+    void money(ColumnName n, Money& m) {
         if (const CsvField* f = value_cell(n, required)) parse_money(f, n, m);
     }
-    void opt_money(std::string_view n, std::optional<Money>& m) {
+    void opt_money(ColumnName n, std::optional<Money>& m) {
         if (const CsvField* f = value_cell(n)) parse_money(f, n, m.emplace());
     }
     template <class Q>
-    void quantity(std::string_view n, std::optional<Q>& q) {
+    void quantity(ColumnName n, std::optional<Q>& q) {
         if (const CsvField* f = value_cell(n)) parse_quantity(f, n, q.emplace());
     }
     template <class Q>
-    void quantity(std::string_view n, Q& q) {
+    void quantity(ColumnName n, Q& q) {
         if (const CsvField* f = value_cell(n, required)) parse_quantity(f, n, q);
     }
-    void rate(std::string_view n, std::optional<Decimal<6>>& r) {
+    void rate(ColumnName n, std::optional<Decimal<6>>& r) {
         const CsvField* f = value_cell(n);
         if (f == nullptr) return;
         parse(f, n, "rate", r.emplace(), [](std::string_view t) {
@@ -768,7 +622,7 @@ public:
             return Decimal<6>::parse(t);
         });
     }
-    void credit_code(std::string_view n, std::optional<CreditCode>& c) {
+    void credit_code(ColumnName n, std::optional<CreditCode>& c) {
         const CsvField* f = value_cell(n);
         if (f == nullptr) return;
         try {
@@ -778,7 +632,7 @@ public:
         }
     }
     template <class IdT>
-    void id_list(std::string_view n, std::vector<IdT>& ids) {
+    void id_list(ColumnName n, std::vector<IdT>& ids) {
         const CsvField* f = value_cell(n);
         if (f == nullptr) return;
         for_each_item(f, n, [&](std::string_view item) {
@@ -789,79 +643,84 @@ public:
         }, "an id");
     }
     template <class E>
-    void enum_list(std::string_view n, std::vector<E>& values) {
+    void enum_list(ColumnName n, std::vector<E>& values) {
         const CsvField* f = value_cell(n);
         if (f == nullptr) return;
         for_each_item(f, n, [&](std::string_view item) {
-            const auto v = detail::enum_from_text<E>(item);
+            const auto v = enum_from_text<E>(item);
             if (!v) return false;
             values.push_back(*v);
             return true;
-        }, detail::enum_choices<E>());
+        }, enum_choices<E>());
     }
-    void hw_category(std::string_view n, HwCategory& c) {
+    void hw_category(ColumnName n, HwCategory& c) {
         if (const CsvField* f = value_cell(n, required))
             parse(f, n, "hazardous-waste category (HW01-HW50)", c, [](std::string_view t) { return HwCategory::parse(t); });
     }
-    void percent(std::string_view n, Percent& p) {
+    void percent(ColumnName n, Percent& p) {
         if (const CsvField* f = value_cell(n, required))
             parse(f, n, "percentage", p, [](std::string_view t) { return detail::parse_percent(t); });
     }
-    void statistic_value(std::optional<StatisticValue>& v) {
-        const CsvField* kind_cell = value_cell("value_kind");
-        const CsvField* value = value_cell("value");
+    void statistic_value(ColumnName n, std::optional<StatisticValue>& v) {
+        const std::string kind_name = n.with("_kind");
+        const CsvField* kind_cell = value_cell(kind_name);
+        const CsvField* value = value_cell(n);
         std::optional<ValueKind> kind;
         if (kind_cell != nullptr) {
-            kind = detail::enum_from_text<ValueKind>(trim(kind_cell->text));
-            if (!kind) return problem(kind_cell, "value_kind", enum_reason<ValueKind>());
+            kind = enum_from_text<ValueKind>(trim(kind_cell->text));
+            if (!kind) return problem(kind_cell, kind_name, enum_reason<ValueKind>());
         }
         if (value == nullptr) {
-            if (kind_cell != nullptr) problem(kind_cell, "value_kind", "given without a value");
+            if (kind_cell != nullptr) problem(kind_cell, kind_name, "given without a value");
             return;
         }
-        if (!kind) return problem(value, "value", "needs value_kind (" + detail::enum_choices<ValueKind>() + ")");
+        if (!kind) return problem(value, n, "needs " + kind_name + " (" + enum_choices<ValueKind>() + ")");
         switch (*kind) {
         case ValueKind::count: {
-            std::int64_t n = 0;
-            if (parse_int(value, "value", n)) v = n;
+            std::int64_t count = 0;
+            if (parse_int(value, n, count)) v = count;
             break;
         }
         case ValueKind::money: {
             Money m;
-            if (parse_money(value, "value", m)) v = m;
+            if (parse_money(value, n, m)) v = m;
             break;
         }
         case ValueKind::percent: {
             Percent p;
-            if (parse(value, "value", "percentage", p, [](std::string_view t) { return detail::parse_percent(t); })) v = p;
+            if (parse(value, n, "percentage", p, [](std::string_view t) { return detail::parse_percent(t); })) v = p;
             break;
         }
         case ValueKind::area: {
             Area q;
-            if (parse_quantity(value, "value", q)) v = q;
+            if (parse_quantity(value, n, q)) v = q;
             break;
         }
         case ValueKind::mass: {
             Mass q;
-            if (parse_quantity(value, "value", q)) v = q;
+            if (parse_quantity(value, n, q)) v = q;
             break;
         }
-        case ValueKind::throughput: {
+        case ValueKind::annual_throughput: {
             AnnualThroughput q;
-            if (parse_quantity(value, "value", q)) v = q;
+            if (parse_quantity(value, n, q)) v = q;
             break;
         }
         case ValueKind::date: {
             ReportedDate d;
-            if (parse(value, "value", "date", d, [](std::string_view t) { return ReportedDate::parse(t); })) v = d;
+            if (parse(value, n, "date", d, [](std::string_view t) { return ReportedDate::parse(t); })) v = d;
             break;
         }
         }
     }
+    template <class T>
+    void leaf(ColumnName n, Need need, T& x) { dispatch_leaf(*this, n, need, x); }
+    template <class T>
+    void list(ColumnName, const T&) {}  // a child table
     /// An optional group of columns (a licence, a listing, a comparison): present when any of
     /// its cells has a value; its required members are then required.
     template <class T, class F>
-    void group(std::optional<T>& g, F members) {
+    void group(ColumnName, std::optional<T>& g, F members) {
         T value{};
         const std::size_t nonempty_before = nonempty_;
         in_group_ = true;
@@ -869,11 +728,12 @@ public:
         members(*this, value);
         in_group_ = false;
         if (nonempty_ == nonempty_before) return;
-        for (const auto& [f, n] : missing_in_group_) problem(f, n, "a value is required when the other " + std::string(n.substr(0, n.find('_'))) + " columns are given");
+        for (const auto& [f, n] : missing_in_group_)
+            problem(f, n, "a value is required when the other " + std::string(n.prefix.empty() ? n.member : n.prefix) + " columns are given");
         g = std::move(value);
     }
 
-    void problem(const CsvField* f, std::string_view column, std::string reason) {
+    void problem(const CsvField* f, ColumnName column, std::string reason) {
         failed_ = true;
         FormatProblem p;
         p.input = std::string(ctx_.input);
@@ -887,7 +747,7 @@ public:
         }
         p.entity = std::string(ctx_.entity);
         p.id = id_text_;
-        p.field = std::string(column);
+        p.field = column.str();
         p.reason = std::move(reason);
         ctx_.problems->add(std::move(p));
     }
@@ -901,7 +761,7 @@ private:
         if (!f->text.empty() || f->quoted) ++nonempty_;
     }
     /// The next column's cell when it holds a value; reports a missing required value.
-    const CsvField* value_cell(std::string_view n, Need need = Need::optional) {
+    const CsvField* value_cell(ColumnName n, Need need = Need::optional) {
         const CsvField* f = take();
         if (f != nullptr && !trim(f->text).empty()) {
             ++nonempty_;
@@ -915,7 +775,7 @@ private:
     }
 
     template <class T, class Parse>
-    bool parse(const CsvField* f, std::string_view n, std::string_view what, T& out, Parse fn) {
+    bool parse(const CsvField* f, ColumnName n, std::string_view what, T& out, Parse fn) {
         try {
             out = fn(trim(f->text));
             return true;
@@ -932,7 +792,7 @@ private:
         return false;
     }
     template <class IdT>
-    bool parse_id(const CsvField* f, std::string_view n, IdT& id) {
+    bool parse_id(const CsvField* f, ColumnName n, IdT& id) {
         if (const auto v = parse_integer<std::uint64_t>(trim(f->text))) {
             id = IdT(*v);
             return true;
@@ -941,12 +801,12 @@ private:
         return false;
     }
     template <class E>
-    void parse_enum(const CsvField* f, std::string_view n, E& e) {
-        if (const auto v = detail::enum_from_text<E>(trim(f->text))) e = *v;
+    void parse_enum(const CsvField* f, ColumnName n, E& e) {
+        if (const auto v = enum_from_text<E>(trim(f->text))) e = *v;
         else problem(f, n, enum_reason<E>());
     }
     template <class I>
-    bool parse_int(const CsvField* f, std::string_view n, I& i) {
+    bool parse_int(const CsvField* f, ColumnName n, I& i) {
         if (const auto v = parse_integer<I>(trim(f->text))) {
             i = *v;
             return true;
@@ -956,13 +816,13 @@ private:
                     std::to_string(std::numeric_limits<I>::max()));
         return false;
     }
-    void parse_day(const CsvField* f, std::string_view n, Date& d) {
+    void parse_day(const CsvField* f, ColumnName n, Date& d) {
         ReportedDate r;
         if (!parse(f, n, "date", r, [](std::string_view t) { return ReportedDate::parse(t); })) return;
         if (r.precision() != DatePrecision::day) return problem(f, n, "a day is required (2020-06-30 or 2020年6月30日)");
         d = r.first();
     }
-    bool parse_money(const CsvField* f, std::string_view n, Money& m) {
+    bool parse_money(const CsvField* f, ColumnName n, Money& m) {
         if (!parse(f, n, "amount", m, [this](std::string_view t) { return Money::parse(t, currency_.value_or(Currency::CNY)); }))
             return false;
         if (currency_ && m.currency() != *currency_) {
@@ -973,24 +833,24 @@ private:
         return true;
     }
     template <class Q>
-    bool parse_quantity(const CsvField* f, std::string_view n, Q& q) {
+    bool parse_quantity(const CsvField* f, ColumnName n, Q& q) {
         return parse(f, n, quantity_what<Q>(), q, [](std::string_view t) { return Q::parse(t); });
     }
-    bool amount_cells(std::string_view n, ReportedAmount& a, Need need) {
+    bool amount_cells(ColumnName n, ReportedAmount& a, Need need) {
         const CsvField* value = value_cell(n, need);
         const CsvField* bound = take();
         const CsvField* estimated = take();
-        const auto suffixed = [&](std::string_view suffix) { return std::string(n) + std::string(suffix); };
+        const auto suffixed = [&](std::string_view suffix) { return n.with(suffix); };
         const bool has_bound = bound != nullptr && !trim(bound->text).empty();
         const bool has_estimated = estimated != nullptr && !trim(estimated->text).empty();
         if (value == nullptr) {
-            if (has_bound) problem(bound, suffixed("_bound"), "given without an amount in " + std::string(n));
-            if (has_estimated) problem(estimated, suffixed("_estimated"), "given without an amount in " + std::string(n));
+            if (has_bound) problem(bound, suffixed("_bound"), "given without an amount in " + n.str());
+            if (has_estimated) problem(estimated, suffixed("_estimated"), "given without an amount in " + n.str());
             return false;
         }
         bool ok = parse_money(value, n, a.value);
         if (has_bound) {
-            if (const auto b = detail::enum_from_text<Bound>(trim(bound->text))) {
+            if (const auto b = enum_from_text<Bound>(trim(bound->text))) {
                 a.bound = *b;
             } else {
                 problem(bound, suffixed("_bound"), enum_reason<Bound>());
@@ -1011,7 +871,7 @@ private:
         return ok;
     }
     template <class F>
-    void for_each_item(const CsvField* f, std::string_view n, F add, std::string_view expected) {
+    void for_each_item(const CsvField* f, ColumnName n, F add, std::string_view expected) {
         std::string_view rest = f->text;
         for (;;) {
             // The next ';' or '；' (EF BC 9B). One scan from the item, not two searches to the
@@ -1048,7 +908,7 @@ private:
     bool failed_ = false;
     bool in_group_ = false;
     bool id_text_set_ = false;
-    std::vector<std::pair<const CsvField*, std::string_view>> missing_in_group_;
+    std::vector<std::pair<const CsvField*, ColumnName>> missing_in_group_;
     std::optional<std::uint64_t> key_;
     std::string id_text_;
     std::optional<Currency> currency_;
@@ -1553,7 +1413,7 @@ private:
             case Cited::waste_facility: list = lookup(batch_.waste_facilities, pending_facilities_, 6, row.id); break;
             case Cited::statistic: list = lookup(batch_.statistics, pending_statistics_, 7, row.id); break;
             }
-            const std::string_view entity = detail::enum_name(row.entity);
+            const std::string_view entity = enum_name(row.entity);
             if (list == nullptr) {
                 if (reported(cited_table(row.entity), row.id)) continue;
                 if (problems_.full()) {  // no message is built past the cap
@@ -1648,7 +1508,7 @@ public:
             const auto index = parse_integer<std::size_t>(rest.substr(0, close));
             if (close == std::string_view::npos || !index) return;
             if (c.table == Table::citations) {
-                const auto kind = detail::enum_from_text<Cited>(p.entity);
+                const auto kind = enum_from_text<Cited>(p.entity);
                 if (!kind) return;
                 place(p, c.table, lines(c.table, *id, *kind), *index, rest.substr(close + 1));
             } else {
@@ -1725,6 +1585,101 @@ std::optional<std::string> read_file(const std::filesystem::path& file, const Lo
     }
 }
 
+
+// ------------------------------------------------------------------------------------------
+// The reference of the tables (docs/formats.md), from the same visit() that reads and writes.
+
+/// How a cell of type T is written, and an example.
+template <class T>
+std::pair<std::string_view, std::string_view> cell_form() {
+    using U = optional_inner_t<T>;
+    if constexpr (is_id<U>) return {"id", "12"};
+    else if constexpr (std::is_same_v<U, std::string>) return {"text", ""};
+    else if constexpr (std::is_same_v<U, bool>) return {"yes/no", "true, 是"};
+    else if constexpr (std::is_enum_v<U>) return {"enum", ""};
+    else if constexpr (std::is_integral_v<U>) return {"integer", "2020"};
+    else if constexpr (std::is_same_v<U, ReportedDate>) return {"date at a precision", "2020-07, 2020-Q1, 2020-H1, 2020年7月28日"};
+    else if constexpr (std::is_same_v<U, Date>) return {"day", "2020-06-30"};
+    else if constexpr (std::is_same_v<U, Period>) return {"period", "2020-H1, 2020年1-6月, 截至2020-06-30"};
+    else if constexpr (std::is_same_v<U, ReportedAmount> || std::is_same_v<U, Money>) return {"amount", "60560000000.00, 605.6亿元"};
+    else if constexpr (std::is_same_v<U, Area>) return {"area with unit", "225平方公里, 1200平方米, 100亩"};
+    else if constexpr (std::is_same_v<U, Mass>) return {"mass with unit", "12.5吨"};
+    else if constexpr (std::is_same_v<U, AnnualThroughput>) return {"throughput with unit", "5000吨/年"};
+    else if constexpr (std::is_same_v<U, Decimal<6>>) return {"rate", "0.0435, 4.35%"};
+    else if constexpr (std::is_same_v<U, CreditCode>) return {"credit code", "91330200MA2GQ6Q66C"};
+    else if constexpr (detail::is_id_list<U>) return {"id list", "3;7;12"};
+    else if constexpr (detail::is_enum_list<U>) return {"enum list", ""};
+    else if constexpr (std::is_same_v<U, HwCategory>) return {"HW category", "HW08"};
+    else if constexpr (std::is_same_v<U, Percent>) return {"percentage", "4.9%"};
+    else if constexpr (std::is_same_v<U, StatisticValue>) return {"value", "39, 605.6亿元, 44.2%"};
+    else static_assert(sizeof(U) == 0, "no reference form for this field type");
+}
+
+template <class E>
+std::string enum_example() {
+    std::string s;
+    for (std::size_t i = 0; i < enum_count<E> && i < 3; ++i) {
+        if (i > 0) s += ", ";
+        s += EnumTable<E>::entries[i].name;
+    }
+    if (enum_count<E> > 3) s += " ...";
+    return s;
+}
+
+/// Markdown rows: | column | form | required | example |.
+class DocVisitor {
+public:
+    explicit DocVisitor(std::string& md) : md_(md) {}
+
+    template <class IdT>
+    void key(ColumnName n, const IdT&) { row(n.str(), "id", "yes", "12"); }
+    void currency(std::optional<Currency>) { row("currency", "ISO 4217 code of the row's amounts", "no (CNY)", "CNY, USD"); }
+    template <class T>
+    void leaf(ColumnName n, Need need, const T&) {
+        const auto [form, plain_example] = cell_form<T>();
+        std::string example(plain_example);
+        using U = optional_inner_t<T>;
+        if constexpr (std::is_enum_v<U>) example = enum_example<U>();
+        if constexpr (detail::is_enum_list<U>) example = enum_example<detail::list_element_t<U>>();
+        const std::string required_text = in_group_ && need == required ? "when the group is given"
+                                          : need == required             ? "yes"
+                                                                         : "no";
+        if constexpr (std::is_same_v<U, ReportedAmount>) {
+            row(n.str(), std::string(form), required_text, example);
+            row(n.with("_bound"), "enum", "no (exact)", enum_example<Bound>());
+            row(n.with("_estimated"), "yes/no", "no (false)", "true, 预计");
+        } else if constexpr (std::is_same_v<U, StatisticValue>) {
+            row(n.with("_kind"), "enum", "with a value", enum_example<ValueKind>());
+            row(n.str(), std::string(form), "no", example);
+        } else {
+            row(n.str(), std::string(form), required_text, example);
+        }
+    }
+    template <class T>
+    void list(ColumnName, const T&) {}
+    template <class T, class F>
+    void group(ColumnName, const std::optional<T>&, F members) {
+        const T blank{};
+        in_group_ = true;
+        members(*this, blank);
+        in_group_ = false;
+    }
+
+private:
+    void row(const std::string& name, const std::string& form, const std::string& required_text, const std::string& example) {
+        md_ += "| `" + name + "` | " + form + " | " + required_text + " | " + example + " |\n";
+    }
+    std::string& md_;
+    bool in_group_ = false;
+};
+
+template <class Row>
+void table_reference(std::string& md) {
+    md += "| column | form | required | example |\n|---|---|---|---|\n";
+    DocVisitor v(md);
+    const Row blank{};
+    visit(v, blank);
+}
 }  // namespace
 
 // ------------------------------------------------------------------------------------------
@@ -1816,6 +1771,31 @@ void read_table(std::istream& in, Table table, Batch& batch, const LoadOptions& 
 // The folder.
 
 namespace detail {
+
+void csv_reference(std::string& md) {
+    for (const TableInfo& t : table_info) {
+        md += "\n### ";
+        md += t.file;
+        md += "\n\n";
+        switch (t.table) {
+        case Table::sources: table_reference<Source>(md); break;
+        case Table::industries: table_reference<Industry>(md); break;
+        case Table::parks: table_reference<Park>(md); break;
+        case Table::enterprises: table_reference<Enterprise>(md); break;
+        case Table::banks: table_reference<Bank>(md); break;
+        case Table::projects: table_reference<Project>(md); break;
+        case Table::project_investors: table_reference<InvestorRow>(md); break;
+        case Table::project_stages: table_reference<StageRow>(md); break;
+        case Table::loans: table_reference<Loan>(md); break;
+        case Table::loan_snapshots: table_reference<SnapshotRow>(md); break;
+        case Table::waste_facilities: table_reference<WasteFacility>(md); break;
+        case Table::waste_licence_categories: table_reference<CategoryRow>(md); break;
+        case Table::waste_throughput: table_reference<ThroughputRow>(md); break;
+        case Table::statistics: table_reference<ReportedStatistic>(md); break;
+        case Table::citations: table_reference<CitationRow>(md); break;
+        }
+    }
+}
 
 void save_csv(const Dataset& dataset, const std::filesystem::path& folder) {
     // A new folder is written next to `folder` and swapped in whole (atomic_file.hpp).

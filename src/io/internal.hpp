@@ -23,9 +23,13 @@ void save_archive(const Dataset& dataset, std::ostream& out, Format format);
 /// Replaces `folder` as a whole (write_folder_atomically).
 void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
 [[nodiscard]] Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options);
+/// Appends the reference of every table (a Markdown section per file) to `md`.
+void csv_reference(std::string& md);
 
 // json_lines.cpp — export only.
 void save_json_lines(const Dataset& dataset, std::ostream& out);
+/// Appends the members of each entity's lines (a Markdown list per entity) to `md`.
+void json_lines_reference(std::string& md);
 
 // io.cpp
 /// Reads a whole stream, refusing more than options.max_input_bytes (FormatError naming `name`).

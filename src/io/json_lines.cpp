@@ -8,9 +8,11 @@
 // minor units or does not fit 64 bits), and the record's "currency". Dates with a precision are
 // objects {"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"};
 // quantities are exact text with a unit ("225000000平方米") plus a decimal in m², t or t/a.
+#include "flat.hpp"
 #include "internal.hpp"
 #include "values.hpp"
 
+#include <array>
 #include <initializer_list>
 #include <optional>
 #include <ostream>
@@ -51,278 +53,255 @@ void append_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-/// Builds one JSON object; members are written in call order.
-class Object {
+/// The suffixes of the members a value of type T is written as: the value itself ("") and its
+/// typed companions; an unused slot has a null data().
+template <class T>
+constexpr std::array<std::string_view, 4> companions() {
+    if constexpr (std::is_same_v<T, ReportedAmount>) return {"", "_minor", "_bound", "_estimated"};
+    else if constexpr (std::is_same_v<T, Money>) return {"", "_minor", {}, {}};
+    else if constexpr (std::is_same_v<T, Area>) return {"", "_m2", {}, {}};
+    else if constexpr (std::is_same_v<T, Mass>) return {"", "_t", {}, {}};
+    else if constexpr (std::is_same_v<T, AnnualThroughput>) return {"", "_t_per_year", {}, {}};
+    else if constexpr (std::is_same_v<T, StatisticValue>) return {"_kind", "", "_count", "_minor"};
+    else return {"", {}, {}, {}};
+}
+
+/// Writes one record as one JSON object, its members in the order walk_record() visits them
+/// (flat.hpp): the CSV row's columns, with lists of structs as arrays of objects and typed
+/// companions (amounts in minor units, quantities as decimals, dates with their precision).
+class LineWriter {
 public:
-    explicit Object(std::string& out) : out_(out) { out_ += '{'; }
+    explicit LineWriter(std::string& out) : out_(out) { out_ += '{'; }
     void close() { out_ += '}'; }
 
-    Object& str(std::string_view k, std::string_view v) {
-        key(k);
-        append_string(out_, v);
-        return *this;
-    }
-    Object& opt_str(std::string_view k, const std::optional<std::string>& v) {
-        return v ? str(k, *v) : null(k);
-    }
-    template <class I>
-    Object& num(std::string_view k, I v) {
-        key(k);
-        out_ += std::to_string(v);
-        return *this;
-    }
-    template <class I>
-    Object& opt_num(std::string_view k, const std::optional<I>& v) {
-        return v ? num(k, *v) : null(k);
-    }
-    Object& boolean(std::string_view k, bool v) {
-        key(k);
-        out_ += v ? "true" : "false";
-        return *this;
-    }
-    Object& null(std::string_view k) {
-        key(k);
-        out_ += "null";
-        return *this;
+    void entity(std::string_view name) {
+        member("entity");
+        append_string(out_, name);
     }
     template <class IdT>
-    Object& id(std::string_view k, IdT v) {
-        return num(k, v.value());
+    void key(ColumnName n, const IdT& id) {
+        member(n);
+        out_ += std::to_string(id.value());
     }
-    template <class IdT>
-    Object& opt_id(std::string_view k, const std::optional<IdT>& v) {
-        return v ? num(k, v->value()) : null(k);
+    void currency(std::optional<Currency> c) {
+        member("currency");
+        if (c && !null_) append_string(out_, iso_code(*c));
+        else out_ += "null";
     }
-    template <class E>
-    Object& enumeration(std::string_view k, E v) {
-        return str(k, enum_name(v));
+    template <class T>
+    void leaf(ColumnName n, Need, const T& x) {
+        if constexpr (schema::is_optional<T>::value) {
+            if (!x || null_) return nulls<typename T::value_type>(n);
+            value(n, *x);
+        } else {
+            if (null_) return nulls<T>(n);
+            value(n, x);
+        }
     }
-    template <class E>
-    Object& opt_enum(std::string_view k, const std::optional<E>& v) {
-        return v ? enumeration(k, *v) : null(k);
-    }
-    template <class IdT>
-    Object& ids(std::string_view k, const std::vector<IdT>& v) {
-        key(k);
+    template <class T>
+    void list(ColumnName n, const std::vector<T>& items) {
+        member(n);
+        if (null_) {
+            out_ += "null";
+            return;
+        }
         out_ += '[';
-        for (std::size_t i = 0; i < v.size(); ++i) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
             if (i > 0) out_ += ',';
-            out_ += std::to_string(v[i].value());
+            LineWriter element(out_);
+            walk_element(element, items[i]);
+            element.close();
         }
         out_ += ']';
-        return *this;
     }
-    template <class E>
-    Object& enum_array(std::string_view k, const std::vector<E>& v) {
-        key(k);
-        out_ += '[';
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (i > 0) out_ += ',';
-            append_string(out_, enum_name(v[i]));
-        }
-        out_ += ']';
-        return *this;
-    }
-    /// An array of objects: `each(element, object)` fills one object per element.
     template <class T, class F>
-    Object& array(std::string_view k, const std::vector<T>& v, F each) {
-        key(k);
-        out_ += '[';
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (i > 0) out_ += ',';
-            Object o(out_);
-            each(v[i], o);
-            o.close();
-        }
-        out_ += ']';
-        return *this;
-    }
-    template <class F>
-    Object& object(std::string_view k, F fill) {
-        key(k);
-        Object o(out_);
-        fill(o);
-        o.close();
-        return *this;
-    }
-    Object& date(std::string_view k, const std::optional<ReportedDate>& d) {
-        if (!d) return null(k);
-        return object(k, [&](Object& o) {
-            o.str("text", d->to_string())
-                .enumeration("precision", d->precision())
-                .str("first", iso_date(d->first()))
-                .str("last", iso_date(d->last()));
-        });
-    }
-    Object& day(std::string_view k, const std::optional<Date>& d) { return d ? str(k, iso_date(*d)) : null(k); }
-    Object& period(std::string_view k, const Period& p) {
-        return object(k, [&](Object& o) {
-            o.str("text", period_text(p))
-                .enumeration("kind", p.kind())
-                .str("first", iso_date(p.first()))
-                .str("last", iso_date(p.last()));
-        });
-    }
-    Object& currency(std::optional<Currency> c) { return c ? str("currency", iso_code(*c)) : null("currency"); }
-    /// "k": exact string, "k_minor": integer minor units.
-    Object& money(std::string_view k, const std::optional<Money>& m) {
-        if (!m) return null(k).null(std::string(k) + "_minor");
-        str(k, money_text(*m));
-        return opt_num(std::string(k) + "_minor", minor_units(*m));
-    }
-    /// money() plus "k_bound" and "k_estimated".
-    Object& amount(std::string_view k, const std::optional<ReportedAmount>& a) {
-        money(k, a ? std::optional<Money>(a->value) : std::nullopt);
-        if (!a) return null(std::string(k) + "_bound").null(std::string(k) + "_estimated");
-        return enumeration(std::string(k) + "_bound", a->bound).boolean(std::string(k) + "_estimated", a->estimated);
-    }
-    Object& quantity(std::string_view k, const std::optional<Area>& q) {
-        if (!q) return null(k).null(std::string(k) + "_m2");
-        str(k, quantity_text(*q));
-        return opt_str(std::string(k) + "_m2", quantity_decimal(*q));
-    }
-    Object& quantity(std::string_view k, const std::optional<Mass>& q) {
-        if (!q) return null(k).null(std::string(k) + "_t");
-        return str(k, quantity_text(*q)).str(std::string(k) + "_t", quantity_decimal(*q));
-    }
-    Object& quantity(std::string_view k, const std::optional<AnnualThroughput>& q) {
-        if (!q) return null(k).null(std::string(k) + "_t_per_year");
-        return str(k, quantity_text(*q)).str(std::string(k) + "_t_per_year", quantity_decimal(*q));
-    }
-    Object& name(const Name& n) { return str("name_zh", n.zh).opt_str("name_en", n.en); }
-    Object& sources(const std::vector<Citation>& cs) {
-        return array("sources", cs, [](const Citation& c, Object& o) { o.id("source", c.source).str("note", c.note); });
+    void group(ColumnName, const std::optional<T>& g, F members) {
+        if (g && !null_) return members(*this, *g);
+        // Absent: every member null.
+        const T blank{};
+        const bool was = std::exchange(null_, true);
+        members(*this, blank);
+        null_ = was;
     }
 
 private:
-    void key(std::string_view k) {
+    void member(ColumnName n, std::string_view suffix = {}) {
         if (!first_) out_ += ',';
         first_ = false;
-        append_string(out_, k);
-        out_ += ':';
+        // Names are identifiers from the description: nothing to escape.
+        out_ += '"';
+        n.append_to(out_);
+        out_ += suffix;
+        out_ += "\":";
     }
+    void str(ColumnName n, std::string_view v, std::string_view suffix = {}) {
+        member(n, suffix);
+        append_string(out_, v);
+    }
+    void null(ColumnName n, std::string_view suffix = {}) {
+        member(n, suffix);
+        out_ += "null";
+    }
+    template <class I>
+    void num(ColumnName n, I v, std::string_view suffix = {}) {
+        member(n, suffix);
+        out_ += std::to_string(v);
+    }
+    template <class I>
+    void opt_num(ColumnName n, const std::optional<I>& v, std::string_view suffix) {
+        if (v) num(n, *v, suffix);
+        else null(n, suffix);
+    }
+    template <class Inner>
+    void object(ColumnName n, std::initializer_list<std::pair<std::string_view, std::string_view>> members) {
+        member(n);
+        out_ += '{';
+        bool first = true;
+        for (const auto& [k, v] : members) {
+            if (!std::exchange(first, false)) out_ += ',';
+            out_ += '"';
+            out_ += k;
+            out_ += "\":";
+            append_string(out_, v);
+        }
+        out_ += '}';
+    }
+
+    template <class T>
+    void nulls(ColumnName n) {
+        constexpr auto suffixes = companions<T>();
+        null(n, suffixes[0]);
+        for (std::size_t i = 1; i < suffixes.size(); ++i)
+            if (suffixes[i].data() != nullptr) null(n, suffixes[i]);
+    }
+
+    template <class T>
+    void value(ColumnName n, const T& x) {
+        if constexpr (is_id<T>) {
+            num(n, x.value());
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            str(n, x);
+        } else if constexpr (std::is_enum_v<T>) {
+            str(n, enum_name(x));
+        } else if constexpr (std::is_same_v<T, bool>) {
+            member(n);
+            out_ += x ? "true" : "false";
+        } else if constexpr (std::is_integral_v<T>) {
+            num(n, x);
+        } else if constexpr (std::is_same_v<T, ReportedDate>) {
+            const std::string first = iso_date(x.first()), last = iso_date(x.last()), text = x.to_string();
+            object<T>(n, {{"text", text}, {"precision", enum_name(x.precision())}, {"first", first}, {"last", last}});
+        } else if constexpr (std::is_same_v<T, Date>) {
+            str(n, iso_date(x));
+        } else if constexpr (std::is_same_v<T, Period>) {
+            const std::string first = iso_date(x.first()), last = iso_date(x.last()), text = period_text(x);
+            object<T>(n, {{"text", text}, {"kind", enum_name(x.kind())}, {"first", first}, {"last", last}});
+        } else if constexpr (std::is_same_v<T, ReportedAmount>) {
+            value(n, x.value);
+            str(n, enum_name(x.bound), "_bound");
+            member(n, "_estimated");
+            out_ += x.estimated ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, Money>) {
+            str(n, money_text(x));
+            opt_num(n, minor_units(x), "_minor");
+        } else if constexpr (std::is_same_v<T, Area>) {
+            str(n, quantity_text(x));
+            const auto d = quantity_decimal(x);
+            if (d) str(n, *d, "_m2");
+            else null(n, "_m2");
+        } else if constexpr (is_quantity<T>) {
+            str(n, quantity_text(x));
+            str(n, quantity_decimal(x), companions<T>()[1]);
+        } else if constexpr (std::is_same_v<T, Decimal<6>>) {
+            str(n, x.to_string());
+        } else if constexpr (std::is_same_v<T, CreditCode>) {
+            str(n, x.str());
+        } else if constexpr (is_id_list<T>) {
+            member(n);
+            out_ += '[';
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                if (i > 0) out_ += ',';
+                out_ += std::to_string(x[i].value());
+            }
+            out_ += ']';
+        } else if constexpr (is_enum_list<T>) {
+            member(n);
+            out_ += '[';
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                if (i > 0) out_ += ',';
+                append_string(out_, enum_name(x[i]));
+            }
+            out_ += ']';
+        } else if constexpr (std::is_same_v<T, HwCategory>) {
+            str(n, x.to_string());
+        } else if constexpr (std::is_same_v<T, Percent>) {
+            str(n, percent_text(x));
+        } else if constexpr (std::is_same_v<T, StatisticValue>) {
+            str(n, enum_name(value_kind(x)), "_kind");
+            str(n, statistic_value_text(x));
+            if (const auto* count = std::get_if<std::int64_t>(&x)) num(n, *count, "_count");
+            else null(n, "_count");
+            if (const auto* m = std::get_if<Money>(&x)) opt_num(n, minor_units(*m), "_minor");
+            else null(n, "_minor");
+        } else {
+            static_assert(sizeof(T) == 0, "no JSON Lines form for this field type");
+        }
+    }
+
     std::string& out_;
     bool first_ = true;
+    bool null_ = false;  ///< inside an absent group: every member is null
 };
 
-std::optional<Currency> currency_of(std::initializer_list<const std::optional<ReportedAmount>*> amounts) {
-    for (const auto* a : amounts)
-        if (*a) return (*a)->value.currency();
-    return std::nullopt;
-}
-
-void line(Object& o, const Source& r) {
-    o.str("entity", "source").id("id", r.id).str("publication", r.publication).date("date", r.date);
-    o.str("section", r.section).str("note", r.note);
-}
-
-void line(Object& o, const Industry& r) {
-    o.str("entity", "industry").id("id", r.id).str("scheme", r.scheme).str("code", r.code).name(r.name);
-    o.opt_id("parent", r.parent).sources(r.sources);
-}
-
-void line(Object& o, const Park& r) {
-    o.str("entity", "park").id("id", r.id).name(r.name).enumeration("kind", r.kind).str("province", r.province);
-    o.str("city", r.city).opt_num("admin_code", r.admin_code).opt_id("parent", r.parent).date("established", r.established);
-    o.quantity("area", r.area).ids("leading_industries", r.leading_industries).sources(r.sources);
-}
-
-void line(Object& o, const Enterprise& r) {
-    o.str("entity", "enterprise").id("id", r.id).name(r.name);
-    if (r.credit_code) o.str("credit_code", r.credit_code->str());
-    else o.null("credit_code");
-    o.opt_id("park", r.park).ids("industries", r.industries).enumeration("origin", r.origin.kind);
-    o.str("origin_country", r.origin.country);
-    if (r.listing) o.str("listing_market", r.listing->market).date("listing_date", r.listing->date);
-    else o.null("listing_market").null("listing_date");
-    o.boolean("high_tech", r.high_tech).sources(r.sources);
-}
-
-void line(Object& o, const Bank& r) {
-    o.str("entity", "bank").id("id", r.id).name(r.name).str("branch", r.branch).enumeration("kind", r.kind);
-    o.sources(r.sources);
-}
-
-void line(Object& o, const Project& r) {
-    o.str("entity", "project").id("id", r.id).name(r.name).id("park", r.park);
-    o.array("investors", r.investors, [](const Investor& i, Object& x) {
-        x.id("enterprise", i.enterprise).enumeration("role", i.role);
-    });
-    o.ids("industries", r.industries).opt_enum("nature", r.nature);
-    o.currency(currency_of({&r.contract_investment, &r.planned_investment, &r.first_phase_investment, &r.funds_in_place}));
-    o.amount("contract_investment", r.contract_investment).amount("planned_investment", r.planned_investment);
-    o.amount("first_phase_investment", r.first_phase_investment).amount("funds_in_place", r.funds_in_place);
-    o.opt_id("parent", r.parent).opt_num("phase", r.phase);
-    o.array("stages", r.stages, [](const StageEvent& e, Object& x) {
-        x.enumeration("stage", e.stage).date("date", e.date);
-    });
-    o.sources(r.sources);
-}
-
-void line(Object& o, const Loan& r) {
-    o.str("entity", "loan").id("id", r.id).name(r.name).id("lender", r.lender).ids("borrowers", r.borrowers);
-    o.opt_num("borrower_count", r.borrower_count).opt_id("park", r.park).enumeration("instrument", r.instrument);
-    o.currency(r.commitment.value.currency()).amount("commitment", r.commitment);
-    o.date("inception", r.inception).date("maturity", r.maturity);
-    if (r.interest_rate) o.str("interest_rate", r.interest_rate->to_string());
-    else o.null("interest_rate");
-    o.opt_enum("guarantee", r.guarantee).str("purpose", r.purpose);
-    o.array("snapshots", r.snapshots, [](const LoanSnapshot& s, Object& x) {
-        x.str("as_of", iso_date(s.as_of)).money("outstanding", s.outstanding).money("undrawn", s.undrawn);
-    });
-    o.sources(r.sources);
-}
-
-void line(Object& o, const WasteFacility& r) {
-    o.str("entity", "waste_facility").id("id", r.id).name(r.name).id("park", r.park);
-    o.opt_id("operator_enterprise", r.operator_enterprise).enumeration("kind", r.kind);
-    o.currency(currency_of({&r.investment})).amount("investment", r.investment);
-    o.quantity("floor_area", r.floor_area).quantity("storage_capacity", r.storage_capacity);
-    o.quantity("max_annual_throughput", r.max_annual_throughput);
-    if (r.licence) {
-        const WasteLicence& l = *r.licence;
-        o.object("licence", [&](Object& x) {
-            x.str("number", l.number).enumeration("type", l.type);
-            x.enum_array("modes", l.modes);
-            x.array("categories", l.categories, [](const LicensedCategory& c, Object& y) {
-                y.str("category", c.category.to_string()).quantity("approved", c.approved);
-            });
-            x.quantity("approved_total", l.approved_total).day("issued", l.issued).day("expires", l.expires);
-        });
-    } else {
-        o.null("licence");
+/// Lists the members of a line for the reference: `name_zh`, `stages`: [{`stage`, `date`}] ...
+class KeyLister {
+public:
+    explicit KeyLister(std::string& out) : out_(out) {}
+    template <class IdT>
+    void key(ColumnName n, const IdT&) { add(n.str()); }
+    void currency(std::optional<Currency>) { add("currency"); }
+    template <class T>
+    void leaf(ColumnName n, Need, const T&) {
+        constexpr auto suffixes = companions<optional_inner_t<T>>();
+        for (const std::string_view suffix : suffixes)
+            if (suffix.data() != nullptr) add(n.with(suffix));
     }
-    o.date("commissioned", r.commissioned).ids("served_enterprises", r.served_enterprises);
-    o.array("yearly_throughput", r.yearly_throughput, [](const YearlyThroughput& y, Object& x) {
-        x.num("year", y.year).quantity("handled", std::optional<Mass>(y.handled));
-    });
-    o.sources(r.sources);
-}
+    template <class T>
+    void list(ColumnName n, const std::vector<T>&) {
+        std::string inner;
+        KeyLister element(inner);
+        const T blank{};
+        walk_element(element, blank);
+        add(n.str(), ": [{" + inner + "}]");
+    }
+    template <class T, class F>
+    void group(ColumnName, const std::optional<T>&, F members) {
+        const T blank{};
+        members(*this, blank);
+    }
 
-void line(Object& o, const ReportedStatistic& r) {
-    o.str("entity", "statistic").id("id", r.id).id("scope", r.scope).enumeration("indicator", r.indicator);
-    o.str("label", r.label).period("period", r.period);
-    if (r.value) {
-        const StatisticValue& v = *r.value;
-        o.enumeration("value_kind", value_kind(v)).str("value", statistic_value_text(v));
-        if (const auto* n = std::get_if<std::int64_t>(&v)) o.num("value_count", *n);
-        else o.null("value_count");
-        if (const auto* m = std::get_if<Money>(&v)) o.opt_num("value_minor", minor_units(*m)).currency(m->currency());
-        else o.null("value_minor").null("currency");
-    } else {
-        o.null("value_kind").null("value").null("value_count").null("value_minor").null("currency");
+private:
+    void add(const std::string& name, const std::string& after = {}) {
+        if (!out_.empty() && out_.back() != '{') out_ += ", ";
+        out_ += '`';
+        out_ += name;
+        out_ += '`';
+        out_ += after;
     }
-    o.enumeration("bound", r.bound).str("unit", r.unit);
-    if (r.comparison) {
-        o.object("comparison", [&](Object& x) {
-            x.enumeration("kind", r.comparison->kind)
-                .str("change", percent_text(r.comparison->change))
-                .enumeration("bound", r.comparison->bound);
-        });
-    } else {
-        o.null("comparison");
-    }
-    o.sources(r.sources);
+    std::string& out_;
+};
+
+template <class Record>
+void reference_of(std::string& md) {
+    md += "\n- **";
+    md += schema::Describe<Record>::entity;
+    md += "**: ";
+    std::string members = "`entity`";
+    KeyLister rest(members);
+    const Record blank{};
+    walk_record(rest, blank);
+    md += members;
+    md += '\n';
 }
 
 template <class Record>
@@ -330,8 +309,9 @@ void lines(std::ostream& out, std::string& buffer, std::span<const Record> recor
     for (const Record& r : records) {
         const std::size_t mark = buffer.size();
         try {
-            Object o(buffer);
-            line(o, r);
+            LineWriter o(buffer);
+            o.entity(schema::Describe<Record>::entity);
+            walk_record(o, r);
             o.close();
         } catch (const ArgumentError& e) {
             buffer.resize(mark);
@@ -346,6 +326,10 @@ void lines(std::ostream& out, std::string& buffer, std::span<const Record> recor
 }
 
 }  // namespace
+
+void json_lines_reference(std::string& md) {
+    std::apply([&](auto... blank) { (reference_of<decltype(blank)>(md), ...); }, schema::Records{});
+}
 
 void save_json_lines(const Dataset& ds, std::ostream& out) {
     std::string buffer;

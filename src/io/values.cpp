@@ -9,55 +9,7 @@
 
 namespace parkinvest::io::detail {
 
-namespace {
-
 using parkinvest::detail::i128;
-
-bool equal_ascii_nocase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
-}  // namespace
-
-template <class E>
-std::optional<E> enum_from_text(std::string_view text) {
-    constexpr std::size_t n = EnumNames<E>::names.size();
-    for (std::size_t i = 0; i < n; ++i)
-        if (equal_ascii_nocase(text, EnumNames<E>::names[i])) return static_cast<E>(i);
-    if constexpr (requires(E e) { label(e, Language::chinese); }) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const E e = static_cast<E>(i);
-            const std::string_view zh = label(e, Language::chinese);
-            const std::string_view en = label(e, Language::english);
-            if ((!zh.empty() && text == zh) || (!en.empty() && equal_ascii_nocase(text, en))) return e;
-        }
-    }
-    return std::nullopt;
-}
-
-template std::optional<Bound> enum_from_text<Bound>(std::string_view);
-template std::optional<ParkKind> enum_from_text<ParkKind>(std::string_view);
-template std::optional<OriginKind> enum_from_text<OriginKind>(std::string_view);
-template std::optional<BankKind> enum_from_text<BankKind>(std::string_view);
-template std::optional<Stage> enum_from_text<Stage>(std::string_view);
-template std::optional<ProjectNature> enum_from_text<ProjectNature>(std::string_view);
-template std::optional<InvestorRole> enum_from_text<InvestorRole>(std::string_view);
-template std::optional<LoanInstrument> enum_from_text<LoanInstrument>(std::string_view);
-template std::optional<GuaranteeType> enum_from_text<GuaranteeType>(std::string_view);
-template std::optional<WasteFacilityKind> enum_from_text<WasteFacilityKind>(std::string_view);
-template std::optional<LicenceType> enum_from_text<LicenceType>(std::string_view);
-template std::optional<OperatingMode> enum_from_text<OperatingMode>(std::string_view);
-template std::optional<Indicator> enum_from_text<Indicator>(std::string_view);
-template std::optional<ComparisonKind> enum_from_text<ComparisonKind>(std::string_view);
-template std::optional<ValueKind> enum_from_text<ValueKind>(std::string_view);
-template std::optional<Cited> enum_from_text<Cited>(std::string_view);
 
 std::string money_text(const Money& m) {
     return parkinvest::detail::format_scaled(m.units(), Money::scale, minor_digits(m.currency()));
@@ -147,8 +99,6 @@ std::string period_text(const Period& p) {
     return p.to_string();
 }
 
-ValueKind value_kind(const StatisticValue& v) { return static_cast<ValueKind>(v.index()); }
-
 std::string statistic_value_text(const StatisticValue& v) {
     return std::visit(
         [](const auto& x) -> std::string {
@@ -161,6 +111,7 @@ std::string statistic_value_text(const StatisticValue& v) {
         },
         v);
 }
+
 
 
 }  // namespace parkinvest::io::detail

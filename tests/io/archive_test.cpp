@@ -335,7 +335,7 @@ void expect_round_trip(const T& v) {
 
 template <class E>
 void expect_every_value_round_trips() {
-    for (std::size_t i = 0; i < io::cereal_detail::enum_names<E>::names.size(); ++i) expect_round_trip(static_cast<E>(i));
+    for (std::size_t i = 0; i < enum_count<E>; ++i) expect_round_trip(static_cast<E>(i));
 }
 
 TEST(IoArchive, EveryValueTypeRoundTripsInCerealsArchives) {

@@ -1092,5 +1092,37 @@ TEST(IoCsvWrite, TextThatIsNotUtf8CannotEnterTheDataset) {
     EXPECT_EQ(ds.get(ParkId(3)).city, "");
 }
 
+TEST(IoCsv, Version010FolderLoadsForever) {
+    // Written by 0.1.0, before the tables followed model/describe.hpp (the licence columns of
+    // waste_facilities.csv came last).
+    const std::filesystem::path folder =
+        std::filesystem::path(PARKINVEST_TEST_DATA_DIR) / "compat" / "high_tech_zones_2020.v1.csv";
+    EXPECT_EQ(io::load(folder, io::Format::csv), samples::high_tech_zones_2020());
+}
+
+TEST(IoCsv, TheOldNameOfTheThroughputValueKindIsStillRead) {
+    // 0.1.0 wrote value_kind "throughput" in CSV and JSON Lines; archives always said
+    // "annual_throughput", which is now the one name every format writes.
+    Batch batch;
+    Park park;
+    park.id = ParkId{1};
+    park.name.zh = "园区";
+    batch.parks.push_back(park);
+    const std::string csv =
+        "id,scope,indicator,label,period,currency,value_kind,value,bound,unit\r\n"
+        "7,1,other,处置能力,2020,,throughput,5000吨/年,,\r\n"
+        "8,1,other,处置能力,2020,,annual_throughput,6000吨/年,,\r\n";
+    io::csv::read_table(csv, io::csv::Table::statistics, batch);
+    ASSERT_EQ(batch.statistics.size(), 2u);
+    EXPECT_EQ(std::get<AnnualThroughput>(*batch.statistics[0].value), AnnualThroughput::parse("5000吨/年"));
+    EXPECT_EQ(std::get<AnnualThroughput>(*batch.statistics[1].value), AnnualThroughput::parse("6000吨/年"));
+    Dataset ds;
+    ds.insert(std::move(batch));
+    std::ostringstream out;
+    io::csv::write_table(ds, io::csv::Table::statistics, out);
+    EXPECT_NE(out.str().find(",annual_throughput,5000吨/年,"), std::string::npos) << out.str();
+    EXPECT_EQ(out.str().find(",throughput,"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parkinvest

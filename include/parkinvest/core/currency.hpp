@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/enum_table.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -30,6 +32,18 @@ inline constexpr std::array<CurrencyInfo, 7> currency_table{{
     {Currency::HKD, "HKD", 344, 2, "港元", "Hong Kong dollars", "HK$"},
     {Currency::GBP, "GBP", 826, 2, "英镑", "pounds sterling", "£"},
 }};
+
+/// Currencies by ISO code in files ("CNY"), labelled with their unit words (元 / yuan).
+template <>
+struct EnumTable<Currency> {
+    static constexpr std::string_view type = "Currency";
+    static constexpr std::array<EnumEntry, currency_table.size()> entries = [] {
+        std::array<EnumEntry, currency_table.size()> e{};
+        for (std::size_t i = 0; i < e.size(); ++i)
+            e[i] = EnumEntry{currency_table[i].code, currency_table[i].chinese, currency_table[i].english};
+        return e;
+    }();
+};
 
 [[nodiscard]] constexpr const CurrencyInfo& info(Currency c) noexcept {
     return currency_table[static_cast<std::size_t>(c) < currency_table.size() ? static_cast<std::size_t>(c) : 0];

@@ -43,6 +43,7 @@
 
 #include <parkinvest/core/currency.hpp>
 #include <parkinvest/core/decimal.hpp>
+#include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/int128.hpp>
 #include <parkinvest/core/money.hpp>
@@ -51,6 +52,7 @@
 #include <parkinvest/model/common.hpp>
 #include <parkinvest/model/credit_code.hpp>
 #include <parkinvest/model/dataset.hpp>
+#include <parkinvest/model/describe.hpp>
 #include <parkinvest/model/enterprise.hpp>
 #include <parkinvest/model/ids.hpp>
 #include <parkinvest/model/loan.hpp>
@@ -93,15 +95,15 @@ class XMLInputArchive;
 // that holds it goes up, and that record's load reads the old layout for the old versions.
 
 CEREAL_CLASS_VERSION(parkinvest::Dataset, 1)
-CEREAL_CLASS_VERSION(parkinvest::Source, 1)
-CEREAL_CLASS_VERSION(parkinvest::Industry, 1)
-CEREAL_CLASS_VERSION(parkinvest::Park, 1)
-CEREAL_CLASS_VERSION(parkinvest::Enterprise, 1)
-CEREAL_CLASS_VERSION(parkinvest::Bank, 1)
-CEREAL_CLASS_VERSION(parkinvest::Project, 1)
-CEREAL_CLASS_VERSION(parkinvest::Loan, 1)
-CEREAL_CLASS_VERSION(parkinvest::WasteFacility, 1)
-CEREAL_CLASS_VERSION(parkinvest::ReportedStatistic, 1)
+CEREAL_CLASS_VERSION(parkinvest::Source, parkinvest::schema::Describe<parkinvest::Source>::version)
+CEREAL_CLASS_VERSION(parkinvest::Industry, parkinvest::schema::Describe<parkinvest::Industry>::version)
+CEREAL_CLASS_VERSION(parkinvest::Park, parkinvest::schema::Describe<parkinvest::Park>::version)
+CEREAL_CLASS_VERSION(parkinvest::Enterprise, parkinvest::schema::Describe<parkinvest::Enterprise>::version)
+CEREAL_CLASS_VERSION(parkinvest::Bank, parkinvest::schema::Describe<parkinvest::Bank>::version)
+CEREAL_CLASS_VERSION(parkinvest::Project, parkinvest::schema::Describe<parkinvest::Project>::version)
+CEREAL_CLASS_VERSION(parkinvest::Loan, parkinvest::schema::Describe<parkinvest::Loan>::version)
+CEREAL_CLASS_VERSION(parkinvest::WasteFacility, parkinvest::schema::Describe<parkinvest::WasteFacility>::version)
+CEREAL_CLASS_VERSION(parkinvest::ReportedStatistic, parkinvest::schema::Describe<parkinvest::ReportedStatistic>::version)
 
 namespace parkinvest::io::cereal_detail {
 
@@ -240,91 +242,26 @@ void split(detail::i128 v, std::uint64_t& low, std::int64_t& high) noexcept;
 [[nodiscard]] CreditCode parse_credit_code(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
-// Enum names
-
-template <class E>
-struct enum_names;
-
-#define PARKINVEST_ENUM_NAMES(E, ...)                                                  \
-    template <>                                                                        \
-    struct enum_names<E> {                                                             \
-        static constexpr std::array names{__VA_ARGS__};                                \
-        static constexpr std::string_view type = #E;                                   \
-    };
-PARKINVEST_ENUM_NAMES(Currency, std::string_view("CNY"), std::string_view("USD"), std::string_view("EUR"),
-                      std::string_view("JPY"), std::string_view("KRW"), std::string_view("HKD"),
-                      std::string_view("GBP"))
-PARKINVEST_ENUM_NAMES(Bound, std::string_view("exact"), std::string_view("at_least"), std::string_view("more_than"),
-                      std::string_view("about"), std::string_view("nearly"), std::string_view("at_most"),
-                      std::string_view("less_than"))
-PARKINVEST_ENUM_NAMES(DatePrecision, std::string_view("day"), std::string_view("month"), std::string_view("quarter"),
-                      std::string_view("half_year"), std::string_view("year"))
-PARKINVEST_ENUM_NAMES(PeriodKind, std::string_view("year"), std::string_view("half_year"),
-                      std::string_view("quarter"), std::string_view("month"), std::string_view("year_to_date"),
-                      std::string_view("as_of"), std::string_view("range"))
-PARKINVEST_ENUM_NAMES(ParkKind, std::string_view("national_high_tech_zone"), std::string_view("national_etdz"),
-                      std::string_view("provincial_zone"), std::string_view("science_city"),
-                      std::string_view("industrial_park"), std::string_view("other"))
-PARKINVEST_ENUM_NAMES(OriginKind, std::string_view("domestic"), std::string_view("hk_macao_taiwan"),
-                      std::string_view("foreign"))
-PARKINVEST_ENUM_NAMES(BankKind, std::string_view("policy"), std::string_view("large_state_owned"),
-                      std::string_view("joint_stock"), std::string_view("city_commercial"), std::string_view("rural"),
-                      std::string_view("foreign"), std::string_view("other"))
-PARKINVEST_ENUM_NAMES(LoanInstrument, std::string_view("term_loan"), std::string_view("credit_line"),
-                      std::string_view("revolving"), std::string_view("programme"))
-PARKINVEST_ENUM_NAMES(GuaranteeType, std::string_view("credit"), std::string_view("guarantee"),
-                      std::string_view("mortgage"), std::string_view("pledge"))
-PARKINVEST_ENUM_NAMES(Stage, std::string_view("negotiating"), std::string_view("contracted"),
-                      std::string_view("registered"), std::string_view("started"), std::string_view("completed"),
-                      std::string_view("in_production"), std::string_view("suspended"), std::string_view("cancelled"))
-PARKINVEST_ENUM_NAMES(ProjectNature, std::string_view("new_build"), std::string_view("expansion"),
-                      std::string_view("technical_upgrade"), std::string_view("relocation"))
-PARKINVEST_ENUM_NAMES(InvestorRole, std::string_view("lead"), std::string_view("partner"),
-                      std::string_view("operator"), std::string_view("financier"))
-PARKINVEST_ENUM_NAMES(Indicator, std::string_view("signed_projects"), std::string_view("contract_investment"),
-                      std::string_view("projects_introduced"), std::string_view("projects_started"),
-                      std::string_view("projects_under_negotiation"), std::string_view("intended_investment"),
-                      std::string_view("fixed_asset_investment"), std::string_view("bank_loans_issued"),
-                      std::string_view("market_entities"), std::string_view("subsidies_paid"),
-                      std::string_view("industry_share"), std::string_view("platforms"), std::string_view("awards"),
-                      std::string_view("other"))
-PARKINVEST_ENUM_NAMES(ComparisonKind, std::string_view("year_on_year"), std::string_view("vs_previous_year_end"),
-                      std::string_view("vs_previous_period"))
-PARKINVEST_ENUM_NAMES(WasteFacilityKind, std::string_view("temporary_storage"), std::string_view("collection"),
-                      std::string_view("storage"), std::string_view("utilisation"), std::string_view("disposal"))
-PARKINVEST_ENUM_NAMES(LicenceType, std::string_view("comprehensive"), std::string_view("collection"))
-PARKINVEST_ENUM_NAMES(OperatingMode, std::string_view("collection"), std::string_view("storage"),
-                      std::string_view("utilisation"), std::string_view("disposal"))
-#undef PARKINVEST_ENUM_NAMES
-
-/// The kinds of a StatisticValue, in the order of its alternatives.
-inline constexpr std::array<std::string_view, 7> statistic_value_kinds{"count", "money", "percent", "area",
-                                                                       "mass", "annual_throughput", "date"};
-static_assert(std::variant_size_v<StatisticValue> == statistic_value_kinds.size());
-
-template <class E>
-concept named_enum = std::is_enum_v<E> && requires { enum_names<E>::names; };
+// Enums: by their identifiers (EnumTable, next to each enum) in text archives, one byte in binary
 
 [[noreturn]] void throw_unsaveable_enum(std::string_view type, unsigned value);
 [[noreturn]] void throw_unknown_name(std::string_view type, std::string_view name);
 [[noreturn]] void throw_unknown_code(std::string_view type, unsigned value);
 
-template <named_enum E>
+template <described_enum E>
 std::size_t enum_index_for_save(E e) {
     const auto i = static_cast<std::size_t>(e);
-    if (i >= enum_names<E>::names.size()) throw_unsaveable_enum(enum_names<E>::type, static_cast<unsigned>(i));
+    if (i >= enum_count<E>) throw_unsaveable_enum(EnumTable<E>::type, static_cast<unsigned>(i));
     return i;
 }
-template <named_enum E>
-E enum_from_name(std::string_view name) {
-    const auto& names = enum_names<E>::names;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return static_cast<E>(i);
-    throw_unknown_name(enum_names<E>::type, name);
+template <described_enum E>
+E enum_by_name(std::string_view name) {
+    if (const auto e = enum_from_name<E>(name)) return *e;
+    throw_unknown_name(EnumTable<E>::type, name);
 }
-template <named_enum E>
+template <described_enum E>
 E enum_from_code(std::uint8_t code) {
-    if (code >= enum_names<E>::names.size()) throw_unknown_code(enum_names<E>::type, code);
+    if (code >= enum_count<E>) throw_unknown_code(EnumTable<E>::type, code);
     return static_cast<E>(code);
 }
 
@@ -632,9 +569,9 @@ void load_alternative(Archive& ar, std::size_t index, StatisticValue& v) {
 template <class Archive>
 void save(Archive& ar, const Variant& w) {
     const std::size_t index = w.value.index();
-    if (index >= statistic_value_kinds.size()) throw ArgumentError("parkinvest: a statistic value without a value");
+    if (index >= enum_count<ValueKind>) throw ArgumentError("parkinvest: a statistic value without a value");
     if constexpr (text<Archive>) {
-        std::string kind(statistic_value_kinds[index]);
+        std::string kind(enum_name(static_cast<ValueKind>(index)));
         field(ar, "kind", kind);
     } else {
         auto code = static_cast<std::uint8_t>(index);
@@ -650,15 +587,15 @@ void load(Archive& ar, Variant& w) {
         std::string kind;
         field(ar, "kind", kind);
         at(ar, Step{"kind", 0}, [&] {
-            const auto it = std::find(statistic_value_kinds.begin(), statistic_value_kinds.end(), kind);
-            if (it == statistic_value_kinds.end()) throw_unknown_name("statistic value kind", kind);
-            index = static_cast<std::size_t>(it - statistic_value_kinds.begin());
+            const auto k = enum_from_name<ValueKind>(kind);
+            if (!k) throw_unknown_name("statistic value kind", kind);
+            index = static_cast<std::size_t>(*k);
         });
     } else {
         std::uint8_t code = 0;
         field(ar, "kind", code);
         at(ar, Step{"kind", 0}, [&] {
-            if (code >= statistic_value_kinds.size()) throw_unknown_code("statistic value kind", code);
+            if (code >= enum_count<ValueKind>) throw_unknown_code("statistic value kind", code);
         });
         index = code;
     }
@@ -771,41 +708,22 @@ void load_minimal(const Archive&, Id<Tag>& id, const std::string& v) requires(io
 
 // ---- enums: by name in text archives, one byte in binary archives
 
-#define PARKINVEST_ENUM_SERIALIZATION(E)                                                                 \
-    template <class Archive>                                                                             \
-    auto save_minimal(const Archive&, const E& e) {                                                      \
-        const std::size_t i = io::cereal_detail::enum_index_for_save(e);                                 \
-        if constexpr (io::cereal_detail::text<Archive>)                                                  \
-            return std::string(io::cereal_detail::enum_names<E>::names[i]);                              \
-        else                                                                                             \
-            return static_cast<std::uint8_t>(i);                                                         \
-    }                                                                                                    \
-    template <class Archive>                                                                             \
-    void load_minimal(const Archive&, E& e, const std::string& name) requires(io::cereal_detail::text<Archive>) { \
-        e = io::cereal_detail::enum_from_name<E>(name);                                                  \
-    }                                                                                                    \
-    template <class Archive>                                                                             \
-    void load_minimal(const Archive&, E& e, const std::uint8_t& code) requires(!io::cereal_detail::text<Archive>) { \
-        e = io::cereal_detail::enum_from_code<E>(code);                                                  \
-    }
-PARKINVEST_ENUM_SERIALIZATION(Currency)
-PARKINVEST_ENUM_SERIALIZATION(Bound)
-PARKINVEST_ENUM_SERIALIZATION(DatePrecision)
-PARKINVEST_ENUM_SERIALIZATION(PeriodKind)
-PARKINVEST_ENUM_SERIALIZATION(ParkKind)
-PARKINVEST_ENUM_SERIALIZATION(OriginKind)
-PARKINVEST_ENUM_SERIALIZATION(BankKind)
-PARKINVEST_ENUM_SERIALIZATION(LoanInstrument)
-PARKINVEST_ENUM_SERIALIZATION(GuaranteeType)
-PARKINVEST_ENUM_SERIALIZATION(Stage)
-PARKINVEST_ENUM_SERIALIZATION(ProjectNature)
-PARKINVEST_ENUM_SERIALIZATION(InvestorRole)
-PARKINVEST_ENUM_SERIALIZATION(Indicator)
-PARKINVEST_ENUM_SERIALIZATION(ComparisonKind)
-PARKINVEST_ENUM_SERIALIZATION(WasteFacilityKind)
-PARKINVEST_ENUM_SERIALIZATION(LicenceType)
-PARKINVEST_ENUM_SERIALIZATION(OperatingMode)
-#undef PARKINVEST_ENUM_SERIALIZATION
+template <class Archive, described_enum E>
+auto save_minimal(const Archive&, const E& e) {
+    const std::size_t i = io::cereal_detail::enum_index_for_save(e);
+    if constexpr (io::cereal_detail::text<Archive>)
+        return std::string(EnumTable<E>::entries[i].name);
+    else
+        return static_cast<std::uint8_t>(i);
+}
+template <class Archive, described_enum E>
+void load_minimal(const Archive&, E& e, const std::string& name) requires(io::cereal_detail::text<Archive>) {
+    e = io::cereal_detail::enum_by_name<E>(name);
+}
+template <class Archive, described_enum E>
+void load_minimal(const Archive&, E& e, const std::uint8_t& code) requires(!io::cereal_detail::text<Archive>) {
+    e = io::cereal_detail::enum_from_code<E>(code);
+}
 
 // ---- 128-bit integers in binary archives
 
@@ -1051,242 +969,28 @@ void load(Archive& ar, Period& p) {
     p = make_period(kind, first, last);
 }
 
-// ---- small structs
+// ---- structs and records: their fields as model/describe.hpp lists them
 
+/// A struct inside records (Name, Citation, Reported<T>, StageEvent, WasteLicence ...): its
+/// fields in order, without a class version.
 template <class Archive, class T>
-void serialize(Archive& ar, Reported<T>& r) {
-    using namespace io::cereal_detail;
-    field(ar, "value", r.value);
-    field(ar, "bound", r.bound);
-    field(ar, "estimated", r.estimated);
+    requires(schema::described<T> && !schema::record<T>)
+void serialize(Archive& ar, T& v) {
+    schema::for_each_field<T>([&](const auto& f) { io::cereal_detail::field(ar, f.info.name.data(), f.of(v)); });
 }
 
-template <class Archive>
-void serialize(Archive& ar, Name& n) {
-    using namespace io::cereal_detail;
-    field(ar, "zh", n.zh);
-    field(ar, "en", n.en);
-}
-
-template <class Archive>
-void serialize(Archive& ar, Citation& c) {
-    using namespace io::cereal_detail;
-    field(ar, "source", c.source);
-    field(ar, "note", c.note);
-}
-
-template <class Archive>
-void serialize(Archive& ar, Origin& o) {
-    using namespace io::cereal_detail;
-    field(ar, "kind", o.kind);
-    field(ar, "country", o.country);
-}
-
-template <class Archive>
-void serialize(Archive& ar, Listing& l) {
-    using namespace io::cereal_detail;
-    field(ar, "market", l.market);
-    field(ar, "date", l.date);
-}
-
-template <class Archive>
-void serialize(Archive& ar, Investor& i) {
-    using namespace io::cereal_detail;
-    field(ar, "enterprise", i.enterprise);
-    field(ar, "role", i.role);
-}
-
-template <class Archive>
-void serialize(Archive& ar, StageEvent& e) {
-    using namespace io::cereal_detail;
-    field(ar, "stage", e.stage);
-    field(ar, "date", e.date);
-}
-
-template <class Archive>
-void serialize(Archive& ar, LoanSnapshot& s) {
-    using namespace io::cereal_detail;
-    field(ar, "as_of", s.as_of);
-    field(ar, "outstanding", s.outstanding);
-    field(ar, "undrawn", s.undrawn);
-}
-
-template <class Archive>
-void serialize(Archive& ar, LicensedCategory& c) {
-    using namespace io::cereal_detail;
-    field(ar, "category", c.category);
-    field(ar, "approved", c.approved);
-}
-
-template <class Archive>
-void serialize(Archive& ar, WasteLicence& l) {
-    using namespace io::cereal_detail;
-    field(ar, "number", l.number);
-    field(ar, "type", l.type);
-    field(ar, "modes", l.modes);
-    field(ar, "categories", l.categories);
-    field(ar, "approved_total", l.approved_total);
-    field(ar, "issued", l.issued);
-    field(ar, "expires", l.expires);
-}
-
-template <class Archive>
-void serialize(Archive& ar, YearlyThroughput& y) {
-    using namespace io::cereal_detail;
-    field(ar, "year", y.year);
-    field(ar, "handled", y.handled);
-}
-
-template <class Archive>
-void serialize(Archive& ar, Comparison& c) {
-    using namespace io::cereal_detail;
-    field(ar, "kind", c.kind);
-    field(ar, "change", c.change);
-    field(ar, "bound", c.bound);
-}
-
-// ---- records
-
-template <class Archive>
-void serialize(Archive& ar, Source& r, const std::uint32_t version) {
+/// A record: its class version, its id, then its other fields. A field added in a later class
+/// version (FieldInfo::since) is not read from older files and keeps its default.
+template <class Archive, class R>
+    requires schema::record<R>
+void serialize(Archive& ar, R& r, const std::uint32_t version) {
     using namespace io::cereal_detail;
     record(ar, r, version, [&] {
-        field(ar, "publication", r.publication);
-        field(ar, "date", r.date);
-        field(ar, "section", r.section);
-        field(ar, "note", r.note);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Industry& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "scheme", r.scheme);
-        field(ar, "code", r.code);
-        field(ar, "name", r.name);
-        field(ar, "parent", r.parent);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Park& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "kind", r.kind);
-        field(ar, "province", r.province);
-        field(ar, "city", r.city);
-        field(ar, "admin_code", r.admin_code);
-        field(ar, "parent", r.parent);
-        field(ar, "established", r.established);
-        field(ar, "area", r.area);
-        field(ar, "leading_industries", r.leading_industries);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Enterprise& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "credit_code", r.credit_code);
-        field(ar, "park", r.park);
-        field(ar, "industries", r.industries);
-        field(ar, "origin", r.origin);
-        field(ar, "listing", r.listing);
-        field(ar, "high_tech", r.high_tech);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Bank& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "branch", r.branch);
-        field(ar, "kind", r.kind);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Project& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "park", r.park);
-        field(ar, "investors", r.investors);
-        field(ar, "industries", r.industries);
-        field(ar, "nature", r.nature);
-        field(ar, "contract_investment", r.contract_investment);
-        field(ar, "planned_investment", r.planned_investment);
-        field(ar, "first_phase_investment", r.first_phase_investment);
-        field(ar, "funds_in_place", r.funds_in_place);
-        field(ar, "parent", r.parent);
-        field(ar, "phase", r.phase);
-        field(ar, "stages", r.stages);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, Loan& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "lender", r.lender);
-        field(ar, "borrowers", r.borrowers);
-        field(ar, "borrower_count", r.borrower_count);
-        field(ar, "park", r.park);
-        field(ar, "instrument", r.instrument);
-        field(ar, "commitment", r.commitment);
-        field(ar, "inception", r.inception);
-        field(ar, "maturity", r.maturity);
-        field(ar, "interest_rate", r.interest_rate);
-        field(ar, "guarantee", r.guarantee);
-        field(ar, "purpose", r.purpose);
-        field(ar, "snapshots", r.snapshots);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, WasteFacility& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "name", r.name);
-        field(ar, "park", r.park);
-        field(ar, "operator_enterprise", r.operator_enterprise);
-        field(ar, "kind", r.kind);
-        field(ar, "investment", r.investment);
-        field(ar, "floor_area", r.floor_area);
-        field(ar, "storage_capacity", r.storage_capacity);
-        field(ar, "max_annual_throughput", r.max_annual_throughput);
-        field(ar, "licence", r.licence);
-        field(ar, "commissioned", r.commissioned);
-        field(ar, "served_enterprises", r.served_enterprises);
-        field(ar, "yearly_throughput", r.yearly_throughput);
-        field(ar, "sources", r.sources);
-    });
-}
-
-template <class Archive>
-void serialize(Archive& ar, ReportedStatistic& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        field(ar, "scope", r.scope);
-        field(ar, "indicator", r.indicator);
-        field(ar, "label", r.label);
-        field(ar, "period", r.period);
-        field(ar, "value", r.value);
-        field(ar, "bound", r.bound);
-        field(ar, "unit", r.unit);
-        field(ar, "comparison", r.comparison);
-        field(ar, "sources", r.sources);
+        bool id = true;  // record() reads and writes the id first
+        schema::for_each_field<R>([&](const auto& f) {
+            if (std::exchange(id, false) || f.info.since > version) return;
+            field(ar, f.info.name.data(), f.of(r));
+        });
     });
 }
 

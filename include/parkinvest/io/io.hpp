@@ -55,6 +55,11 @@ struct LoadOptions {
     std::uint64_t max_memory_per_input_byte = 48;
 };
 
+/// The file-format reference as Markdown (docs/formats.md): every record's fields, every CSV
+/// table's columns with their form, requiredness and an example, the JSON Lines members, and the
+/// enums' names and labels — generated from model/describe.hpp and the writers themselves.
+[[nodiscard]] std::string format_reference();
+
 /// Writes the dataset. The format defaults to the one the path's extension names.
 ///
 /// All or nothing, even when the program is killed: the complete file (CSV: the complete folder)

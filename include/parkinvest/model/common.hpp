@@ -2,10 +2,12 @@
 // Building blocks every entity shares: names, sources, reported (possibly bounded) values.
 #pragma once
 
+#include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/model/ids.hpp>
 #include <parkinvest/time/period.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,7 +52,19 @@ enum class Bound : std::uint8_t {
     at_most,    ///< 以下, 不超过: the true value is <= the figure
     less_than,  ///< 不足, 低于: the true value is < the figure
 };
-[[nodiscard]] std::string_view label(Bound b, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<Bound> {
+    static constexpr std::string_view type = "Bound";
+    static constexpr std::array<EnumEntry, 7> entries{{
+        {"exact", "", ""},
+        {"at_least", "以上", "at least"},
+        {"more_than", "超过", "more than"},
+        {"about", "约", "about"},
+        {"nearly", "近", "nearly"},
+        {"at_most", "以下", "at most"},
+        {"less_than", "不足", "less than"},
+    }};
+};
 /// A formatted value with its bound as the sources write it: "100亿元以上", "超过40%", "约2亿元",
 /// "近3.26亿元" / "at least 10 billion yuan", "more than 40%".
 [[nodiscard]] std::string with_bound(std::string_view value_text, Bound b, Language lang = Language::chinese);

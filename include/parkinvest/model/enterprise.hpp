@@ -16,6 +16,15 @@ enum class OriginKind : std::uint8_t {
     hk_macao_taiwan,    ///< 港澳台资
     foreign,            ///< 外资 (with the country)
 };
+template <>
+struct EnumTable<OriginKind> {
+    static constexpr std::string_view type = "OriginKind";
+    static constexpr std::array<EnumEntry, 3> entries{{
+        {"domestic", "内资", "domestic"},
+        {"hk_macao_taiwan", "港澳台资", "Hong Kong, Macao and Taiwan"},
+        {"foreign", "外资", "foreign"},
+    }};
+};
 
 struct Origin {
     OriginKind kind = OriginKind::domestic;
@@ -53,7 +62,19 @@ enum class BankKind : std::uint8_t {
     foreign,           ///< 外资银行
     other,
 };
-[[nodiscard]] std::string_view label(BankKind k, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<BankKind> {
+    static constexpr std::string_view type = "BankKind";
+    static constexpr std::array<EnumEntry, 7> entries{{
+        {"policy", "政策性银行", "policy bank"},
+        {"large_state_owned", "国有大型商业银行", "large state-owned bank"},
+        {"joint_stock", "股份制商业银行", "joint-stock bank"},
+        {"city_commercial", "城市商业银行", "city commercial bank"},
+        {"rural", "农村金融机构", "rural bank"},
+        {"foreign", "外资银行", "foreign bank"},
+        {"other", "其他", "other"},
+    }};
+};
 
 /// A lender; a branch is a separate Bank with the head office's name and the branch name.
 struct Bank {

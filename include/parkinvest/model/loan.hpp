@@ -17,7 +17,16 @@ enum class LoanInstrument : std::uint8_t {
     revolving,    ///< 循环贷款
     programme,    ///< a facility for many borrowers (制造业资金合作计划 ...)
 };
-[[nodiscard]] std::string_view label(LoanInstrument i, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<LoanInstrument> {
+    static constexpr std::string_view type = "LoanInstrument";
+    static constexpr std::array<EnumEntry, 4> entries{{
+        {"term_loan", "贷款", "term loan"},
+        {"credit_line", "授信额度", "credit line"},
+        {"revolving", "循环贷款", "revolving credit"},
+        {"programme", "资金合作计划", "loan programme"},
+    }};
+};
 
 enum class GuaranteeType : std::uint8_t {
     credit,      ///< 信用 (unsecured)
@@ -25,7 +34,16 @@ enum class GuaranteeType : std::uint8_t {
     mortgage,    ///< 抵押
     pledge,      ///< 质押
 };
-[[nodiscard]] std::string_view label(GuaranteeType g, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<GuaranteeType> {
+    static constexpr std::string_view type = "GuaranteeType";
+    static constexpr std::array<EnumEntry, 4> entries{{
+        {"credit", "信用", "unsecured"},
+        {"guarantee", "保证", "guaranteed"},
+        {"mortgage", "抵押", "mortgage"},
+        {"pledge", "质押", "pledge"},
+    }};
+};
 
 /// The state of a loan at the end of a day (AnaCredit / FIRE style): drawn, outstanding principal
 /// and the undrawn part of the commitment.

@@ -32,7 +32,18 @@ enum class ParkKind : std::uint8_t {
     industrial_park,          ///< 产业园 / 园区 inside a zone
     other,
 };
-[[nodiscard]] std::string_view label(ParkKind k, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<ParkKind> {
+    static constexpr std::string_view type = "ParkKind";
+    static constexpr std::array<EnumEntry, 6> entries{{
+        {"national_high_tech_zone", "国家高新区", "national high-tech zone"},
+        {"national_etdz", "国家级经济技术开发区", "national economic-technological development zone"},
+        {"provincial_zone", "省级开发区", "provincial development zone"},
+        {"science_city", "科学城", "science city"},
+        {"industrial_park", "产业园", "industrial park"},
+        {"other", "其他", "other"},
+    }};
+};
 
 /// A development zone (park). Sub-parks (一区多园, a zone's 产业园) point at their parent.
 struct Park {

@@ -24,7 +24,20 @@ enum class Stage : std::uint8_t {
 };
 inline constexpr Stage all_stages[] = {Stage::negotiating, Stage::contracted, Stage::registered, Stage::started,
                                        Stage::completed,   Stage::in_production, Stage::suspended, Stage::cancelled};
-[[nodiscard]] std::string_view label(Stage s, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<Stage> {
+    static constexpr std::string_view type = "Stage";
+    static constexpr std::array<EnumEntry, 8> entries{{
+        {"negotiating", "在谈", "negotiating"},
+        {"contracted", "签约", "signed"},
+        {"registered", "注册", "registered"},
+        {"started", "开工", "started"},
+        {"completed", "竣工", "completed"},
+        {"in_production", "投产", "in production"},
+        {"suspended", "暂停", "suspended"},
+        {"cancelled", "取消", "cancelled"},
+    }};
+};
 /// Whether s is on the ordered main path (not suspended or cancelled).
 [[nodiscard]] constexpr bool on_main_path(Stage s) noexcept { return s <= Stage::in_production; }
 
@@ -41,7 +54,16 @@ enum class ProjectNature : std::uint8_t {
     technical_upgrade,  ///< 技术改造
     relocation,         ///< 迁建
 };
-[[nodiscard]] std::string_view label(ProjectNature n, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<ProjectNature> {
+    static constexpr std::string_view type = "ProjectNature";
+    static constexpr std::array<EnumEntry, 4> entries{{
+        {"new_build", "新建", "new"},
+        {"expansion", "扩建", "expansion"},
+        {"technical_upgrade", "技术改造", "technical upgrade"},
+        {"relocation", "迁建", "relocation"},
+    }};
+};
 
 enum class InvestorRole : std::uint8_t {
     lead,        ///< 投资主体 / lead investor
@@ -49,7 +71,16 @@ enum class InvestorRole : std::uint8_t {
     operator_,   ///< 运营方 / operator
     financier,   ///< 出资方 / fund
 };
-[[nodiscard]] std::string_view label(InvestorRole r, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<InvestorRole> {
+    static constexpr std::string_view type = "InvestorRole";
+    static constexpr std::array<EnumEntry, 4> entries{{
+        {"lead", "投资主体", "lead investor"},
+        {"partner", "合作方", "partner"},
+        {"operator", "运营方", "operator"},
+        {"financier", "出资方", "financier"},
+    }};
+};
 
 struct Investor {
     EnterpriseId enterprise;

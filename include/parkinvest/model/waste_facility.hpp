@@ -35,14 +35,42 @@ enum class WasteFacilityKind : std::uint8_t {
     utilisation,        ///< 利用
     disposal,           ///< 处置
 };
-[[nodiscard]] std::string_view label(WasteFacilityKind k, Language lang = Language::chinese) noexcept;
+template <>
+struct EnumTable<WasteFacilityKind> {
+    static constexpr std::string_view type = "WasteFacilityKind";
+    static constexpr std::array<EnumEntry, 5> entries{{
+        {"temporary_storage", "暂存库", "temporary storage"},
+        {"collection", "收集", "collection"},
+        {"storage", "贮存", "storage"},
+        {"utilisation", "利用", "utilisation"},
+        {"disposal", "处置", "disposal"},
+    }};
+};
 
 enum class LicenceType : std::uint8_t {
     comprehensive,  ///< 综合经营许可证 (收集、贮存、利用、处置)
     collection,     ///< 收集经营许可证
 };
+template <>
+struct EnumTable<LicenceType> {
+    static constexpr std::string_view type = "LicenceType";
+    static constexpr std::array<EnumEntry, 2> entries{{
+        {"comprehensive", "综合经营许可证", "comprehensive licence"},
+        {"collection", "收集经营许可证", "collection licence"},
+    }};
+};
 
 enum class OperatingMode : std::uint8_t { collection, storage, utilisation, disposal };
+template <>
+struct EnumTable<OperatingMode> {
+    static constexpr std::string_view type = "OperatingMode";
+    static constexpr std::array<EnumEntry, 4> entries{{
+        {"collection", "收集", "collection"},
+        {"storage", "贮存", "storage"},
+        {"utilisation", "利用", "utilisation"},
+        {"disposal", "处置", "disposal"},
+    }};
+};
 
 /// One approved category on a licence, with its approved annual scale when the licence gives it.
 struct LicensedCategory {

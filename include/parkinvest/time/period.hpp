@@ -3,7 +3,8 @@
 #pragma once
 
 #include <parkinvest/core/errors.hpp>
-#include <parkinvest/core/ratio.hpp>  // Language
+#include <parkinvest/core/enum_table.hpp>
+#include <parkinvest/core/ratio.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -28,6 +29,17 @@ int days_in_month(int year, int month);
 /// How precisely a source gives a date: "2020年7月28日" (day), "2020年7月" (month), "一季度"
 /// (quarter), "上半年" (half year), "2020年" (year).
 enum class DatePrecision : std::uint8_t { day, month, quarter, half_year, year };
+template <>
+struct EnumTable<DatePrecision> {
+    static constexpr std::string_view type = "DatePrecision";
+    static constexpr std::array<EnumEntry, 5> entries{{
+        {"day", "日", "day"},
+        {"month", "月", "month"},
+        {"quarter", "季度", "quarter"},
+        {"half_year", "半年", "half year"},
+        {"year", "年", "year"},
+    }};
+};
 
 class Period;
 
@@ -81,6 +93,19 @@ enum class PeriodKind : std::uint8_t {
     year_to_date,  ///< 2020年1-6月 (from January through a month)
     as_of,         ///< 截至2020年6月底: a stock at the end of one day
     range,         ///< any other closed range of days
+};
+template <>
+struct EnumTable<PeriodKind> {
+    static constexpr std::string_view type = "PeriodKind";
+    static constexpr std::array<EnumEntry, 7> entries{{
+        {"year", "年度", "year"},
+        {"half_year", "半年度", "half year"},
+        {"quarter", "季度", "quarter"},
+        {"month", "月度", "month"},
+        {"year_to_date", "年初至今", "year to date"},
+        {"as_of", "截至", "as of"},
+        {"range", "期间", "range"},
+    }};
 };
 
 /// A closed range of days [first, last] used to report flows (签约, 固定资产投资) or, for

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// The file-format reference (docs/formats.md), generated from the descriptions of the records
+// (model/describe.hpp), the enum tables and the CSV and JSON Lines writers themselves.
+#include <parkinvest/io/io.hpp>
+
+#include "flat.hpp"
+#include "internal.hpp"
+
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace parkinvest::io {
+
+namespace {
+
+/// Collects the enums the records use, each once, in the order first met.
+class EnumCollector {
+public:
+    std::string md;
+
+    template <described_enum E>
+    void add() {
+        const std::string_view type = EnumTable<E>::type;
+        for (const std::string_view seen : seen_)
+            if (seen == type) return;
+        seen_.push_back(type);
+        md += "\n### ";
+        md += type;
+        md += "\n\n| name | 中文 | English |\n|---|---|---|\n";
+        for (const EnumEntry& e : EnumTable<E>::entries) {
+            md += "| `";
+            md += e.name;
+            md += "` | ";
+            md += e.zh;
+            md += " | ";
+            md += e.en;
+            md += " |\n";
+        }
+        if constexpr (requires { EnumTable<E>::aliases; }) {
+            for (const EnumAlias& a : EnumTable<E>::aliases) {
+                md += "\nAlso read: `";
+                md += a.name;
+                md += "` for `";
+                md += EnumTable<E>::entries[a.index].name;
+                md += "` (written by 0.1.0).\n";
+            }
+        }
+    }
+
+    template <class T>
+    void type() {
+        using U = detail::optional_inner_t<T>;
+        if constexpr (described_enum<U>) {
+            add<U>();
+        } else if constexpr (detail::is_enum_list<U>) {
+            add<detail::list_element_t<U>>();
+        } else if constexpr (std::is_same_v<U, Money>) {
+            add<Currency>();
+        } else if constexpr (std::is_same_v<U, ReportedDate>) {
+            add<DatePrecision>();
+        } else if constexpr (std::is_same_v<U, Period>) {
+            add<PeriodKind>();
+        } else if constexpr (std::is_same_v<U, StatisticValue>) {
+            add<ValueKind>();
+            add<Currency>();
+            add<DatePrecision>();
+        } else if constexpr (schema::described<U>) {
+            schema::for_each_field<U>([&](const auto& f) { type<typename std::remove_cvref_t<decltype(f)>::value_type>(); });
+        } else if constexpr (detail::is_struct_list<U>) {
+            type<detail::list_element_t<U>>();
+        }
+    }
+
+private:
+    std::vector<std::string_view> seen_;
+};
+
+template <class R>
+void record_reference(std::string& md) {
+    using D = schema::Describe<R>;
+    md += "\n### ";
+    md += D::entity;
+    md += " (class version ";
+    md += std::to_string(D::version);
+    md += ")\n\n";
+    md += D::doc;
+    md += ".\n\n| field | required | description |\n|---|---|---|\n";
+    schema::for_each_field<R>([&](const auto& f) {
+        using T = typename std::remove_cvref_t<decltype(f)>::value_type;
+        md += "| `";
+        md += f.info.name;
+        md += "` | ";
+        md += f.info.need == schema::Need::required || detail::required_by_type<T> ? "yes" : "no";
+        md += " | ";
+        md += f.info.doc;
+        if (f.info.since > 1) md += " (since version " + std::to_string(f.info.since) + ")";
+        md += " |\n";
+    });
+}
+
+constexpr std::string_view intro = R"(# parkinvest file formats
+
+<!-- Generated from include/parkinvest/model/describe.hpp and the enum tables by
+     `parkinvest formats > docs/formats.md`; do not edit by hand. A test fails when this page
+     differs from what the code generates. -->
+
+A dataset is saved as a cereal archive (JSON, XML, binary, portable binary), as a folder of CSV
+tables, or exported as JSON Lines. Every format has the same records and fields, listed once in
+`include/parkinvest/model/describe.hpp`; this page is generated from that description.
+
+## Records
+
+Archives (JSON, XML, binary) hold the records with these fields, nested as listed: a name is
+`{"zh": ..., "en": ...}`, an optional value is cereal's `{"nullopt": false, "data": ...}`, money is
+`{"amount": "60560000000.00", "currency": "CNY"}` (exact decimal text, never floating point), a
+reported amount is `{"value": money, "bound": "at_least", "estimated": false}`, dates are
+`"2020-07-28"`, reported dates carry their precision (`"2020-07"`, `"2020-Q1"`, `"2020-H1"`,
+`"2020"`), percentages are exact fractions (`"221/500"`), quantities are integers of their base
+unit (area: 1/30,000 m²; mass: grams; throughput: grams per year). Each record carries its class
+version; a field added in a later version is absent from older files and loads as empty.
+)";
+
+constexpr std::string_view csv_intro = R"(
+## CSV
+
+One RFC 4180 file per table, UTF-8 (written with a byte order mark, read with or without), CRLF
+line ends (read: CRLF, LF or CR), a header row naming the columns (any order; names are matched
+exactly, table file names in any case). Rules for every table:
+
+- A struct inside a record is a group of columns `<field>_<member>` (`name_zh`, `name_en`,
+  `listing_market`); Enterprise's origin kind is the column `origin`. An optional group (a
+  listing, a licence, a comparison) is present when any of its cells has a value; its required
+  columns are then required.
+- A list of records (stages, snapshots, investors, licence categories, yearly throughput,
+  citations) is a child table whose rows name their parent in the first column and follow the
+  parent's list order; citations of every entity are in `citations.csv`.
+- An unquoted empty cell is "no value"; a quoted empty cell (`""`) is an empty text.
+- Amounts are plain decimals in the row's `currency` (default CNY); reading also takes every form
+  `Money::parse` accepts (`605.6亿元`, `2,140万`). `<amount>_bound` is empty for an exact figure,
+  else one of the Bound names; `<amount>_estimated` is `true` for an estimate (预计).
+- Lists of ids or enum values are one cell separated by `;` (or `；`): `3;7;12`.
+- Dates: `2020-06-30`, `2020-07`, `2020-Q3`, `2020-H1`, `2020`, or the Chinese forms
+  (`2020年7月28日`). Enums: the name, or the Chinese or English label. Yes/no: `true`/`false`,
+  `1`/`0`, `yes`/`no`, `是`/`否`.
+)";
+
+constexpr std::string_view json_lines_intro = R"(
+## JSON Lines
+
+Export only: one record per line, the line an object whose first member `entity` names its type.
+Each line of one entity has the same members (null for a missing value), those of the CSV table
+with lists of records as arrays of objects. Typed companions: amounts also in minor units
+(`<amount>_minor`, an integer of 分 for CNY; null when not a whole number of minor units or beyond
+64 bits), areas in m² (`_m2`), masses in t (`_t`), throughputs in t/a (`_t_per_year`), a statistic's
+count as an integer (`value_count`); dates with a precision are objects
+`{"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"}` and periods
+`{"text", "kind", "first", "last"}`.
+)";
+
+}  // namespace
+
+std::string format_reference() {
+    std::string md(intro);
+    std::apply([&](auto... blank) { (record_reference<decltype(blank)>(md), ...); }, schema::Records{});
+    md += csv_intro;
+    detail::csv_reference(md);
+    md += json_lines_intro;
+    detail::json_lines_reference(md);
+    md += "\n## Enums\n\nThe names files and the command line use, and the labels of reports.\n";
+    EnumCollector enums;
+    std::apply([&](auto... blank) { (enums.type<decltype(blank)>(), ...); }, schema::Records{});
+    md += enums.md;
+    return md;
+}
+
+}  // namespace parkinvest::io

@@ -29,6 +29,7 @@
 #include <gtest/gtest.h>
 
 #include "support/attacks.hpp"
+#include "support/builders.hpp"
 #include "support/test_support.hpp"
 
 #include <algorithm>

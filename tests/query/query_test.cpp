@@ -8,6 +8,7 @@
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
 #include "io/json_checker.hpp"
+#include "support/builders.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

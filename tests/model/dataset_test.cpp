@@ -1021,8 +1021,9 @@ TEST(DatasetValidation, IndustryParentCycleViaReplace) {
     EXPECT_ONE_PROBLEM(ds, ds.replace(top), "industry", "industry#1", "parent", "is the industry itself");
 }
 
-// BUG: an industry inserted as its own parent gets two problems for one defect ("forms a cycle"
-// and "is the industry itself"), while the same defect via replace gives one.
+// Regression: an industry inserted as its own parent used to get two problems for one defect
+// ("forms a cycle" and "is the industry itself") where replace gave one; checks that insert
+// reports the one problem too.
 TEST(DatasetValidation, IndustryOwnParentOnInsertIsOneProblem) {
     Dataset ds = fixture();
     Industry i = make_industry(9, "S", "A", 9);
@@ -1296,7 +1297,8 @@ TEST(DatasetValidation, NothingAfterCancelled) {
 }
 
 // Every event after a cancellation is a problem, not only the first one.
-// BUG: only the event directly after the cancellation is reported.
+// Regression: only the event directly after the cancellation used to be reported; checks that
+// both later events are.
 TEST(DatasetValidation, EveryEventAfterCancelledIsReported) {
     Dataset ds = fixture();
     Project p = make_project(9, 1, 1);
@@ -2331,10 +2333,11 @@ TEST(DatasetReplace, MovingAnEnterpriseMovesTheLoansThatDeriveTheirPark) {
     expect_indexes_consistent(ds, false);
 }
 
-// BUG: replace validates only the new version, not the records that depend on it. Taking the
-// park away from the only borrower of loan#1 (which has no park of its own) leaves a loan that
-// insert would refuse ("park is required: no borrower is located in a park"), and loan#1
-// silently drops out of every loans_in().
+// Regression: replace used to validate only the new version, not the records that depend on it.
+// Taking the park away from the only borrower of loan#1 (which has no park of its own) left a
+// loan that insert would refuse ("park is required: no borrower is located in a park"), and
+// loan#1 silently dropped out of every loans_in(). Checks that the replace is refused, naming
+// loan#1.
 TEST(DatasetReplace, RemovingTheParkTheLoanDependsOnIsRefused) {
     Dataset ds = fixture();
     Enterprise e = ds.get(EnterpriseId{1});
@@ -2342,8 +2345,9 @@ TEST(DatasetReplace, RemovingTheParkTheLoanDependsOnIsRefused) {
     EXPECT_ONE_PROBLEM(ds, ds.replace(e), "loan", "loan#1", "park", "is required");
 }
 
-// BUG: the same for industries: moving industry#1 to another scheme leaves its child industry#2
-// with a parent in another scheme, which insert refuses.
+// Regression, the same for industries: moving industry#1 to another scheme used to leave its
+// child industry#2 with a parent in another scheme, which insert refuses. Checks that the
+// replace is refused, naming industry#2.
 TEST(DatasetReplace, ChangingTheSchemeUnderAChildIsRefused) {
     Dataset ds = fixture();
     Industry i = ds.get(IndustryId{1});
@@ -2351,9 +2355,10 @@ TEST(DatasetReplace, ChangingTheSchemeUnderAChildIsRefused) {
     EXPECT_ONE_PROBLEM(ds, ds.replace(i), "industry", "industry#2", "parent", "is in scheme");
 }
 
-// BUG: projects_in & co. are documented to be in insertion order. A remove moves the last row
-// into the gap, and replacing an enterprise's park rebuilds the whole loans index in row order,
-// so an unrelated park's loans_in() changes order.
+// projects_in & co. are documented to be in insertion order. Regression: a remove moves the last
+// row into the gap, and replacing an enterprise's park used to rebuild the whole loans index in
+// row order, so an unrelated park's loans_in() changed order. Checks that park#2's loans keep
+// their order when loan#1 moves to park#3.
 TEST(DatasetReplace, MovingAnEnterpriseKeepsOtherParksLoanOrder) {
     Dataset ds = fixture();
     Batch b;
@@ -2370,8 +2375,9 @@ TEST(DatasetReplace, MovingAnEnterpriseKeepsOtherParksLoanOrder) {
     EXPECT_EQ(values(ds.loans_in(ParkId{2})), (V{2, 3, 11, 12}));
 }
 
-// BUG (missing rule): a project's parent (the programme it is a phase of) may form a cycle.
-// Industries and parks refuse parent cycles; projects do not.
+// Regression (a rule that was missing): a project's parent (the programme it is a phase of)
+// could form a cycle, although industries and parks refused parent cycles. Checks that a
+// project parent cycle is refused.
 TEST(DatasetValidation, ProjectParentCycleIsRefused) {
     Dataset ds = fixture();
     Project top = ds.get(ProjectId{1});

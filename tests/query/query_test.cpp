@@ -1073,7 +1073,8 @@ TEST(QueryAggregate, WithoutGroupByThereIsOneRowEvenWhenNothingMatches) {
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(as_int(all.at(0, 0)), 21);
     EXPECT_EQ(txt(all, 0, 1), "约205.26亿元");  // 200亿 + 约2亿 + 近3.26亿
-    // BUG: when no record matches there is no row at all (count 0 is not reported).
+    // Regression: when no record matched there used to be no row at all (count 0 was not
+    // reported); checks that there is one row, with count 0.
     const Table none = q::from(ds, ds.projects()).where(q::in_park(ParkId{999})).aggregate(q::count());
     ASSERT_EQ(none.size(), 1u);
     EXPECT_EQ(as_int(none.at(0, 0)), 0);
@@ -1283,9 +1284,9 @@ TEST(TableTop, LargestFirstTiesInKeyOrderEmptyLast) {
 }
 
 TEST(TableTop, RanksQuantityColumnsByValue) {
-    // quantity_sum gives Area and Mass columns too. top() compares AnnualThroughput cells, but
-    // BUG: Area and Mass cells compare equal (compare_cells, src/query/query.cpp), so the
-    // ranking keeps key order.
+    // quantity_sum gives Area and Mass columns too. Regression: top() compared AnnualThroughput
+    // cells, but Area and Mass cells used to compare equal (compare_cells), so the ranking kept
+    // key order; checks that all three rank by value.
     std::vector<q::Column> cols = {{"k", "k", true}, {"area", "area", false}, {"mass", "mass", false},
                                    {"rate", "rate", false}};
     const Table t(cols, {{Label{"a", "a"}, Area::of(1, AreaKind::Unit::square_metre), Mass::of(1, MassKind::Unit::tonne),
@@ -1429,8 +1430,8 @@ TEST(ReconcileConflict, BoundedItemizedSums) {
 TEST(ReconcileConflict, StrictBoundsConflictAtEquality) {
     // "不足3个" (fewer than 3) with 3 itemized signings is a contradiction; so is an itemized
     // "超过5亿" against an exact 5亿 report, and an exact itemized 5亿 against "不足5亿".
-    // BUG: reconcile (src/query/reconcile.cpp) only flags itemized > reported, so equality under
-    // a strict bound (less_than, more_than) goes unflagged.
+    // Regression: reconcile used to flag only itemized > reported, so equality under a strict
+    // bound (less_than, more_than) went unflagged; checks that all three are flagged.
     EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({count_stat(3, Bound::less_than)},
                                                        {amount(yuan("1亿")), amount(yuan("1亿")), amount(yuan("1亿"))}))),
               std::vector<std::string>{"yes"});

@@ -17,6 +17,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/builders.hpp"
 #include "support/test_support.hpp"
 
 #include <cstddef>

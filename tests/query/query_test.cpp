@@ -8,6 +8,7 @@
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
 #include "io/json_checker.hpp"
+#include "support/builders.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,7 @@ using q::Cell;
 using q::Label;
 using q::Table;
 using namespace parkinvest::samples::hz2020;
+using namespace parkinvest::test;
 
 const Dataset& sample() {
     static const Dataset ds = samples::high_tech_zones_2020();
@@ -39,19 +41,6 @@ const Dataset& sample() {
 }
 
 Money yuan(std::string_view text) { return Money::parse(text); }
-ReportedAmount amount(std::string_view text, Bound b = Bound::exact, Currency c = Currency::CNY) {
-    ReportedAmount a;
-    a.value = Money::parse(text, c);
-    if (a.value.currency() != c) a.value = Money::from_units(a.value.units(), c);
-    a.bound = b;
-    return a;
-}
-ReportedAmount units(std::int64_t u, Bound b = Bound::exact) {
-    ReportedAmount a;
-    a.value = Money::from_units(u);
-    a.bound = b;
-    return a;
-}
 
 std::string txt(const Table& t, std::size_t r, std::size_t c, Language lang = Language::chinese) {
     return Table::text(t.at(r, c), lang);
@@ -102,42 +91,6 @@ std::vector<std::uint64_t> projects_where(F f) {
 }
 using Ids = std::vector<std::uint64_t>;
 
-// ---------------------------------------------------------------- small datasets
-
-Park make_park(std::uint64_t id, std::string zh, std::optional<std::uint64_t> parent = std::nullopt,
-               std::optional<std::string> en = std::nullopt) {
-    Park p;
-    p.id = ParkId{id};
-    p.name.zh = std::move(zh);
-    p.name.en = std::move(en);
-    if (parent) p.parent = ParkId{*parent};
-    return p;
-}
-Project make_project(std::uint64_t id, std::uint64_t park, std::string name = {}) {
-    Project p;
-    p.id = ProjectId{id};
-    p.park = ParkId{park};
-    p.name.zh = name.empty() ? "项目" + std::to_string(id) : std::move(name);
-    return p;
-}
-Industry make_industry(std::uint64_t id, std::string code, std::optional<std::uint64_t> parent) {
-    Industry i;
-    i.id = IndustryId{id};
-    i.scheme = "测试分类";
-    i.code = code;
-    i.name.zh = "产业" + code;
-    i.name.en = "industry " + code;
-    if (parent) i.parent = IndustryId{*parent};
-    return i;
-}
-Bank make_bank(std::uint64_t id, std::string zh, std::string branch = {}) {
-    Bank b;
-    b.id = BankId{id};
-    b.name.zh = std::move(zh);
-    b.branch = std::move(branch);
-    return b;
-}
-
 // ==================================================================== sample sanity
 
 TEST(QuerySample, HasTheRecordsTheExpectationsAssume) {
@@ -179,8 +132,9 @@ TEST(QueryFilter, InParkWalksSeveralLevelsAndLargeIds) {
     // zone 1 > sub-park 2 > sub-sub-park 3; a zone with a huge id (the sparse set) and its sub-park.
     const std::uint64_t big = std::uint64_t{1} << 40;
     Batch b;
-    b.parks = {make_park(1, "甲区"), make_park(2, "甲区一园", 1), make_park(3, "甲区一园东片", 2),
-               make_park(big, "乙区"), make_park(big + 1, "乙区一园", big)};
+    b.parks = {named(make_park(1), "甲区"), named(make_park(2, 1), "甲区一园"),
+               named(make_park(3, 2), "甲区一园东片"), named(make_park(big), "乙区"),
+               named(make_park(big + 1, big), "乙区一园")};
     b.projects = {make_project(1, 1), make_project(2, 2), make_project(3, 3), make_project(4, big),
                   make_project(5, big + 1)};
     Dataset ds;
@@ -197,9 +151,9 @@ TEST(QueryFilter, InParkWalksSeveralLevelsAndLargeIds) {
 /// Industries A > A1 > A1x and B; projects: 1 [A1x], 2 [A], 3 [B], 4 [B, A1], 5 [].
 Dataset industry_dataset() {
     Batch b;
-    b.parks = {make_park(1, "园区")};
-    b.industries = {make_industry(1, "A", std::nullopt), make_industry(2, "A1", 1), make_industry(3, "A1x", 2),
-                    make_industry(4, "B", std::nullopt)};
+    b.parks = {named(make_park(1), "园区")};
+    b.industries = {make_industry(1, "测试分类", "A"), make_industry(2, "测试分类", "A1", 1),
+                    make_industry(3, "测试分类", "A1x", 2), make_industry(4, "测试分类", "B")};
     b.projects = {make_project(1, 1), make_project(2, 1), make_project(3, 1), make_project(4, 1), make_project(5, 1)};
     b.projects[0].industries = {IndustryId{3}};
     b.projects[1].industries = {IndustryId{1}};
@@ -295,16 +249,16 @@ TEST(QueryFilter, AmountThresholdsOnTheSample) {
 /// One project per Bound kind, all of 5亿 CNY (ids 1-7 in enum order), and 8 = 5亿 USD exact.
 Dataset bounds_dataset() {
     Batch b;
-    b.parks = {make_park(1, "园区")};
+    b.parks = {named(make_park(1), "园区")};
     const Bound kinds[] = {Bound::exact, Bound::at_least, Bound::more_than, Bound::about,
                            Bound::nearly, Bound::at_most, Bound::less_than};
     for (std::uint64_t i = 0; i < 7; ++i) {
         Project p = make_project(i + 1, 1);
-        p.contract_investment = amount("5亿", kinds[i]);
+        p.contract_investment = amount(yuan("5亿"), kinds[i]);
         b.projects.push_back(p);
     }
     Project usd = make_project(8, 1);
-    usd.contract_investment = amount("5亿", Bound::exact, Currency::USD);
+    usd.contract_investment = amount(Money::parse("5亿", Currency::USD));
     b.projects.push_back(usd);
     b.projects.push_back(make_project(9, 1));  // no amount
     Dataset ds;
@@ -433,7 +387,8 @@ TEST(QueryKey, ByParkByZoneByParentParkOnTheSample) {
 
 TEST(QueryKey, ByZoneAndByParentParkDifferTwoLevelsDown) {
     Batch b;
-    b.parks = {make_park(1, "甲区", std::nullopt, "Zone A"), make_park(2, "甲区一园", 1), make_park(3, "甲区一园东片", 2)};
+    b.parks = {named(make_park(1), "甲区", "Zone A"), named(make_park(2, 1), "甲区一园"),
+               named(make_park(3, 2), "甲区一园东片")};
     b.projects = {make_project(1, 3), make_project(2, 2), make_project(3, 1), make_project(4, 3)};
     Dataset ds;
     ds.insert(std::move(b));
@@ -581,7 +536,7 @@ TEST(QueryKey, ByPeriodForEachBucket) {
 
 TEST(QueryKey, ByPeriodOrdersAcrossYears) {
     Batch b;
-    b.parks = {make_park(1, "园区")};
+    b.parks = {named(make_park(1), "园区")};
     const ReportedDate dates[] = {ReportedDate::day(2021, 1, 5), ReportedDate::month(2019, 12), ReportedDate::day(2020, 4, 1),
                                   ReportedDate::day(2019, 12, 31)};
     for (std::uint64_t i = 0; i < 4; ++i) {
@@ -607,7 +562,7 @@ TEST(QueryKey, ByLenderByWasteCategoryAndBy) {
 
     // Facilities: the first category on the licence; none without a licence or categories.
     Batch b;
-    b.parks = {make_park(1, "园区")};
+    b.parks = {named(make_park(1), "园区")};
     for (std::uint64_t i = 1; i <= 5; ++i) {
         WasteFacility w;
         w.id = WasteFacilityId{i};
@@ -665,7 +620,7 @@ TEST(QueryKey, LargeParkIdsAreStillParks) {
     const std::uint64_t top = UINT64_MAX - 1;
     const std::uint64_t half = std::uint64_t{1} << 63;
     Batch b;
-    b.parks = {make_park(1, "甲区"), make_park(half, "乙区"), make_park(top, "丙区")};
+    b.parks = {named(make_park(1), "甲区"), named(make_park(half), "乙区"), named(make_park(top), "丙区")};
     b.projects = {make_project(1, 1), make_project(2, half), make_project(3, top)};
     Dataset ds;
     ds.insert(std::move(b));
@@ -674,7 +629,7 @@ TEST(QueryKey, LargeParkIdsAreStillParks) {
     EXPECT_EQ(column_text(t, 0), (std::vector<std::string>{"甲区", "乙区", "丙区"}));
     // The reserved value is refused with a reason.
     Batch reserved;
-    reserved.parks = {make_park(UINT64_MAX, "丁区")};
+    reserved.parks = {named(make_park(UINT64_MAX), "丁区")};
     try {
         ds.insert(std::move(reserved));
         ADD_FAILURE() << "expected ValidationError";
@@ -775,20 +730,20 @@ TEST(QueryAggregate, SumCombinesBoundsPerTheTable) {
     // One group per ordered pair (a, b): 1亿 with bound a, then 2亿 with bound b; and one group per
     // bound with a single amount, which keeps its own bound.
     Batch batch;
-    batch.parks = {make_park(1, "园区")};
+    batch.parks = {named(make_park(1), "园区")};
     std::uint64_t id = 0;
     for (int a = 0; a < 7; ++a) {
         for (int b = 0; b < 7; ++b) {
             const std::string g = std::to_string(a) + std::to_string(b);
-            Project p = make_project(++id, 1, g);
-            p.contract_investment = amount("1亿", all_bounds[a]);
-            Project r = make_project(++id, 1, g);
-            r.contract_investment = amount("2亿", all_bounds[b]);
+            Project p = named(make_project(++id, 1), g);
+            p.contract_investment = amount(yuan("1亿"), all_bounds[a]);
+            Project r = named(make_project(++id, 1), g);
+            r.contract_investment = amount(yuan("2亿"), all_bounds[b]);
             batch.projects.push_back(p);
             batch.projects.push_back(r);
         }
-        Project s = make_project(++id, 1, "single" + std::to_string(a));
-        s.contract_investment = amount("7亿", all_bounds[a]);
+        Project s = named(make_project(++id, 1), "single" + std::to_string(a));
+        s.contract_investment = amount(yuan("7亿"), all_bounds[a]);
         batch.projects.push_back(s);
     }
     Dataset ds;
@@ -822,13 +777,13 @@ TEST(QueryAggregate, AverageRoundsToTheTenThousandthUnderEachMode) {
     // Groups (in units of 1/10,000 yuan): "a" = 1 + 2 = 3 / 2 = 1.5; "b" = 1 + 4 = 5 / 2 = 2.5;
     // "c" = 1 + 2 + 4 = 7 / 3 = 2.333...; "d" = 6 + 0 = 3 exactly.
     Batch batch;
-    batch.parks = {make_park(1, "园区")};
+    batch.parks = {named(make_park(1), "园区")};
     const std::pair<const char*, std::int64_t> items[] = {{"a", 1}, {"a", 2}, {"b", 1}, {"b", 4}, {"c", 1},
                                                           {"c", 2}, {"c", 4}, {"d", 6}, {"d", 0}};
     std::uint64_t id = 0;
     for (const auto& [g, u] : items) {
-        Project p = make_project(++id, 1, g);
-        p.contract_investment = units(u);
+        Project p = named(make_project(++id, 1), g);
+        p.contract_investment = amount(Money::from_units(u));
         batch.projects.push_back(p);
     }
     Dataset ds;
@@ -879,7 +834,7 @@ TEST(QueryAggregate, QuantitySum) {
     // Two facilities: 100 + 250 = 350 t/a; 0.6 + 0.5 km² = 1.1 km² (printed in km² from 1 km²);
     // storage 3 t + 4 t = 7 t; a facility without the quantity is skipped.
     Batch b;
-    b.parks = {make_park(1, "园区")};
+    b.parks = {named(make_park(1), "园区")};
     for (std::uint64_t i = 1; i <= 3; ++i) {
         WasteFacility w;
         w.id = WasteFacilityId{i};
@@ -912,14 +867,14 @@ TEST(QueryAggregate, QuantitySum) {
 /// 4 (bank 2, park 2): no snapshot.
 Dataset loan_dataset() {
     Batch b;
-    b.parks = {make_park(1, "甲区"), make_park(2, "乙区")};
-    b.banks = {make_bank(1, "甲银行", "一支行"), make_bank(2, "乙银行")};
+    b.parks = {named(make_park(1), "甲区"), named(make_park(2), "乙区")};
+    b.banks = {named(make_bank(1, "一支行"), "甲银行"), named(make_bank(2, ""), "乙银行")};
     const auto loan = [](std::uint64_t id, std::uint64_t bank, std::uint64_t park) {
         Loan l;
         l.id = LoanId{id};
         l.lender = BankId{bank};
         l.park = ParkId{park};
-        l.commitment = amount("300万");
+        l.commitment = amount(yuan("300万"));
         return l;
     };
     Loan l1 = loan(1, 1, 1);
@@ -981,12 +936,13 @@ TEST(QueryAggregate, GrowthYearOnYear) {
     // one without an amount do not count. Park 2: H1 2020 3亿, H1 2019 6亿 -> -50%. Park 3: only
     // 2020 -> empty. Park 4: 2019 = 0 -> empty.
     Batch b;
-    b.parks = {make_park(1, "甲"), make_park(2, "乙"), make_park(3, "丙"), make_park(4, "丁")};
+    b.parks = {named(make_park(1), "甲"), named(make_park(2), "乙"), named(make_park(3), "丙"),
+               named(make_park(4), "丁")};
     std::uint64_t id = 0;
     const auto add = [&](std::uint64_t park, ReportedDate when, std::optional<std::string_view> amt) {
         Project p = make_project(++id, park);
         p.stages = {test::event(Stage::contracted, when)};
-        if (amt) p.contract_investment = amount(*amt);
+        if (amt) p.contract_investment = amount(yuan(*amt));
         b.projects.push_back(p);
     };
     add(1, ReportedDate::day(2019, 3, 1), "2亿");
@@ -1117,7 +1073,8 @@ TEST(QueryAggregate, WithoutGroupByThereIsOneRowEvenWhenNothingMatches) {
     ASSERT_EQ(all.size(), 1u);
     EXPECT_EQ(as_int(all.at(0, 0)), 21);
     EXPECT_EQ(txt(all, 0, 1), "约205.26亿元");  // 200亿 + 约2亿 + 近3.26亿
-    // BUG: when no record matches there is no row at all (count 0 is not reported).
+    // Regression: when no record matched there used to be no row at all (count 0 was not
+    // reported); checks that there is one row, with count 0.
     const Table none = q::from(ds, ds.projects()).where(q::in_park(ParkId{999})).aggregate(q::count());
     ASSERT_EQ(none.size(), 1u);
     EXPECT_EQ(as_int(none.at(0, 0)), 0);
@@ -1327,9 +1284,9 @@ TEST(TableTop, LargestFirstTiesInKeyOrderEmptyLast) {
 }
 
 TEST(TableTop, RanksQuantityColumnsByValue) {
-    // quantity_sum gives Area and Mass columns too. top() compares AnnualThroughput cells, but
-    // BUG: Area and Mass cells compare equal (compare_cells, src/query/query.cpp), so the
-    // ranking keeps key order.
+    // quantity_sum gives Area and Mass columns too. Regression: top() compared AnnualThroughput
+    // cells, but Area and Mass cells used to compare equal (compare_cells), so the ranking kept
+    // key order; checks that all three rank by value.
     std::vector<q::Column> cols = {{"k", "k", true}, {"area", "area", false}, {"mass", "mass", false},
                                    {"rate", "rate", false}};
     const Table t(cols, {{Label{"a", "a"}, Area::of(1, AreaKind::Unit::square_metre), Mass::of(1, MassKind::Unit::tonne),
@@ -1385,7 +1342,7 @@ TEST(ReconcileSample, ReportedAgainstItemized) {
 /// the given contract amounts (half in the sub-park), and one signed in July that never counts.
 Dataset reconcile_dataset(std::vector<ReportedStatistic> stats, std::vector<std::optional<ReportedAmount>> amounts) {
     Batch b;
-    b.parks = {make_park(1, "甲区"), make_park(2, "甲区一园", 1)};
+    b.parks = {named(make_park(1), "甲区"), named(make_park(2, 1), "甲区一园")};
     std::uint64_t id = 0;
     for (const auto& a : amounts) {
         ++id;
@@ -1396,7 +1353,7 @@ Dataset reconcile_dataset(std::vector<ReportedStatistic> stats, std::vector<std:
     }
     Project late = make_project(++id, 1);
     late.stages = {test::event(Stage::contracted, ReportedDate::day(2020, 7, 1))};
-    late.contract_investment = amount("1000亿");
+    late.contract_investment = amount(yuan("1000亿"));
     b.projects.push_back(late);
     for (std::size_t i = 0; i < stats.size(); ++i) {
         stats[i].id = StatisticId{i + 1};
@@ -1434,7 +1391,7 @@ TEST(ReconcileConflict, ItemizedAboveAnExactOrUpperBoundReport) {
          money_stat("5亿", Bound::less_than), money_stat("7亿", Bound::exact), money_stat("8亿", Bound::exact),
          count_stat(2, Bound::exact), count_stat(2, Bound::at_least), count_stat(2, Bound::at_most), count_stat(3, Bound::exact),
          count_stat(2, Bound::about)},
-        {amount("3亿"), amount("3亿"), amount("1亿")});
+        {amount(yuan("3亿")), amount(yuan("3亿")), amount(yuan("1亿"))});
     const Table t = q::reconcile(ds);
     ASSERT_EQ(t.size(), 14u);
     // 7亿 > 5亿 contradicts exact, 以下 and 不足 reports, not 以上 / 超过 / 约 / 近; 7亿 against 7亿 or 8亿
@@ -1453,15 +1410,18 @@ TEST(ReconcileConflict, ItemizedAboveAnExactOrUpperBoundReport) {
 TEST(ReconcileConflict, BoundedItemizedSums) {
     // Itemized 3亿以上 + 3亿 = 6亿以上 (at_least): above an exact 5亿 it is a conflict.
     EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact), money_stat("5亿", Bound::at_least)},
-                                                       {amount("3亿", Bound::at_least), amount("3亿")}))),
+                                                       {amount(yuan("3亿"), Bound::at_least), amount(yuan("3亿"))}))),
               (std::vector<std::string>{"yes", ""}));
     // 约3亿 + 3亿 = 约6亿: not a proof. 3亿以下 + 3亿 = 6亿以下: not a proof either.
-    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount("3亿", Bound::about), amount("3亿")}))),
+    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)},
+                                                       {amount(yuan("3亿"), Bound::about), amount(yuan("3亿"))}))),
               (std::vector<std::string>{""}));
-    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount("3亿", Bound::at_most), amount("3亿")}))),
+    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)},
+                                                       {amount(yuan("3亿"), Bound::at_most), amount(yuan("3亿"))}))),
               (std::vector<std::string>{""}));
     // Projects without an amount count as items, not in the sum.
-    const Table t = q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount("3亿"), std::nullopt}));
+    const Table t =
+        q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount(yuan("3亿")), std::nullopt}));
     EXPECT_EQ(as_int(t.at(0, 4)), 2);
     EXPECT_EQ(as_amount(t.at(0, 5)), (ReportedAmount{yuan("3亿"), Bound::exact, false}));
     EXPECT_EQ(conflicts(t), std::vector<std::string>{""});
@@ -1470,13 +1430,15 @@ TEST(ReconcileConflict, BoundedItemizedSums) {
 TEST(ReconcileConflict, StrictBoundsConflictAtEquality) {
     // "不足3个" (fewer than 3) with 3 itemized signings is a contradiction; so is an itemized
     // "超过5亿" against an exact 5亿 report, and an exact itemized 5亿 against "不足5亿".
-    // BUG: reconcile (src/query/reconcile.cpp) only flags itemized > reported, so equality under
-    // a strict bound (less_than, more_than) goes unflagged.
-    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({count_stat(3, Bound::less_than)}, {amount("1亿"), amount("1亿"), amount("1亿")}))),
+    // Regression: reconcile used to flag only itemized > reported, so equality under a strict
+    // bound (less_than, more_than) went unflagged; checks that all three are flagged.
+    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({count_stat(3, Bound::less_than)},
+                                                       {amount(yuan("1亿")), amount(yuan("1亿")), amount(yuan("1亿"))}))),
               std::vector<std::string>{"yes"});
-    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount("5亿", Bound::more_than)}))),
+    EXPECT_EQ(conflicts(q::reconcile(
+                  reconcile_dataset({money_stat("5亿", Bound::exact)}, {amount(yuan("5亿"), Bound::more_than)}))),
               std::vector<std::string>{"yes"});
-    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::less_than)}, {amount("5亿")}))),
+    EXPECT_EQ(conflicts(q::reconcile(reconcile_dataset({money_stat("5亿", Bound::less_than)}, {amount(yuan("5亿"))}))),
               std::vector<std::string>{"yes"});
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Helpers shared by the unit tests: exact text and parsing of 128-bit integers written
 // independently of the library's own formatter and parser, the java.math.RoundingMode table,
-// ParseError expectations, a gtest printer for ParseErrorKind, and builders of model records.
+// ParseError expectations and a gtest printer for ParseErrorKind (builders of model records are
+// in builders.hpp).
 //
 // Include as "support/test_support.hpp". Everything lives in parkinvest::test, except the
 // printer, which gtest finds by argument-dependent lookup and so must be in parkinvest.
@@ -13,16 +14,11 @@
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
-#include <parkinvest/model/loan.hpp>
-#include <parkinvest/model/project.hpp>
-#include <parkinvest/model/waste_facility.hpp>
-#include <parkinvest/time/period.hpp>
 
 #include <gtest/gtest.h>
 
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -135,32 +131,6 @@ void expect_parse_error(Parse&& parse, std::string_view input, ParseErrorKind ki
 template <class Parse>
 void expect_parse_error(Parse&& parse, std::string_view input, ParseErrorKind kind, std::size_t offset) {
     expect_parse_error(std::forward<Parse>(parse), input, kind, offset, [](const ParseError&) {});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Model records
-
-inline StageEvent event(Stage s, ReportedDate d) {
-    StageEvent e;
-    e.stage = s;
-    e.date = d;
-    return e;
-}
-
-inline LoanSnapshot snapshot(Date d, Money outstanding, std::optional<Money> undrawn = std::nullopt) {
-    LoanSnapshot s;
-    s.as_of = d;
-    s.outstanding = outstanding;
-    s.undrawn = undrawn;
-    return s;
-}
-
-/// `tonnes` handled in `year`.
-inline YearlyThroughput year_handled(int year, std::int64_t tonnes) {
-    YearlyThroughput y;
-    y.year = year;
-    y.handled = Mass::of(tonnes, Mass::Unit::tonne);
-    return y;
 }
 
 }  // namespace parkinvest::test

@@ -3,6 +3,7 @@
 
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/int128.hpp>
+#include <parkinvest/core/language.hpp>
 #include <parkinvest/core/rounding.hpp>
 
 #include <compare>
@@ -62,8 +63,6 @@ private:
     rep num_ = 0;
     rep den_ = 1;
 };
-
-enum class Language { chinese, english };
 
 /// A difference of two percentages, in percentage points (个百分点). Exact.
 class PercentagePoints {

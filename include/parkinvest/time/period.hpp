@@ -3,7 +3,7 @@
 #pragma once
 
 #include <parkinvest/core/errors.hpp>
-#include <parkinvest/core/ratio.hpp>  // Language
+#include <parkinvest/core/language.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 

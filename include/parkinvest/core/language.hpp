@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+namespace parkinvest {
+
+/// The language of labels and formatted text: 中文 or English.
+enum class Language { chinese, english };
+
+}  // namespace parkinvest

@@ -8,6 +8,7 @@
 #include <parkinvest/core/currency.hpp>
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/errors.hpp>
+#include <parkinvest/core/language.hpp>
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>

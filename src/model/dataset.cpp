@@ -637,7 +637,7 @@ private:
 
     // ------------------------------------------------------------------ commit
     template <class Record, class IdT>
-    void append(std::vector<Record>& records, detail::Table<Record, IdT>& table) {
+    void append(std::vector<Record>& records, detail::RecordStore<Record, IdT>& table) {
         table.index.reserve(table.index.size() + records.size());
         if (table.rows.empty()) {  // a first load: take the whole vector, no record is moved
             table.rows = std::move(records);
@@ -657,7 +657,7 @@ private:
 
     template <class Record, class IdT>
     struct Mark {
-        detail::Table<Record, IdT>* table;
+        detail::RecordStore<Record, IdT>* table;
         std::size_t rows;
         void rollback() noexcept {
             for (std::size_t i = rows; i < table->rows.size(); ++i) table->index.erase(table->rows[i].id);

@@ -30,7 +30,7 @@ std::unordered_set<IndustryId> industry_and_descendants(const Dataset& ds, Indus
     return out;
 }
 
-ParkSet::ParkSet(const std::unordered_set<ParkId>& parks) {
+detail::ParkSet::ParkSet(const std::unordered_set<ParkId>& parks) {
     std::uint64_t largest = 0;
     for (ParkId p : parks) largest = std::max(largest, p.value());
     if (largest < (1u << 24)) {  // a bitmap of at most 16 MB

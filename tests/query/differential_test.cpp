@@ -46,7 +46,7 @@ using q::Cell;
 using q::Label;
 using q::Table;
 
-// Group order (query.hpp, BoundKey): by code; records without a value last; an amount band
+// Group order (query/keys.hpp, BoundKey): by code; records without a value last; an amount band
 // the bounds do not decide after every band, before those.
 using Code = std::uint64_t;
 constexpr Code kNone = UINT64_MAX;

@@ -722,7 +722,7 @@ constexpr Bound all_bounds[7] = {Bound::exact, Bound::at_least, Bound::more_than
 TEST(QueryCombine, FullTable) {
     for (int a = 0; a < 7; ++a)
         for (int b = 0; b < 7; ++b)
-            EXPECT_EQ(q::combine(all_bounds[a], all_bounds[b]), combined[a][b])
+            EXPECT_EQ(q::detail::combine(all_bounds[a], all_bounds[b]), combined[a][b])
                 << label(all_bounds[a], Language::english) << " + " << label(all_bounds[b], Language::english);
 }
 

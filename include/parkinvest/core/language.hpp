@@ -3,7 +3,7 @@
 
 namespace parkinvest {
 
-/// The language of labels and formatted text: Chinese (the sources' language) or English.
+/// The language of labels and formatted text: 中文 or English.
 enum class Language { chinese, english };
 
 }  // namespace parkinvest

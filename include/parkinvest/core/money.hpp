@@ -5,6 +5,7 @@
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/int128.hpp>
+#include <parkinvest/core/language.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
 

@@ -39,14 +39,14 @@ struct Batch {
 namespace detail {
 /// Rows of one entity type in insertion order, with an id → row index.
 template <class T, class IdT>
-struct Table {
+struct RecordStore {
     std::vector<T> rows;
     IdMap<IdT, std::uint32_t> index;
     [[nodiscard]] const T* find(IdT id) const {
         const std::uint32_t* row = index.find(id);
         return row == nullptr ? nullptr : &rows[*row];
     }
-    friend bool operator==(const Table& a, const Table& b) { return a.rows == b.rows; }
+    friend bool operator==(const RecordStore& a, const RecordStore& b) { return a.rows == b.rows; }
 };
 }  // namespace detail
 
@@ -171,15 +171,15 @@ private:
     }
     friend class DatasetEditor;
 
-    detail::Table<Source, SourceId> sources_;
-    detail::Table<Industry, IndustryId> industries_;
-    detail::Table<Park, ParkId> parks_;
-    detail::Table<Enterprise, EnterpriseId> enterprises_;
-    detail::Table<Bank, BankId> banks_;
-    detail::Table<Project, ProjectId> projects_;
-    detail::Table<Loan, LoanId> loans_;
-    detail::Table<WasteFacility, WasteFacilityId> waste_facilities_;
-    detail::Table<ReportedStatistic, StatisticId> statistics_;
+    detail::RecordStore<Source, SourceId> sources_;
+    detail::RecordStore<Industry, IndustryId> industries_;
+    detail::RecordStore<Park, ParkId> parks_;
+    detail::RecordStore<Enterprise, EnterpriseId> enterprises_;
+    detail::RecordStore<Bank, BankId> banks_;
+    detail::RecordStore<Project, ProjectId> projects_;
+    detail::RecordStore<Loan, LoanId> loans_;
+    detail::RecordStore<WasteFacility, WasteFacilityId> waste_facilities_;
+    detail::RecordStore<ReportedStatistic, StatisticId> statistics_;
 
     ProjectColumns project_columns_;
     ByPark<ProjectId> projects_by_park_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/language.hpp>
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>

@@ -4,7 +4,6 @@
 
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/enum_table.hpp>
-#include <parkinvest/core/ratio.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: MIT
+// Aggregates: exact counts, sums, shares, extremes, averages, quantities, loan balances,
+// funnel conversion and year-on-year growth of the records of each group.
+//
+// An aggregate is a small value with column names and bind(const Dataset&), which gives an
+// object with: an accumulator type Acc, add(Acc&, const R&), merge(Acc&, const Acc&) (for the
+// grand total over all groups) and cell(const Acc& group, const Acc& total).
+//
+// Part of <parkinvest/query/query.hpp>, the header to include.
+#pragma once
+
+#include <parkinvest/core/hash.hpp>
+#include <parkinvest/model/dataset.hpp>
+#include <parkinvest/query/access.hpp>
+#include <parkinvest/query/table.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace parkinvest::query {
+
+namespace detail {
+/// Combines the bounds of two summands (see query.hpp).
+[[nodiscard]] constexpr Bound combine_rule(Bound a, Bound b) noexcept {
+    const auto kind = [](Bound x) {
+        switch (x) {
+        case Bound::exact: return 0;
+        case Bound::at_least:
+        case Bound::more_than: return 1;  // lower bounds
+        case Bound::at_most:
+        case Bound::less_than: return 2;  // upper bounds
+        case Bound::about:
+        case Bound::nearly: return 3;     // approximations
+        }
+        return 3;
+    };
+    const int ka = kind(a);
+    const int kb = kind(b);
+    if (ka == 0) return kb == 0 ? Bound::exact : (kb == 1 ? Bound::at_least : kb == 2 ? Bound::at_most : Bound::about);
+    if (kb == 0 || ka == kb) return ka == 1 ? Bound::at_least : ka == 2 ? Bound::at_most : Bound::about;
+    return Bound::about;  // a lower and an upper bound, or a bound and an approximation
+}
+inline constexpr std::size_t bound_count = 7;
+inline constexpr auto combine_table = [] {
+    std::array<std::array<Bound, bound_count>, bound_count> t{};
+    for (std::size_t a = 0; a < bound_count; ++a)
+        for (std::size_t b = 0; b < bound_count; ++b) t[a][b] = combine_rule(static_cast<Bound>(a), static_cast<Bound>(b));
+    return t;
+}();
+/// combine_rule by table lookup: it runs per row.
+[[nodiscard]] inline Bound combine(Bound a, Bound b) noexcept {
+    return combine_table[static_cast<std::size_t>(a) % bound_count][static_cast<std::size_t>(b) % bound_count];
+}
+}  // namespace detail
+
+/// Converting amounts of other currencies before summing: without it, mixing currencies in one
+/// column is a QueryError.
+struct Conversion {
+    Currency target = Currency::CNY;
+    std::vector<ExchangeRate> rates;  ///< from each other currency to target
+    RoundingMode mode = RoundingMode::half_even;
+    [[nodiscard]] Money apply(const Money& m) const;
+};
+
+namespace detail {
+/// A running exact sum of amounts with the combined bound.
+struct SumAcc {
+    std::optional<Money> total;
+    Bound bound = Bound::exact;
+    std::int64_t n = 0;
+    void add(const Money& value, Bound b) {
+        if (total && total->currency() == value.currency()) [[likely]] {
+            *total += value;  // the common case, small enough to inline in the scan
+            bound = combine(bound, b);
+            ++n;
+        } else {
+            add_general(value, b);
+        }
+    }
+    /// The first amount, a bound, or another currency (QueryError). Out of line (query.cpp).
+    void add_general(const Money& value, Bound b);
+    void merge(const SumAcc& o) {
+        if (o.total) add(*o.total, o.bound), n += o.n - 1;
+    }
+    [[nodiscard]] Cell cell() const { return total ? Cell{ReportedAmount{*total, bound, false}} : Cell{std::monostate{}}; }
+    [[noreturn]] static void throw_mixed(const Money& a, const Money& b);
+};
+
+}  // namespace detail
+
+/// Number of records in the group.
+struct count {
+    std::string name_zh = "数量";
+    std::string name_en = "count";
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            using Acc = std::int64_t;
+            void add(Acc& a, const R&) const { ++a; }
+            void merge(Acc& a, const Acc& o) const { a += o; }
+            Cell cell(const Acc& g, const Acc&) const { return g; }
+        };
+        return B{};
+    }
+};
+
+/// The group's share of all matching records, by count.
+struct share_of_count {
+    std::string name_zh = "数量占比";
+    std::string name_en = "share of count";
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            using Acc = std::int64_t;
+            void add(Acc& a, const R&) const { ++a; }
+            void merge(Acc& a, const Acc& o) const { a += o; }
+            Cell cell(const Acc& g, const Acc& t) const { return t == 0 ? Cell{} : Cell{Percent::share(g, t)}; }
+        };
+        return B{};
+    }
+};
+
+/// Number of distinct values of `fn(record)` (an integer, e.g. an enterprise id value).
+template <class Fn>
+struct distinct_count {
+    Fn fn;
+    std::string name_zh = "去重数量";
+    std::string name_en = "distinct count";
+    explicit distinct_count(Fn f) : fn(std::move(f)) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        struct B {
+            Fn fn;
+            using Acc = std::unordered_set<std::int64_t, parkinvest::detail::KeyedHash>;
+            void add(Acc& a, const R& r) const {
+                for (const std::int64_t v : values(r)) a.insert(v);
+            }
+            std::vector<std::int64_t> values(const R& r) const {
+                if constexpr (std::is_integral_v<std::invoke_result_t<Fn, const R&>>) return {static_cast<std::int64_t>(fn(r))};
+                else {
+                    std::vector<std::int64_t> out;
+                    for (const auto v : fn(r)) out.push_back(static_cast<std::int64_t>(v));
+                    return out;
+                }
+            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
+            Cell cell(const Acc& g, const Acc&) const { return static_cast<std::int64_t>(g.size()); }
+        };
+        return B{fn};
+    }
+};
+
+/// Amount aggregates over a field (Project::contract_investment, Loan::commitment,
+/// WasteFacility::investment ...). Records without the amount are skipped.
+template <class R, class Field>
+struct AmountAggregate {
+    enum class Kind { sum, share, min, max, average };
+    Field R::*field;
+    Kind kind;
+    std::string name_zh;
+    std::string name_en;
+    RoundingMode mode = RoundingMode::half_up;  ///< average only
+    std::optional<Conversion> conversion;
+
+    /// Converts other currencies into `c.target` before aggregating.
+    [[nodiscard]] AmountAggregate converted(Conversion c) const {
+        AmountAggregate a = *this;
+        a.conversion = std::move(c);
+        return a;
+    }
+
+    template <class Rec>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<Rec, R>, "the aggregate's field belongs to another record type");
+        struct B {
+            Field R::*field;
+            Kind kind;
+            RoundingMode mode;
+            const std::optional<Conversion>* conversion;
+            struct Acc {
+                detail::SumAcc sum;
+                std::optional<ReportedAmount> extreme;
+            };
+            void add(Acc& a, const R& r) const {
+                if (const ReportedAmount* v = amount_of(r, field)) add_amount(a, v->value, v->bound, v->estimated);
+            }
+            void add_amount(Acc& a, const Money& value, Bound bound, bool estimated) const {
+                const Money m = *conversion ? (*conversion)->apply(value) : value;
+                if (kind == Kind::min || kind == Kind::max) {
+                    if (a.extreme && a.extreme->value.currency() != m.currency()) detail::SumAcc::throw_mixed(a.extreme->value, m);
+                    if (!a.extreme || (kind == Kind::min ? m < a.extreme->value : m > a.extreme->value))
+                        a.extreme = ReportedAmount{m, bound, estimated};
+                } else {
+                    a.sum.add(m, bound);
+                }
+            }
+            /// The grand total is only needed for shares: other kinds do not merge, so a query
+            /// grouped by currency can sum each group in its own currency.
+            void merge(Acc& a, const Acc& o) const {
+                if (kind == Kind::share) a.sum.merge(o.sum);
+            }
+            Cell cell(const Acc& g, const Acc& t) const {
+                switch (kind) {
+                case Kind::sum: return g.sum.cell();
+                case Kind::min:
+                case Kind::max: return g.extreme ? Cell{*g.extreme} : Cell{};
+                case Kind::average:
+                    if (!g.sum.total) return {};
+                    return ReportedAmount{g.sum.total->div(g.sum.n, mode), g.sum.bound, false};
+                case Kind::share:
+                    if (!g.sum.total || !t.sum.total || t.sum.total->is_zero()) return {};
+                    return Percent::share(*g.sum.total, *t.sum.total);
+                }
+                return {};
+            }
+        };
+        return B{field, kind, mode, &conversion};
+    }
+
+    /// The column form over ds.project_columns(): the same accumulator, fed from the columns.
+    template <class Rec>
+        requires(std::is_same_v<Rec, Project> && std::is_same_v<R, Project> &&
+                 std::is_same_v<Field, std::optional<ReportedAmount>>)
+    auto bind_columns(const Dataset& ds, const ProjectColumns& c) const {
+        using Base = decltype(bind<Rec>(ds));
+        struct C {
+            Base base;
+            const Money* value;
+            const std::uint8_t* meta;
+            bool plain_sum;  ///< a sum without conversion: the common case, kept inline
+            void add(typename Base::Acc& a, std::size_t i) const {
+                const std::uint8_t m = meta[i];
+                if (!ProjectColumns::present(m)) return;
+                if (plain_sum) a.sum.add(value[i], ProjectColumns::bound(m));
+                else base.add_amount(a, value[i], ProjectColumns::bound(m), ProjectColumns::estimated(m));
+            }
+        };
+        const std::size_t k = ProjectColumns::amount_index(field);
+        const bool plain_sum = !conversion && kind != Kind::min && kind != Kind::max;
+        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), plain_sum};
+    }
+};
+
+template <class R, class Field>
+AmountAggregate<R, Field> sum(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::sum, "金额合计", "sum", RoundingMode::half_up, std::nullopt};
+}
+/// The group's share of the column's total over all groups, as an exact Percent.
+template <class R, class Field>
+AmountAggregate<R, Field> share(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::share, "金额占比", "share", RoundingMode::half_up, std::nullopt};
+}
+template <class R, class Field>
+AmountAggregate<R, Field> min(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::min, "最小值", "min", RoundingMode::half_up, std::nullopt};
+}
+template <class R, class Field>
+AmountAggregate<R, Field> max(Field R::*field) {
+    return {field, AmountAggregate<R, Field>::Kind::max, "最大值", "max", RoundingMode::half_up, std::nullopt};
+}
+/// The mean of the amounts present, rounded to 1/10,000 of the unit under `mode`.
+template <class R, class Field>
+AmountAggregate<R, Field> average(Field R::*field, RoundingMode mode) {
+    return {field, AmountAggregate<R, Field>::Kind::average, "平均值", "average", mode, std::nullopt};
+}
+
+/// Sum of a quantity field (WasteFacility::max_annual_throughput, ::floor_area ...).
+template <class R, class Q>
+struct quantity_sum {
+    std::optional<Q> R::*field;
+    std::string name_zh = "合计";
+    std::string name_en = "total";
+    explicit quantity_sum(std::optional<Q> R::*f) : field(f) {}
+    template <class Rec>
+    auto bind(const Dataset&) const {
+        struct B {
+            std::optional<Q> R::*field;
+            using Acc = std::optional<Q>;
+            void add(Acc& a, const R& r) const {
+                if (const auto& v = r.*field) a = a ? *a + *v : *v;
+            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
+            Cell cell(const Acc& g, const Acc&) const { return g ? Cell{*g} : Cell{}; }
+        };
+        return B{field};
+    }
+};
+template <class R, class Q>
+quantity_sum(std::optional<Q> R::*) -> quantity_sum<R, Q>;
+
+/// Loans outstanding at the end of `d` (贷款余额), from each loan's last snapshot on or before d.
+struct outstanding_as_of {
+    Date day;
+    std::string name_zh = "贷款余额";
+    std::string name_en = "outstanding";
+    explicit outstanding_as_of(Date d) : day(d) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Loan>, "outstanding_as_of aggregates loans");
+        struct B {
+            Date day;
+            using Acc = detail::SumAcc;
+            void add(Acc& a, const Loan& l) const {
+                if (const auto m = l.outstanding_as_of(day)) a.add(*m, Bound::exact);
+            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
+            Cell cell(const Acc& g, const Acc&) const { return g.cell(); }
+        };
+        return B{day};
+    }
+};
+
+/// Funnel conversion (开工率 ...): the share of the group's projects that had reached `stage` by
+/// the end of `day`.
+struct funnel {
+    Stage stage;
+    Date day;
+    std::string name_zh = "转化率";
+    std::string name_en = "conversion";
+    funnel(Stage s, Date d) : stage(s), day(d) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Project>, "funnel aggregates projects");
+        struct B {
+            Stage stage;
+            Date day;
+            struct Acc {
+                std::int64_t n = 0;
+                std::int64_t reached = 0;
+            };
+            void add(Acc& a, const Project& p) const {
+                ++a.n;
+                if (p.reached(stage, day)) ++a.reached;
+            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
+            Cell cell(const Acc& g, const Acc&) const { return g.n == 0 ? Cell{} : Cell{Percent::share(g.reached, g.n)}; }
+        };
+        return B{stage, day};
+    }
+};
+
+/// Year-on-year growth (同比) of an amount field over projects whose `stage` event lies in
+/// `current`, against those whose event lies in the same period a year earlier.
+template <class Field>
+struct growth {
+    Field Project::*field;
+    Stage stage;
+    Period current;
+    std::string name_zh = "同比增长";
+    std::string name_en = "year on year";
+    growth(Field Project::*f, Stage s, Period p) : field(f), stage(s), current(p) {}
+    template <class R>
+    auto bind(const Dataset&) const {
+        static_assert(std::is_same_v<R, Project>, "growth aggregates projects");
+        struct B {
+            Field Project::*field;
+            Stage stage;
+            Period current;
+            Period previous;
+            struct Acc {
+                detail::SumAcc now, before;
+            };
+            bool in(const Project& p, const Period& period) const {
+                return std::any_of(p.stages.begin(), p.stages.end(), [&](const StageEvent& e) {
+                    return e.stage == stage && period.contains(e.date.first()) && period.contains(e.date.last());
+                });
+            }
+            void add(Acc& a, const Project& p) const {
+                const ReportedAmount* v = amount_of(p, field);
+                if (v == nullptr) return;
+                if (in(p, current)) a.now.add(v->value, v->bound);
+                else if (in(p, previous)) a.before.add(v->value, v->bound);
+            }
+            void merge(Acc&, const Acc&) const {}  // no total needed
+            Cell cell(const Acc& g, const Acc&) const {
+                if (!g.now.total || !g.before.total || g.before.total->is_zero()) return {};
+                return Percent::growth(*g.now.total, *g.before.total);
+            }
+        };
+        return B{field, stage, current, current.previous_year()};
+    }
+};
+
+/// The aggregate (or key) with other column names: named(sum(&Project::contract_investment),
+/// "合同投资额", "contract investment").
+template <class A>
+A named(A a, std::string name_zh, std::string name_en) {
+    a.name_zh = std::move(name_zh);
+    a.name_en = std::move(name_en);
+    return a;
+}
+
+}  // namespace parkinvest::query

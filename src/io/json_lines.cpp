@@ -8,6 +8,8 @@
 // minor units or does not fit 64 bits), and the record's "currency". Dates with a precision are
 // objects {"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"};
 // quantities are exact text with a unit ("225000000平方米") plus a decimal in m², t or t/a.
+#include <parkinvest/core/text_out.hpp>
+
 #include "internal.hpp"
 #include "values.hpp"
 
@@ -22,35 +24,6 @@ namespace parkinvest::io::detail {
 
 namespace {
 
-/// Appends `s` as a JSON string. Throws ArgumentError when it is not UTF-8.
-void append_string(std::string& out, std::string_view s) {
-    if (const auto bad = invalid_utf8_at(s))
-        throw ArgumentError("parkinvest: text is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    out += '"';
-    for (char ch : s) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (b < 0x20 || b == 0x7F) {
-                constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[b >> 4];
-                out += hex[b & 0xF];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
-}
-
 /// Builds one JSON object; members are written in call order.
 class Object {
 public:
@@ -59,7 +32,7 @@ public:
 
     Object& str(std::string_view k, std::string_view v) {
         key(k);
-        append_string(out_, v);
+        text_out::append_json_string(out_, v);
         return *this;
     }
     Object& opt_str(std::string_view k, const std::optional<std::string>& v) {
@@ -118,7 +91,7 @@ public:
         out_ += '[';
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i > 0) out_ += ',';
-            append_string(out_, enum_name(v[i]));
+            text_out::append_json_string(out_, enum_name(v[i]));
         }
         out_ += ']';
         return *this;
@@ -167,8 +140,8 @@ public:
     /// "k": exact string, "k_minor": integer minor units.
     Object& money(std::string_view k, const std::optional<Money>& m) {
         if (!m) return null(k).null(std::string(k) + "_minor");
-        str(k, money_text(*m));
-        return opt_num(std::string(k) + "_minor", minor_units(*m));
+        str(k, text_out::money_text(*m));
+        return opt_num(std::string(k) + "_minor", text_out::minor_units(*m));
     }
     /// money() plus "k_bound" and "k_estimated".
     Object& amount(std::string_view k, const std::optional<ReportedAmount>& a) {
@@ -178,16 +151,16 @@ public:
     }
     Object& quantity(std::string_view k, const std::optional<Area>& q) {
         if (!q) return null(k).null(std::string(k) + "_m2");
-        str(k, quantity_text(*q));
-        return opt_str(std::string(k) + "_m2", quantity_decimal(*q));
+        str(k, text_out::quantity_text(*q));
+        return opt_str(std::string(k) + "_m2", text_out::quantity_decimal(*q));
     }
     Object& quantity(std::string_view k, const std::optional<Mass>& q) {
         if (!q) return null(k).null(std::string(k) + "_t");
-        return str(k, quantity_text(*q)).str(std::string(k) + "_t", quantity_decimal(*q));
+        return str(k, text_out::quantity_text(*q)).str(std::string(k) + "_t", text_out::quantity_decimal(*q));
     }
     Object& quantity(std::string_view k, const std::optional<AnnualThroughput>& q) {
         if (!q) return null(k).null(std::string(k) + "_t_per_year");
-        return str(k, quantity_text(*q)).str(std::string(k) + "_t_per_year", quantity_decimal(*q));
+        return str(k, text_out::quantity_text(*q)).str(std::string(k) + "_t_per_year", text_out::quantity_decimal(*q));
     }
     Object& name(const Name& n) { return str("name_zh", n.zh).opt_str("name_en", n.en); }
     Object& sources(const std::vector<Citation>& cs) {
@@ -198,7 +171,7 @@ private:
     void key(std::string_view k) {
         if (!first_) out_ += ',';
         first_ = false;
-        append_string(out_, k);
+        text_out::append_json_string(out_, k);
         out_ += ':';
     }
     std::string& out_;
@@ -307,7 +280,7 @@ void line(Object& o, const ReportedStatistic& r) {
         o.enumeration("value_kind", value_kind(v)).str("value", statistic_value_text(v));
         if (const auto* n = std::get_if<std::int64_t>(&v)) o.num("value_count", *n);
         else o.null("value_count");
-        if (const auto* m = std::get_if<Money>(&v)) o.opt_num("value_minor", minor_units(*m)).currency(m->currency());
+        if (const auto* m = std::get_if<Money>(&v)) o.opt_num("value_minor", text_out::minor_units(*m)).currency(m->currency());
         else o.null("value_minor").null("currency");
     } else {
         o.null("value_kind").null("value").null("value_count").null("value_minor").null("currency");
@@ -316,7 +289,7 @@ void line(Object& o, const ReportedStatistic& r) {
     if (r.comparison) {
         o.object("comparison", [&](Object& x) {
             x.enumeration("kind", r.comparison->kind)
-                .str("change", percent_text(r.comparison->change))
+                .str("change", text_out::percent_text(r.comparison->change))
                 .enumeration("bound", r.comparison->bound);
         });
     } else {

@@ -13,6 +13,7 @@
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
+#include <parkinvest/core/text_out.hpp>
 #include <parkinvest/time/period.hpp>
 
 #include <parkinvest/model/dataset.hpp>

@@ -35,9 +35,10 @@ std::string percent_text(const Ratio& fraction, int decimals, RoundingMode mode)
     return out;
 }
 
+/// "+" before a positive number; a negative one keeps its ASCII '-' (the one minus sign the
+/// library writes: see core/text_out.hpp).
 std::string signed_text(std::string text) {
-    if (text.front() == '-') return "\u2212" + text.substr(1);  // − MINUS SIGN
-    if (text.find_first_not_of("0.") != std::string::npos) return "+" + text;
+    if (text.front() != '-' && text.find_first_not_of("0.") != std::string::npos) return "+" + text;
     return text;
 }
 }  // namespace

@@ -3,6 +3,7 @@
 // names its columns in order; the same function drives the header, the writer and the reader,
 // so the three cannot disagree.
 #include <parkinvest/io/csv.hpp>
+#include <parkinvest/core/text_out.hpp>
 
 #include "csv_text.hpp"
 #include "flat.hpp"
@@ -277,9 +278,9 @@ public:
     void money(ColumnName, const Money& m) { cell(money(m)); }
     void opt_money(ColumnName, const std::optional<Money>& m) { cell(m ? money(*m) : std::string()); }
     template <class Q>
-    void quantity(ColumnName, const std::optional<Q>& q) { cell(q ? detail::quantity_text(*q) : std::string()); }
+    void quantity(ColumnName, const std::optional<Q>& q) { cell(q ? text_out::quantity_text(*q) : std::string()); }
     template <class Q>
-    void quantity(ColumnName, const Q& q) { cell(detail::quantity_text(q)); }
+    void quantity(ColumnName, const Q& q) { cell(text_out::quantity_text(q)); }
     void rate(ColumnName, const std::optional<Decimal<6>>& r) { cell(r ? r->to_string() : std::string()); }
     void credit_code(ColumnName, const std::optional<CreditCode>& c) { cell(c ? std::string_view(c->str()) : std::string_view()); }
     template <class IdT>
@@ -301,7 +302,7 @@ public:
         cell(s);
     }
     void hw_category(ColumnName, const HwCategory& c) { cell(c.to_string()); }
-    void percent(ColumnName, const Percent& p) { cell(detail::percent_text(p)); }
+    void percent(ColumnName, const Percent& p) { cell(text_out::percent_text(p)); }
     void statistic_value(ColumnName, const std::optional<StatisticValue>& v) {
         if (!v) {
             cell({}), cell({});
@@ -331,7 +332,7 @@ private:
     void cell(std::string_view text, bool quote = false) {
         if (!first_) row_ += ',';
         first_ = false;
-        detail::append_csv_field(row_, text, quote);
+        text_out::append_csv_field(row_, text, quote);
     }
     void text_cell(ColumnName column, std::string_view s, bool quote) {
         if (const auto bad = invalid_utf8_at(s)) {
@@ -343,7 +344,7 @@ private:
     /// Plain decimal in the row's currency; an amount in another currency (which a valid
     /// dataset does not have) keeps its currency code so that nothing is lost.
     std::string money(const Money& m) const {
-        if (currency_ && *currency_ == m.currency()) return detail::money_text(m);
+        if (currency_ && *currency_ == m.currency()) return text_out::money_text(m);
         return m.to_string();
     }
 
@@ -357,7 +358,7 @@ void write_header(std::string& out) {
     const auto& columns = columns_of<Row>();
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i > 0) out += ',';
-        detail::append_csv_field(out, columns[i].name);
+        text_out::append_csv_field(out, columns[i].name);
     }
     out += "\r\n";
 }

@@ -116,17 +116,4 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
     return Status::record;
 }
 
-void append_csv_field(std::string& out, std::string_view text, bool quote) {
-    if (!quote && text.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out.append(text);
-        return;
-    }
-    out += '"';
-    for (char ch : text) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    out += '"';
-}
-
 }  // namespace parkinvest::io::detail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Internal: a small RFC 4180 reader and writer (fuzzed by tests/fuzz/csv_load_fuzz.cpp).
-// Not installed.
+// Internal: a small RFC 4180 reader (fuzzed by tests/fuzz/csv_load_fuzz.cpp). Not installed.
+// Fields are written by text_out::append_csv_field of core/text_out.hpp.
 #pragma once
 
 #include <cstddef>
@@ -52,9 +52,5 @@ private:
     std::size_t pos_ = 0;
     std::uint64_t line_ = 1;
 };
-
-/// Appends `text` as one field: in quotes (with quotes doubled) when it holds a comma, quote,
-/// CR or LF, or when `quote` is set.
-void append_csv_field(std::string& out, std::string_view text, bool quote = false);
 
 }  // namespace parkinvest::io::detail

@@ -8,6 +8,8 @@
 // minor units or does not fit 64 bits), and the record's "currency". Dates with a precision are
 // objects {"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"};
 // quantities are exact text with a unit ("225000000平方米") plus a decimal in m², t or t/a.
+#include <parkinvest/core/text_out.hpp>
+
 #include "flat.hpp"
 #include "internal.hpp"
 #include "values.hpp"
@@ -23,35 +25,6 @@
 namespace parkinvest::io::detail {
 
 namespace {
-
-/// Appends `s` as a JSON string. Throws ArgumentError when it is not UTF-8.
-void append_string(std::string& out, std::string_view s) {
-    if (const auto bad = invalid_utf8_at(s))
-        throw ArgumentError("parkinvest: text is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    out += '"';
-    for (char ch : s) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (b < 0x20 || b == 0x7F) {
-                constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[b >> 4];
-                out += hex[b & 0xF];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
-}
 
 /// The suffixes of the members a value of type T is written as: the value itself ("") and its
 /// typed companions; an unused slot has a null data().
@@ -76,7 +49,7 @@ public:
 
     void entity(std::string_view name) {
         member("entity");
-        append_string(out_, name);
+        text_out::append_json_string(out_, name);
     }
     template <class IdT>
     void key(ColumnName n, const IdT& id) {
@@ -85,7 +58,7 @@ public:
     }
     void currency(std::optional<Currency> c) {
         member("currency");
-        if (c && !null_) append_string(out_, iso_code(*c));
+        if (c && !null_) text_out::append_json_string(out_, iso_code(*c));
         else out_ += "null";
     }
     template <class T>
@@ -136,7 +109,7 @@ private:
     }
     void str(ColumnName n, std::string_view v, std::string_view suffix = {}) {
         member(n, suffix);
-        append_string(out_, v);
+        text_out::append_json_string(out_, v);
     }
     void null(ColumnName n, std::string_view suffix = {}) {
         member(n, suffix);
@@ -162,7 +135,7 @@ private:
             out_ += '"';
             out_ += k;
             out_ += "\":";
-            append_string(out_, v);
+            text_out::append_json_string(out_, v);
         }
         out_ += '}';
     }
@@ -202,16 +175,16 @@ private:
             member(n, "_estimated");
             out_ += x.estimated ? "true" : "false";
         } else if constexpr (std::is_same_v<T, Money>) {
-            str(n, money_text(x));
-            opt_num(n, minor_units(x), "_minor");
+            str(n, text_out::money_text(x));
+            opt_num(n, text_out::minor_units(x), "_minor");
         } else if constexpr (std::is_same_v<T, Area>) {
-            str(n, quantity_text(x));
-            const auto d = quantity_decimal(x);
+            str(n, text_out::quantity_text(x));
+            const auto d = text_out::quantity_decimal(x);
             if (d) str(n, *d, "_m2");
             else null(n, "_m2");
         } else if constexpr (is_quantity<T>) {
-            str(n, quantity_text(x));
-            str(n, quantity_decimal(x), companions<T>()[1]);
+            str(n, text_out::quantity_text(x));
+            str(n, text_out::quantity_decimal(x), companions<T>()[1]);
         } else if constexpr (std::is_same_v<T, Decimal<6>>) {
             str(n, x.to_string());
         } else if constexpr (std::is_same_v<T, CreditCode>) {
@@ -229,19 +202,19 @@ private:
             out_ += '[';
             for (std::size_t i = 0; i < x.size(); ++i) {
                 if (i > 0) out_ += ',';
-                append_string(out_, enum_name(x[i]));
+                text_out::append_json_string(out_, enum_name(x[i]));
             }
             out_ += ']';
         } else if constexpr (std::is_same_v<T, HwCategory>) {
             str(n, x.to_string());
         } else if constexpr (std::is_same_v<T, Percent>) {
-            str(n, percent_text(x));
+            str(n, text_out::percent_text(x));
         } else if constexpr (std::is_same_v<T, StatisticValue>) {
             str(n, enum_name(value_kind(x)), "_kind");
             str(n, statistic_value_text(x));
             if (const auto* count = std::get_if<std::int64_t>(&x)) num(n, *count, "_count");
             else null(n, "_count");
-            if (const auto* m = std::get_if<Money>(&x)) opt_num(n, minor_units(*m), "_minor");
+            if (const auto* m = std::get_if<Money>(&x)) opt_num(n, text_out::minor_units(*m), "_minor");
             else null(n, "_minor");
         } else {
             static_assert(sizeof(T) == 0, "no JSON Lines form for this field type");

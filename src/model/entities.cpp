@@ -7,6 +7,7 @@
 #include <parkinvest/model/project.hpp>
 #include <parkinvest/model/statistic.hpp>
 #include <parkinvest/model/waste_facility.hpp>
+#include <parkinvest/core/text_out.hpp>
 
 #include "../core/text.hpp"
 
@@ -34,15 +35,6 @@ std::string with_bound(std::string_view value_text, Bound b, Language lang) {
 }
 
 std::string format_value(const StatisticValue& value, std::string_view unit, Bound bound, Language lang) {
-    const auto percent_text = [](const Percent& p) {
-        for (int d = 0; d < 6; ++d) {
-            try {
-                return p.format(d, RoundingMode::unnecessary);
-            } catch (const InexactRoundingError&) {
-            }
-        }
-        return p.format(6, RoundingMode::half_up);
-    };
     std::string text = std::visit(
         [&](const auto& v) -> std::string {
             using V = std::decay_t<decltype(v)>;
@@ -56,7 +48,7 @@ std::string format_value(const StatisticValue& value, std::string_view unit, Bou
                 f.language = lang;
                 return v.format(f);
             } else if constexpr (std::is_same_v<V, Percent>) {
-                return percent_text(v);
+                return text_out::percent_number(v, 6, RoundingMode::half_up) + "%";  // "44.2%"
             } else if constexpr (std::is_same_v<V, Area>) {
                 const bool large = v >= Area::of(1, AreaKind::Unit::square_kilometre);
                 return v.format(large ? AreaKind::Unit::square_kilometre : AreaKind::Unit::square_metre, lang);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <parkinvest/query/query.hpp>
 #include <parkinvest/query/table.hpp>
+#include <parkinvest/core/text_out.hpp>
 
 #include <algorithm>
 #include <sstream>
@@ -121,48 +122,6 @@ std::string Table::text(const Cell& c, Language lang) {
 }
 
 namespace {
-/// Writers refuse text that is not UTF-8 (JSON and CSV files must be).
-void check_utf8(const std::string& s, std::string_view format) {
-    if (const auto at = invalid_utf8_at(s))
-        throw ArgumentError("parkinvest: cannot write the table as " + std::string(format) + ": invalid UTF-8 at byte " +
-                            std::to_string(*at) + " of \"" + printable(s) + "\"");
-}
-
-std::string csv_field(const std::string& s) {
-    check_utf8(s, "CSV");
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string json_string(const std::string& s) {
-    check_utf8(s, "JSON");
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                constexpr char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[(c >> 4) & 0xF];
-                out += hex[c & 0xF];
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
 std::string bound_name(Bound b) {
     switch (b) {
     case Bound::exact: return "exact";
@@ -174,26 +133,6 @@ std::string bound_name(Bound b) {
     case Bound::less_than: return "less_than";
     }
     return "exact";
-}
-
-/// Exact decimal text of a percentage (up to 12 decimals, then rounded half-even).
-std::string percent_number(const Percent& p) {
-    for (int d = 0; d <= 12; ++d) {
-        try {
-            std::string s = p.format(d, RoundingMode::unnecessary);
-            s.pop_back();
-            return s;
-        } catch (const InexactRoundingError&) {
-        }
-    }
-    std::string s = p.format(12, RoundingMode::half_even);
-    s.pop_back();
-    return s;
-}
-
-std::string plain_amount(const Money& m) {
-    const std::string s = m.to_string();
-    return s.substr(0, s.find(' '));
 }
 }  // namespace
 
@@ -236,13 +175,13 @@ std::string Table::to_csv(Language lang) const {
             if (std::holds_alternative<ReportedAmount>(row[c])) money[c] = true;
     for (std::size_t c = 0; c < columns_.size(); ++c) {
         if (c) out += ',';
-        out += csv_field(columns_[c].name(lang));
+        text_out::append_csv_field(out, columns_[c].name(lang));
         if (money[c]) {
             const bool zh = lang == Language::chinese;
             out += ',';
-            out += csv_field(columns_[c].name(lang) + (zh ? "界限" : " bound"));
+            text_out::append_csv_field(out, columns_[c].name(lang) + (zh ? "界限" : " bound"));
             out += ',';
-            out += csv_field(columns_[c].name(lang) + (zh ? "币种" : " currency"));
+            text_out::append_csv_field(out, columns_[c].name(lang) + (zh ? "币种" : " currency"));
         }
     }
     out += "\r\n";
@@ -250,11 +189,11 @@ std::string Table::to_csv(Language lang) const {
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (c) out += ',';
             if (const auto* a = std::get_if<ReportedAmount>(&row[c])) {
-                out += plain_amount(a->value) + "," + bound_name(a->bound) + "," + std::string(iso_code(a->value.currency()));
+                out += text_out::money_text(a->value) + "," + bound_name(a->bound) + "," + std::string(iso_code(a->value.currency()));
             } else if (const auto* p = std::get_if<Percent>(&row[c])) {
-                out += percent_number(*p);
+                out += text_out::percent_number(*p);
             } else {
-                out += csv_field(text(row[c], lang));
+                text_out::append_csv_field(out, text(row[c], lang));
                 if (money[c]) out += ",,";
             }
         }
@@ -273,20 +212,37 @@ std::string Table::to_json() const {
         keys.push_back(std::move(key));
     }
     std::string out = "[";
+    const auto string = [&out](std::string_view s) { text_out::append_json_string(out, s); };
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         out += r ? ",\n {" : "\n {";
         for (std::size_t c = 0; c < columns_.size(); ++c) {
             if (c) out += ", ";
-            out += json_string(keys[c]) + ": ";
+            string(keys[c]);
+            out += ": ";
             const Cell& cell = rows_[r][c];
-            if (std::holds_alternative<std::monostate>(cell)) out += "null";
-            else if (const auto* n = std::get_if<std::int64_t>(&cell)) out += std::to_string(*n);
-            else if (const auto* a = std::get_if<ReportedAmount>(&cell))
-                out += "{\"amount\": " + json_string(plain_amount(a->value)) + ", \"currency\": " +
-                       json_string(std::string(iso_code(a->value.currency()))) + ", \"bound\": " + json_string(bound_name(a->bound)) + "}";
-            else if (const auto* p = std::get_if<Percent>(&cell)) out += json_string(percent_number(*p));
-            else if (const auto* l = std::get_if<Label>(&cell)) out += "{\"zh\": " + json_string(l->zh) + ", \"en\": " + json_string(l->en) + "}";
-            else out += json_string(text(cell, Language::english));  // quantities: "291 t/a"
+            if (std::holds_alternative<std::monostate>(cell)) {
+                out += "null";
+            } else if (const auto* n = std::get_if<std::int64_t>(&cell)) {
+                out += std::to_string(*n);
+            } else if (const auto* a = std::get_if<ReportedAmount>(&cell)) {
+                out += "{\"amount\": ";
+                string(text_out::money_text(a->value));
+                out += ", \"currency\": ";
+                string(iso_code(a->value.currency()));
+                out += ", \"bound\": ";
+                string(bound_name(a->bound));
+                out += "}";
+            } else if (const auto* p = std::get_if<Percent>(&cell)) {
+                string(text_out::percent_number(*p));
+            } else if (const auto* l = std::get_if<Label>(&cell)) {
+                out += "{\"zh\": ";
+                string(l->zh);
+                out += ", \"en\": ";
+                string(l->en);
+                out += "}";
+            } else {
+                string(text(cell, Language::english));  // quantities: "291 t/a"
+            }
         }
         out += "}";
     }

@@ -75,7 +75,7 @@ public:
     friend std::strong_ordering operator<=>(const PercentagePoints& a, const PercentagePoints& b) {
         return a.fraction_ <=> b.fraction_;
     }
-    /// "+1.2个百分点" / "+1.2 percentage points", rounded to `decimals` under `mode`.
+    /// "+1.2个百分点" / "-1.2 percentage points", rounded to `decimals` under `mode`.
     [[nodiscard]] std::string format(int decimals, RoundingMode mode, Language lang = Language::chinese) const;
 
 private:
@@ -119,7 +119,8 @@ public:
 
     /// "44.2%" with exactly `decimals` decimals; rounds under `mode`.
     [[nodiscard]] std::string format(int decimals, RoundingMode mode) const;
-    /// Always signed: "+4.9%", "−2.5%" (U+2212 MINUS SIGN), "0.0%" for zero.
+    /// Always signed: "+4.9%", "-2.5%" (ASCII '-' like every output; U+2212 is read, not written),
+    /// "0.0%" for zero.
     [[nodiscard]] std::string format_signed(int decimals, RoundingMode mode) const;
 
     friend bool operator==(const Percent&, const Percent&) = default;

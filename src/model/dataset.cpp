@@ -2,6 +2,7 @@
 #include <parkinvest/model/dataset.hpp>
 
 #include <parkinvest/core/utf8.hpp>
+#include <parkinvest/model/describe.hpp>
 
 #include <algorithm>
 #include <array>
@@ -67,15 +68,15 @@ public:
             g.ids.push_back(i.id);
             g.smallest = std::min(g.smallest, i.id);
         }
-        for (const auto& r : batch.sources) check(r);
-        for (const auto& r : batch.industries) check(r);
-        for (const auto& r : batch.parks) check(r);
-        for (const auto& r : batch.enterprises) check(r);
-        for (const auto& r : batch.banks) check(r);
-        for (const auto& r : batch.projects) check(r);
-        for (const auto& r : batch.loans) check(r);
-        for (const auto& r : batch.waste_facilities) check(r);
-        for (const auto& r : batch.statistics) check(r);
+        for (const auto& r : batch.sources) check_record(r);
+        for (const auto& r : batch.industries) check_record(r);
+        for (const auto& r : batch.parks) check_record(r);
+        for (const auto& r : batch.enterprises) check_record(r);
+        for (const auto& r : batch.banks) check_record(r);
+        for (const auto& r : batch.projects) check_record(r);
+        for (const auto& r : batch.loans) check_record(r);
+        for (const auto& r : batch.waste_facilities) check_record(r);
+        for (const auto& r : batch.statistics) check_record(r);
         throw_if_problems();
         commit(batch);
     }
@@ -92,7 +93,7 @@ public:
         if constexpr (std::is_same_v<T, Park>) batch_parks_.insert(record.id, &record);
         if constexpr (std::is_same_v<T, Enterprise>) batch_enterprises_.insert(record.id, &record);
         if constexpr (std::is_same_v<T, Project>) batch_projects_.insert(record.id, &record);
-        check(record);
+        check_record(record);
         check_dependents(record);
         throw_if_problems();
         T& slot = table.rows[row];
@@ -249,6 +250,7 @@ private:
     /// "stages[2].date".
     struct Field {
         Field(const char* n) : name(n) {}  // NOLINT: plain names convert implicitly
+        Field(const std::string& n) : name(n) {}  // NOLINT: views `n`, which must outlive it
         Field(std::string_view n, std::size_t i, std::string_view s = {}) : name(n), index(i), suffix(s) {}
         [[nodiscard]] Field sub(std::string_view s) const { return Field(name, index, s); }
         [[nodiscard]] std::string str() const {
@@ -291,22 +293,51 @@ private:
         repeats(ids, [](IdT id) { return id; },
                 [&](std::size_t i) { fail(Field(field, i), ids[i].to_string() + " is listed twice"); });
     }
+    /// The checks of a record: its own rules (check), then every text field UTF-8.
+    template <class R>
+    void check_record(const R& r) {
+        check(r);
+        texts(context(r), r, [](std::string_view member) { return std::string(member); });
+    }
     /// Every text field is UTF-8 (core/utf8.hpp): JSON, XML and CSV writers need it, and
     /// messages and terminals get text. (Control characters are allowed: a binary archive holds
-    /// them, JSON escapes them, and whatever prints them escapes them with printable().)
-    static void text(const Context& fail, const Field& field, std::string_view s) {
-        if (const auto at = invalid_utf8_at(s)) fail(field, "invalid UTF-8 at byte " + std::to_string(*at));
+    /// them, JSON escapes them, and whatever prints them escapes them with printable().) The
+    /// fields come from the record's description (model/describe.hpp); `path(member)` builds a
+    /// field's path ("licence.number", "sources[2].note") only when it has a problem.
+    template <class S, class Path>
+    static void texts(const Context& fail, const S& s, const Path& path) {
+        schema::for_each_field<S>([&](const auto& f) {
+            using T = typename std::remove_cvref_t<decltype(f)>::value_type;
+            const T& v = f.of(s);
+            const auto here = [&] { return path(f.info.name); };
+            const auto check = [&](std::string_view text) {
+                if (const auto at = invalid_utf8_at(text)) fail(here(), "invalid UTF-8 at byte " + std::to_string(*at));
+            };
+            const auto nested = [&](const auto& member_of, std::string prefix) {
+                texts(fail, member_of, [&](std::string_view member) { return prefix + "." + std::string(member); });
+            };
+            if constexpr (std::is_same_v<T, std::string>) {
+                check(v);
+            } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+                if (v) check(*v);
+            } else if constexpr (schema::described<T>) {
+                nested(v, here());
+            } else if constexpr (schema::is_optional<T>::value) {
+                if constexpr (schema::described<typename T::value_type>)
+                    if (v) nested(*v, here());
+            } else if constexpr (schema::is_vector<T>::value) {
+                if constexpr (schema::described<typename T::value_type>)
+                    for (std::size_t i = 0; i < v.size(); ++i) nested(v[i], here() + "[" + std::to_string(i) + "]");
+            }
+        });
     }
     void name(const Context& fail, const Name& n) {
         if (n.zh.empty()) fail("name.zh", "must not be empty");
         if (n.en && n.en->empty()) fail("name.en", "must be absent or not empty");
-        text(fail, "name.zh", n.zh);
-        if (n.en) text(fail, "name.en", *n.en);
     }
     void citations(const Context& fail, const std::vector<Citation>& cs) {
         for (std::size_t i = 0; i < cs.size(); ++i) {
             reference(fail, Field("sources", i, ".source"), cs[i].source);
-            text(fail, Field("sources", i, ".note"), cs[i].note);
         }
     }
     void amount(const Context& fail, const Field& field, const std::optional<ReportedAmount>& a,
@@ -332,17 +363,12 @@ private:
     void check(const Source& r) {
         const Context fail = context(r);
         if (r.publication.empty()) fail("publication", "must not be empty");
-        text(fail, "publication", r.publication);
-        text(fail, "section", r.section);
-        text(fail, "note", r.note);
     }
 
     void check(const Industry& r) {
         const Context fail = context(r);
         if (r.scheme.empty()) fail("scheme", "must not be empty");
         if (r.code.empty()) fail("code", "must not be empty");
-        text(fail, "scheme", r.scheme);
-        text(fail, "code", r.code);
         name(fail, r.name);
         citations(fail, r.sources);
         // (scheme, code) unique: against the dataset, and within a batch (one problem per code,
@@ -432,8 +458,6 @@ private:
         name(fail, r.name);
         citations(fail, r.sources);
         references(fail, "leading_industries", r.leading_industries);
-        text(fail, "province", r.province);
-        text(fail, "city", r.city);
         if (r.admin_code && (*r.admin_code < 110000 || *r.admin_code > 829999))
             fail("admin_code", "is not a six-digit GB/T 2260 code");
         positive(fail, "area", r.area);
@@ -461,13 +485,11 @@ private:
             fail("origin.country", "is only given for foreign, Hong Kong, Macao or Taiwan origin");
         }
         if (r.listing && r.listing->market.empty()) fail("listing.market", "must not be empty");
-        if (r.listing) text(fail, "listing.market", r.listing->market);
     }
 
     void check(const Bank& r) {
         const Context fail = context(r);
         name(fail, r.name);
-        text(fail, "branch", r.branch);
         citations(fail, r.sources);
     }
 
@@ -524,7 +546,6 @@ private:
         citations(fail, r.sources);
         reference(fail, "lender", r.lender);
         references(fail, "borrowers", r.borrowers);
-        text(fail, "purpose", r.purpose);
         if (r.borrower_count && *r.borrower_count < static_cast<std::int64_t>(r.borrowers.size()))
             fail("borrower_count", std::to_string(*r.borrower_count) + " is fewer than the " +
                                        std::to_string(r.borrowers.size()) + " named borrowers");
@@ -570,7 +591,6 @@ private:
         if (r.licence) {
             const WasteLicence& l = *r.licence;
             if (l.number.empty()) fail("licence.number", "must not be empty");
-            text(fail, "licence.number", l.number);
             positive(fail, "licence.approved_total", l.approved_total);
             std::array<bool, 51> seen{};  // HW01 .. HW50
             for (std::size_t i = 0; i < l.categories.size(); ++i) {
@@ -600,8 +620,6 @@ private:
         citations(fail, r.sources);
         reference(fail, "scope", r.scope);
         if (r.label.empty()) fail("label", "must not be empty");
-        text(fail, "label", r.label);
-        text(fail, "unit", r.unit);
         if (!r.value && !r.comparison) fail("value", "a statistic needs a value, a comparison, or both");
         if (r.value) {
             if (const auto* n = std::get_if<std::int64_t>(&*r.value); n != nullptr && *n < 0)

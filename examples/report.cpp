@@ -370,7 +370,7 @@ struct Report {
             for (EnterpriseId e : l.borrowers) borrowers += (borrowers.empty() ? "" : t("、", ", ")) + ds.get(e).name.zh;
             if (l.borrower_count && *l.borrower_count > static_cast<std::int64_t>(l.borrowers.size()))
                 borrowers += t("等" + std::to_string(*l.borrower_count) + "家", " and others, " + std::to_string(*l.borrower_count) + " in all");
-            out << indent << "    " << pad(name(bank.name) + bank.branch, 24) << " → " << pad(borrowers, 40)
+            out << indent << "    " << pad(label(bank, lang), 24) << " → " << pad(borrowers, 40)
                       << pad(std::string(label(l.instrument, lang)), 16) << money(l.commitment);
             if (l.inception) out << "  (" << l.inception->format(lang) << ")";
             out << '\n';

@@ -16,6 +16,14 @@
 
 namespace parkinvest {
 
+std::string label(const Bank& bank, Language lang) {
+    if (lang == Language::chinese) return bank.name.zh + bank.branch;
+    std::string text = bank.name.en.value_or(bank.name.zh);
+    if (bank.branch_en) text += " " + *bank.branch_en;
+    else text += bank.branch;
+    return text;
+}
+
 std::string with_bound(std::string_view value_text, Bound b, Language lang) {
     std::string v(value_text);
     if (lang == Language::english) {

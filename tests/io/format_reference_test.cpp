@@ -59,8 +59,20 @@ std::vector<std::string> reference_columns(const std::string& md, std::string_vi
 TEST(FormatReference, CheckedInPageIsTheGeneratedOne) {
     const std::string page = read_text(PARKINVEST_SOURCE_DIR "/docs/formats.md");
     const std::string generated = io::format_reference();
-    EXPECT_EQ(page, generated) << "docs/formats.md is out of date: regenerate it with "
-                                  "`build/examples/parkinvest formats > docs/formats.md`";
+    // On a difference, name the first line that differs rather than printing both pages.
+    std::istringstream a(page), b(generated);
+    std::string line_a, line_b;
+    for (int line = 1;; ++line) {
+        const bool more_a = static_cast<bool>(std::getline(a, line_a));
+        const bool more_b = static_cast<bool>(std::getline(b, line_b));
+        if (!more_a && !more_b) break;
+        if (more_a != more_b || line_a != line_b) {
+            ADD_FAILURE() << "docs/formats.md differs from the generated page at line " << line << ":\n  page:      "
+                          << line_a << "\n  generated: " << line_b
+                          << "\nregenerate it: build/examples/parkinvest formats > docs/formats.md";
+            break;
+        }
+    }
 }
 
 TEST(FormatReference, EveryCsvTableHasTheColumnsItsWriterWrites) {

@@ -4,8 +4,9 @@
 //                                                 the sample dataset in every archive format
 //   parkinvest_write_archive_samples corpus DIR   fuzz seeds (tests/fuzz/corpus): DIR/json_load,
 //                                                 DIR/xml_load, DIR/binary_load
-// The compatibility fixtures pin format version 1: never regenerate them to make a test pass;
-// add fixtures of a new version next to them instead (see tests/data/compat/README.md).
+// The compatibility fixtures pin a format version: never regenerate them to make a test pass;
+// add fixtures of a new version next to them instead (see tests/data/compat/README.md). It
+// writes the current version (2: Bank::branch_en); the version-1 fixtures were written by 0.1.0.
 #include <parkinvest/io/io.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 #include <parkinvest/samples/synthetic.hpp>
@@ -75,7 +76,7 @@ int main(int argc, char** argv) {
         const std::string_view what = argv[1];
         const fs::path dir = argv[2];
         if (what == "compat") {
-            return write(dir, {{"high_tech_zones_2020.v1", samples::high_tech_zones_2020()}},
+            return write(dir, {{"high_tech_zones_2020.v2", samples::high_tech_zones_2020()}},
                          {{".json", io::Format::json},
                           {".xml", io::Format::xml},
                           {".bin", io::Format::binary},

@@ -307,11 +307,12 @@ template <>
 struct Describe<Bank> {
     static constexpr std::string_view entity = "bank";
     static constexpr std::string_view doc = "a lender; a branch is a separate bank with the head office's name and the branch name";
-    static constexpr std::uint32_t version = 1;
+    static constexpr std::uint32_t version = 2;
     static constexpr auto fields = std::tuple{
         field("id", &Bank::id, "id of the bank"),
         field("name", &Bank::name, "name of the institution, e.g. 鄞州银行").required(),
         field("branch", &Bank::branch, "branch, e.g. 高新支行; empty for the institution itself"),
+        field("branch_en", &Bank::branch_en, "the branch in English, e.g. Hi-tech Sub-branch").since(2),
         field("kind", &Bank::kind, "政策性银行, 国有大型商业银行, 股份制商业银行, 城市商业银行 ..."),
         field("sources", &Bank::sources, "citations"),
     };

@@ -81,9 +81,13 @@ struct Bank {
     BankId id;
     Name name;           ///< e.g. 鄞州银行
     std::string branch;  ///< e.g. 高新支行; empty for the institution itself
+    std::optional<std::string> branch_en;  ///< the branch in English reports, e.g. "Hi-tech Sub-branch"
     BankKind kind = BankKind::other;
     std::vector<Citation> sources;
     friend bool operator==(const Bank&, const Bank&) = default;
 };
+/// The bank as reports name it: "鄞州银行高新支行" / "Yinzhou Bank Hi-tech Sub-branch" (the English
+/// name and branch where given, else the Chinese ones).
+[[nodiscard]] std::string label(const Bank& bank, Language lang = Language::chinese);
 
 }  // namespace parkinvest

@@ -291,8 +291,7 @@ inline auto by_lender() {
     return Key{"贷款银行", "lender", [](const Dataset& ds) {
                    auto code = [](const Loan& l) { return l.lender.value(); };
                    BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       const Bank& b = ds.get(BankId{c});
-                       return (lang == Language::chinese || !b.name.en ? b.name.zh : *b.name.en) + b.branch;
+                       return label(ds.get(BankId{c}), lang);
                    }};
                    return std::pair{code, k};
                }};

@@ -67,7 +67,7 @@ Query:
   STAGE      {stage_names}
              (or {stage_labels})
   DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
-  MODE       half_up (default) half_even half_down up down ceiling floor unnecessary
+  MODE       {rounding_modes} (default half_up)
 
 Examples:
   parkinvest sample parks.json
@@ -107,13 +107,8 @@ Stage parse_stage(std::string_view text) {
 Date parse_day(std::string_view text) { return ReportedDate::parse(text).last(); }
 
 RoundingMode parse_mode(std::string_view text) {
-    static constexpr std::pair<std::string_view, RoundingMode> modes[] = {
-        {"up", RoundingMode::up},           {"down", RoundingMode::down},         {"ceiling", RoundingMode::ceiling},
-        {"floor", RoundingMode::floor},     {"half_up", RoundingMode::half_up},   {"half_down", RoundingMode::half_down},
-        {"half_even", RoundingMode::half_even}, {"unnecessary", RoundingMode::unnecessary}};
-    for (const auto& [name, m] : modes)
-        if (text == name) return m;
-    usage("unknown rounding mode '" + std::string(text) + "'");
+    if (const auto m = enum_from_text<RoundingMode>(text)) return *m;
+    usage("unknown rounding mode '" + std::string(text) + "' (" + enum_choices<RoundingMode>() + ")");
 }
 
 /// "STAGE@DATE" → (stage, day).
@@ -195,6 +190,12 @@ std::string usage_message() {
     fill("{facility_amounts}", amount_fields<WasteFacility>());
     fill("{stage_names}", names);
     fill("{stage_labels}", labels);
+    std::string modes;
+    for (const RoundingMode m : enum_values<RoundingMode>()) {
+        if (!modes.empty()) modes += ' ';
+        modes += enum_name(m);
+    }
+    fill("{rounding_modes}", modes);
     return text;
 }
 

@@ -121,21 +121,6 @@ std::string Table::text(const Cell& c, Language lang) {
         c);
 }
 
-namespace {
-std::string bound_name(Bound b) {
-    switch (b) {
-    case Bound::exact: return "exact";
-    case Bound::at_least: return "at_least";
-    case Bound::more_than: return "more_than";
-    case Bound::about: return "about";
-    case Bound::nearly: return "nearly";
-    case Bound::at_most: return "at_most";
-    case Bound::less_than: return "less_than";
-    }
-    return "exact";
-}
-}  // namespace
-
 std::string Table::to_text(Language lang) const {
     std::vector<std::size_t> width(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c) width[c] = display_width(columns_[c].name(lang));
@@ -189,7 +174,7 @@ std::string Table::to_csv(Language lang) const {
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (c) out += ',';
             if (const auto* a = std::get_if<ReportedAmount>(&row[c])) {
-                out += text_out::money_text(a->value) + "," + bound_name(a->bound) + "," + std::string(iso_code(a->value.currency()));
+                out += text_out::money_text(a->value) + "," + std::string(enum_name(a->bound)) + "," + std::string(iso_code(a->value.currency()));
             } else if (const auto* p = std::get_if<Percent>(&row[c])) {
                 out += text_out::percent_number(*p);
             } else {
@@ -230,7 +215,7 @@ std::string Table::to_json() const {
                 out += ", \"currency\": ";
                 string(iso_code(a->value.currency()));
                 out += ", \"bound\": ";
-                string(bound_name(a->bound));
+                string(std::string(enum_name(a->bound)));
                 out += "}";
             } else if (const auto* p = std::get_if<Percent>(&cell)) {
                 string(text_out::percent_number(*p));

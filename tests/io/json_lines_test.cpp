@@ -160,8 +160,6 @@ TEST(IoJsonLines, EscapesAreThoseOfJson) {
     EXPECT_NE(text.find(R"("name_en":"nul\u0000inside")"), std::string::npos);
 }
 
-constexpr std::string_view bound_names[] = {"exact", "at_least", "more_than", "about", "nearly", "at_most", "less_than"};
-
 std::vector<std::string> keys(const Value& o) { return o.keys(); }
 
 TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
@@ -204,7 +202,7 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
             } else {
                 EXPECT_TRUE(minor.is_null()) << key << " " << text;
             }
-            EXPECT_EQ(str(obj[key + "_bound"]), bound_names[static_cast<std::size_t>(a->bound)]);
+            EXPECT_EQ(str(obj[key + "_bound"]), enum_name(a->bound));
             EXPECT_EQ(obj[key + "_estimated"].boolean(), a->estimated);
         };
         for (const Source& r : ds.sources()) EXPECT_EQ(str(next("source", r.id.value())["publication"]), r.publication);

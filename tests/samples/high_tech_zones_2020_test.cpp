@@ -57,18 +57,7 @@ struct Figure {
     const ReportedStatistic* statistic = nullptr;  ///< when the figure is (part of) a statistic
 };
 
-std::string qualifier(Bound b) {
-    switch (b) {
-    case Bound::exact: return "exact";
-    case Bound::at_least: return "at_least";
-    case Bound::more_than: return "more_than";
-    case Bound::about: return "about";
-    case Bound::nearly: return "nearly";
-    case Bound::at_most: return "at_most";
-    case Bound::less_than: return "less_than";
-    }
-    return "?";
-}
+std::string qualifier(Bound b) { return std::string(enum_name(b)); }
 
 std::string yuan(const Money& m) {
     EXPECT_EQ(m.currency(), Currency::CNY);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/int128.hpp>
 
+#include <array>
 #include <string_view>
 
 namespace parkinvest {
@@ -18,6 +20,21 @@ enum class RoundingMode {
     half_down,   ///< nearest, ties towards 0:   2.5 -> 2,   -2.5 -> -2
     half_even,   ///< nearest, ties to even:     2.5 -> 2,   3.5 -> 4 (banker's rounding)
     unnecessary, ///< the result must be exact; otherwise InexactRoundingError
+};
+
+template <>
+struct EnumTable<RoundingMode> {
+    static constexpr std::string_view type = "RoundingMode";
+    static constexpr std::array<EnumEntry, 8> entries{{
+        {"up", "远离零舍入", "away from zero"},
+        {"down", "向零舍入", "towards zero"},
+        {"ceiling", "向正无穷舍入", "towards +infinity"},
+        {"floor", "向负无穷舍入", "towards -infinity"},
+        {"half_up", "四舍五入", "half up"},
+        {"half_down", "五舍六入", "half down"},
+        {"half_even", "四舍六入五成双", "half even"},
+        {"unnecessary", "不舍入", "exact"},
+    }};
 };
 
 inline constexpr RoundingMode all_rounding_modes[] = {

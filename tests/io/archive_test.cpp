@@ -542,7 +542,7 @@ TEST(IoArchive, Version1FilesLoadForever) {
 }
 
 TEST(IoArchive, Version2FilesLoadForever) {
-    // Version 2 (0.2.0): Bank::branch_en. Written by tests/io/write_archive_samples.cpp.
+    // Format version 2: Bank::branch_en (Bank class version 2). Written by tests/io/write_archive_samples.cpp.
     const Dataset sample = samples::high_tech_zones_2020();
     for (const auto& [ext, format] : {std::pair{".json", io::Format::json}, std::pair{".xml", io::Format::xml},
                                       std::pair{".bin", io::Format::binary},

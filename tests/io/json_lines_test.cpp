@@ -148,7 +148,7 @@ TEST(IoJsonLines, ValuesAreExact) {
     EXPECT_EQ(s["value_count"].integer<std::int64_t>(), 39);
     EXPECT_TRUE(s["value_minor"].is_null());
     EXPECT_EQ(str(s["unit"]), "个");
-    // A comparison is a group of members, as in statistics.csv (nested before 0.2.0).
+    // A comparison is a group of members, as in statistics.csv (an object in files written before the one description).
     EXPECT_EQ(str(s["comparison_change"]), "4.9%");
     EXPECT_EQ(str(s["comparison_kind"]), "year_on_year");
     EXPECT_EQ(str(s["comparison_bound"]), "exact");

@@ -44,7 +44,7 @@ using detail::is_quantity;
 using detail::optional_inner_t;
 using detail::walk_element;
 using detail::walk_record;
-using csv::Table;
+using csv::TableId;
 
 /// A load reports at most this many problems (then one more saying that it stopped), so a
 /// hostile file cannot make the error list itself huge.
@@ -920,36 +920,36 @@ private:
 // Tables: names, rows, and where they go in a Batch.
 
 struct TableInfo {
-    Table table;
+    TableId table;
     std::string_view file;
     std::string_view entity;  ///< for messages: the record a row is (or belongs to)
 };
 constexpr std::array<TableInfo, 15> table_info{{
-    {Table::sources, "sources.csv", "source"},
-    {Table::industries, "industries.csv", "industry"},
-    {Table::parks, "parks.csv", "park"},
-    {Table::enterprises, "enterprises.csv", "enterprise"},
-    {Table::banks, "banks.csv", "bank"},
-    {Table::projects, "projects.csv", "project"},
-    {Table::project_investors, "project_investors.csv", "project"},
-    {Table::project_stages, "project_stages.csv", "project"},
-    {Table::loans, "loans.csv", "loan"},
-    {Table::loan_snapshots, "loan_snapshots.csv", "loan"},
-    {Table::waste_facilities, "waste_facilities.csv", "waste_facility"},
-    {Table::waste_licence_categories, "waste_licence_categories.csv", "waste_facility"},
-    {Table::waste_throughput, "waste_throughput.csv", "waste_facility"},
-    {Table::statistics, "statistics.csv", "statistic"},
-    {Table::citations, "citations.csv", "citation"},
+    {TableId::sources, "sources.csv", "source"},
+    {TableId::industries, "industries.csv", "industry"},
+    {TableId::parks, "parks.csv", "park"},
+    {TableId::enterprises, "enterprises.csv", "enterprise"},
+    {TableId::banks, "banks.csv", "bank"},
+    {TableId::projects, "projects.csv", "project"},
+    {TableId::project_investors, "project_investors.csv", "project"},
+    {TableId::project_stages, "project_stages.csv", "project"},
+    {TableId::loans, "loans.csv", "loan"},
+    {TableId::loan_snapshots, "loan_snapshots.csv", "loan"},
+    {TableId::waste_facilities, "waste_facilities.csv", "waste_facility"},
+    {TableId::waste_licence_categories, "waste_licence_categories.csv", "waste_facility"},
+    {TableId::waste_throughput, "waste_throughput.csv", "waste_facility"},
+    {TableId::statistics, "statistics.csv", "statistic"},
+    {TableId::citations, "citations.csv", "citation"},
 }};
-constexpr std::array<Table, 15> all_tables = {
-    Table::sources,        Table::industries,     Table::parks,
-    Table::enterprises,    Table::banks,          Table::projects,
-    Table::project_investors, Table::project_stages, Table::loans,
-    Table::loan_snapshots, Table::waste_facilities, Table::waste_licence_categories,
-    Table::waste_throughput, Table::statistics,   Table::citations,
+constexpr std::array<TableId, 15> all_tables = {
+    TableId::sources,        TableId::industries,     TableId::parks,
+    TableId::enterprises,    TableId::banks,          TableId::projects,
+    TableId::project_investors, TableId::project_stages, TableId::loans,
+    TableId::loan_snapshots, TableId::waste_facilities, TableId::waste_licence_categories,
+    TableId::waste_throughput, TableId::statistics,   TableId::citations,
 };
 
-const TableInfo& info(Table t) { return table_info[static_cast<std::size_t>(t)]; }
+const TableInfo& info(TableId t) { return table_info[static_cast<std::size_t>(t)]; }
 
 /// Where the rows of one table came from, to point validation problems at lines.
 struct TableOrigin {
@@ -1224,52 +1224,52 @@ public:
     void add_input(std::uint64_t bytes) { budget_.add_input(bytes, options_); }
 
     /// A table whose file could not be read: its children are not reported as orphans.
-    void skip(Table table) { incomplete_[static_cast<std::size_t>(table)] = true; }
+    void skip(TableId table) { incomplete_[static_cast<std::size_t>(table)] = true; }
 
     /// Whether a table was refused (LoadOptions::max_records or the memory limit): reading on
     /// would only report the children of its records as orphans.
     [[nodiscard]] bool refused() const { return refused_; }
 
     /// Reads `text` as `table`; its rows wait for commit().
-    void read(Table table, std::string_view text, std::string_view input) {
+    void read(TableId table, std::string_view text, std::string_view input) {
         TableOrigin* origin = &origins[static_cast<std::size_t>(table)];
         origin->input = std::string(input);
         switch (table) {
-        case Table::sources: return primary(text, table, pending_sources_, origin);
-        case Table::industries: return primary(text, table, pending_industries_, origin);
-        case Table::parks: return primary(text, table, pending_parks_, origin);
-        case Table::enterprises: return primary(text, table, pending_enterprises_, origin);
-        case Table::banks: return primary(text, table, pending_banks_, origin);
-        case Table::projects: return primary(text, table, pending_projects_, origin);
-        case Table::loans: return primary(text, table, pending_loans_, origin);
-        case Table::waste_facilities: return primary(text, table, pending_facilities_, origin);
-        case Table::statistics: return primary(text, table, pending_statistics_, origin);
-        case Table::project_investors:
-            return child<InvestorRow>(text, table, batch_.projects, pending_projects_, Table::projects, origin,
+        case TableId::sources: return primary(text, table, pending_sources_, origin);
+        case TableId::industries: return primary(text, table, pending_industries_, origin);
+        case TableId::parks: return primary(text, table, pending_parks_, origin);
+        case TableId::enterprises: return primary(text, table, pending_enterprises_, origin);
+        case TableId::banks: return primary(text, table, pending_banks_, origin);
+        case TableId::projects: return primary(text, table, pending_projects_, origin);
+        case TableId::loans: return primary(text, table, pending_loans_, origin);
+        case TableId::waste_facilities: return primary(text, table, pending_facilities_, origin);
+        case TableId::statistics: return primary(text, table, pending_statistics_, origin);
+        case TableId::project_investors:
+            return child<InvestorRow>(text, table, batch_.projects, pending_projects_, TableId::projects, origin,
                                       [](const InvestorRow& r) { return r.project.value(); },
                                       [](Project& p, InvestorRow& r) { p.investors.push_back(r.investor); });
-        case Table::project_stages:
-            return child<StageRow>(text, table, batch_.projects, pending_projects_, Table::projects, origin,
+        case TableId::project_stages:
+            return child<StageRow>(text, table, batch_.projects, pending_projects_, TableId::projects, origin,
                                    [](const StageRow& r) { return r.project.value(); },
                                    [](Project& p, StageRow& r) { p.stages.push_back(r.event); });
-        case Table::loan_snapshots:
-            return child<SnapshotRow>(text, table, batch_.loans, pending_loans_, Table::loans, origin,
+        case TableId::loan_snapshots:
+            return child<SnapshotRow>(text, table, batch_.loans, pending_loans_, TableId::loans, origin,
                                       [](const SnapshotRow& r) { return r.loan.value(); },
                                       [](Loan& l, SnapshotRow& r) { l.snapshots.push_back(r.snapshot); });
-        case Table::waste_licence_categories:
+        case TableId::waste_licence_categories:
             return child<CategoryRow>(
-                text, table, batch_.waste_facilities, pending_facilities_, Table::waste_facilities, origin,
+                text, table, batch_.waste_facilities, pending_facilities_, TableId::waste_facilities, origin,
                 [](const CategoryRow& r) { return r.facility.value(); },
                 [](WasteFacility& f, CategoryRow& r) { f.licence->categories.push_back(r.category); },
                 [](const WasteFacility& f) -> std::string_view {
                     return f.licence ? std::string_view() : "has no licence (licence_number is empty)";
                 });
-        case Table::waste_throughput:
+        case TableId::waste_throughput:
             return child<ThroughputRow>(
-                text, table, batch_.waste_facilities, pending_facilities_, Table::waste_facilities, origin,
+                text, table, batch_.waste_facilities, pending_facilities_, TableId::waste_facilities, origin,
                 [](const ThroughputRow& r) { return r.facility.value(); },
                 [](WasteFacility& f, ThroughputRow& r) { f.yearly_throughput.push_back(r.throughput); });
-        case Table::citations: return citations(text, origin);
+        case TableId::citations: return citations(text, origin);
         }
     }
 
@@ -1302,7 +1302,7 @@ private:
 
     /// Reads the rows of a table, noting whether all were read.
     template <class Row>
-    void read_all_rows(std::string_view text, Table table, Pending<Row>& rows,
+    void read_all_rows(std::string_view text, TableId table, Pending<Row>& rows,
                        KeySet* failed, TableOrigin* origin) {
         const ReadResult result = read_rows(text, info(table), options_, budget_, problems_, rows, failed, origin);
         if (result != ReadResult::complete) incomplete_[static_cast<std::size_t>(table)] = true;
@@ -1311,13 +1311,13 @@ private:
 
     /// Whether the parent of a child row may be missing for a reason already reported: its row
     /// failed, or its table was not read whole.
-    [[nodiscard]] bool reported(Table parent_table, std::uint64_t key) const {
+    [[nodiscard]] bool reported(TableId parent_table, std::uint64_t key) const {
         const auto t = static_cast<std::size_t>(parent_table);
         return incomplete_[t] || failed_[t].contains(key);
     }
 
     template <class Record>
-    void primary(std::string_view text, Table table, std::vector<Record>& pending, TableOrigin* origin) {
+    void primary(std::string_view text, TableId table, std::vector<Record>& pending, TableOrigin* origin) {
         Pending<Record> rows;
         read_all_rows(text, table, rows, &failed_[static_cast<std::size_t>(table)], origin);
         if (keep_origins) {
@@ -1332,8 +1332,8 @@ private:
     /// from this read's pending rows). `refuse(parent)` gives a reason a parent cannot take
     /// children, or an empty view.
     template <class Row, class Parent, class KeyOf, class Attach, class Refuse = std::nullptr_t>
-    void child(std::string_view text, Table table, std::vector<Parent>& committed, std::vector<Parent>& pending,
-               Table parent_table, TableOrigin* origin, KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
+    void child(std::string_view text, TableId table, std::vector<Parent>& committed, std::vector<Parent>& pending,
+               TableId parent_table, TableOrigin* origin, KeyOf key_of, Attach attach, Refuse refuse = nullptr) {
         Pending<Row> rows;
         read_all_rows(text, table, rows, nullptr, origin);
         if (rows.rows.empty()) return;
@@ -1381,7 +1381,7 @@ private:
 
     void citations(std::string_view text, TableOrigin* origin) {
         Pending<CitationRow> rows;
-        read_all_rows(text, Table::citations, rows, nullptr, origin);
+        read_all_rows(text, TableId::citations, rows, nullptr, origin);
         if (rows.rows.empty()) return;
         auto shared = std::make_shared<std::vector<CitationRow>>(std::move(rows.rows));
         std::vector<std::pair<std::vector<Citation>*, std::size_t>> targets;
@@ -1442,10 +1442,10 @@ private:
         });
     }
 
-    static Table cited_table(Cited c) {
-        constexpr std::array<Table, 8> tables{Table::industries, Table::parks, Table::enterprises,
-                                              Table::banks,      Table::projects, Table::loans,
-                                              Table::waste_facilities, Table::statistics};
+    static TableId cited_table(Cited c) {
+        constexpr std::array<TableId, 8> tables{TableId::industries, TableId::parks, TableId::enterprises,
+                                              TableId::banks,      TableId::projects, TableId::loans,
+                                              TableId::waste_facilities, TableId::statistics};
         return tables[static_cast<std::size_t>(c)];
     }
 
@@ -1472,10 +1472,10 @@ private:
 // Validation problems back to files and lines.
 
 /// The table of an entity name ("project" → projects.csv).
-std::optional<Table> table_of_entity(std::string_view entity) {
-    for (const TableInfo& t : {info(Table::sources), info(Table::industries), info(Table::parks), info(Table::enterprises),
-                               info(Table::banks), info(Table::projects), info(Table::loans), info(Table::waste_facilities),
-                               info(Table::statistics)})
+std::optional<TableId> table_of_entity(std::string_view entity) {
+    for (const TableInfo& t : {info(TableId::sources), info(TableId::industries), info(TableId::parks), info(TableId::enterprises),
+                               info(TableId::banks), info(TableId::projects), info(TableId::loans), info(TableId::waste_facilities),
+                               info(TableId::statistics)})
         if (t.entity == entity) return t.table;
     return std::nullopt;
 }
@@ -1494,21 +1494,21 @@ public:
         // A field in a child table: "stages[2].date" → the third stage row of this project.
         struct Child {
             std::string_view prefix;
-            Table table;
+            TableId table;
         };
-        const Child children[] = {{"investors[", Table::project_investors},
-                                  {"stages[", Table::project_stages},
-                                  {"snapshots[", Table::loan_snapshots},
-                                  {"licence.categories[", Table::waste_licence_categories},
-                                  {"yearly_throughput[", Table::waste_throughput},
-                                  {"sources[", Table::citations}};
+        const Child children[] = {{"investors[", TableId::project_investors},
+                                  {"stages[", TableId::project_stages},
+                                  {"snapshots[", TableId::loan_snapshots},
+                                  {"licence.categories[", TableId::waste_licence_categories},
+                                  {"yearly_throughput[", TableId::waste_throughput},
+                                  {"sources[", TableId::citations}};
         for (const Child& c : children) {
             if (!p.field.starts_with(c.prefix)) continue;
             const std::string_view rest = std::string_view(p.field).substr(c.prefix.size());
             const std::size_t close = rest.find(']');
             const auto index = parse_integer<std::size_t>(rest.substr(0, close));
             if (close == std::string_view::npos || !index) return;
-            if (c.table == Table::citations) {
+            if (c.table == TableId::citations) {
                 const auto kind = enum_from_text<Cited>(p.entity);
                 if (!kind) return;
                 place(p, c.table, lines(c.table, *id, *kind), *index, rest.substr(close + 1));
@@ -1527,7 +1527,7 @@ public:
     }
 
 private:
-    void place(FormatProblem& p, Table table, const std::vector<std::uint64_t>& found, std::size_t index,
+    void place(FormatProblem& p, TableId table, const std::vector<std::uint64_t>& found, std::size_t index,
                std::string_view suffix, std::string column = {}) {
         const TableOrigin& origin = origins_[static_cast<std::size_t>(table)];
         if (index >= found.size()) return;
@@ -1538,13 +1538,13 @@ private:
             if (!column.empty() && origin.columns[i] == column) p.column = i + 1;
     }
     /// Lines of the rows with this key (the record's id, or the parent's), in file order.
-    const std::vector<std::uint64_t>& lines(Table table, std::uint64_t key, std::optional<Cited> kind) {
+    const std::vector<std::uint64_t>& lines(TableId table, std::uint64_t key, std::optional<Cited> kind) {
         auto& index = by_key_[static_cast<std::size_t>(table)];
         if (!index) {
             index.emplace();
             const TableOrigin& origin = origins_[static_cast<std::size_t>(table)];
             for (std::size_t i = 0; i < origin.rows.size(); ++i) {
-                const std::uint64_t k = table == Table::citations
+                const std::uint64_t k = table == TableId::citations
                                             ? origin.rows[i].key * 8 + static_cast<std::uint64_t>(origin.cited[i])
                                             : origin.rows[i].key;
                 (*index)[k].push_back(origin.rows[i].line);
@@ -1688,47 +1688,47 @@ void table_reference(std::string& md) {
 
 namespace csv {
 
-std::span<const Table> tables() noexcept { return all_tables; }
+std::span<const TableId> tables() noexcept { return all_tables; }
 
-std::string_view file_name(Table table) noexcept {
+std::string_view file_name(TableId table) noexcept {
     const auto i = static_cast<std::size_t>(table);
     return i < table_info.size() ? table_info[i].file : std::string_view("?");
 }
 
-void write_table(const Dataset& ds, Table table, std::ostream& out) {
+void write_table(const Dataset& ds, TableId table, std::ostream& out) {
     const std::string_view file = file_name(table);
     switch (table) {
-    case Table::sources: return write_records(out, file, ds.sources());
-    case Table::industries: return write_records(out, file, ds.industries());
-    case Table::parks: return write_records(out, file, ds.parks());
-    case Table::enterprises: return write_records(out, file, ds.enterprises());
-    case Table::banks: return write_records(out, file, ds.banks());
-    case Table::projects: return write_records(out, file, ds.projects());
-    case Table::loans: return write_records(out, file, ds.loans());
-    case Table::waste_facilities: return write_records(out, file, ds.waste_facilities());
-    case Table::statistics: return write_records(out, file, ds.statistics());
-    case Table::project_investors:
+    case TableId::sources: return write_records(out, file, ds.sources());
+    case TableId::industries: return write_records(out, file, ds.industries());
+    case TableId::parks: return write_records(out, file, ds.parks());
+    case TableId::enterprises: return write_records(out, file, ds.enterprises());
+    case TableId::banks: return write_records(out, file, ds.banks());
+    case TableId::projects: return write_records(out, file, ds.projects());
+    case TableId::loans: return write_records(out, file, ds.loans());
+    case TableId::waste_facilities: return write_records(out, file, ds.waste_facilities());
+    case TableId::statistics: return write_records(out, file, ds.statistics());
+    case TableId::project_investors:
         return write_children<InvestorRow>(out, file, ds.projects(), [](const Project& p, const auto& emit) {
             for (const Investor& i : p.investors) emit(InvestorRow{p.id, i});
         });
-    case Table::project_stages:
+    case TableId::project_stages:
         return write_children<StageRow>(out, file, ds.projects(), [](const Project& p, const auto& emit) {
             for (const StageEvent& e : p.stages) emit(StageRow{p.id, e});
         });
-    case Table::loan_snapshots:
+    case TableId::loan_snapshots:
         return write_children<SnapshotRow>(out, file, ds.loans(), [](const Loan& l, const auto& emit) {
             for (const LoanSnapshot& s : l.snapshots) emit(SnapshotRow{l.id, s});
         });
-    case Table::waste_licence_categories:
+    case TableId::waste_licence_categories:
         return write_children<CategoryRow>(out, file, ds.waste_facilities(), [](const WasteFacility& f, const auto& emit) {
             if (f.licence)
                 for (const LicensedCategory& c : f.licence->categories) emit(CategoryRow{f.id, c});
         });
-    case Table::waste_throughput:
+    case TableId::waste_throughput:
         return write_children<ThroughputRow>(out, file, ds.waste_facilities(), [](const WasteFacility& f, const auto& emit) {
             for (const YearlyThroughput& y : f.yearly_throughput) emit(ThroughputRow{f.id, y});
         });
-    case Table::citations:
+    case TableId::citations:
         return write_rows<CitationRow>(out, file, [&](auto&& emit) {
             const auto each = [&](const CitationRow& row, const std::string& who) {
                 emit(row, [&] { return who; });
@@ -1746,7 +1746,7 @@ void write_table(const Dataset& ds, Table table, std::ostream& out) {
     throw ArgumentError("parkinvest: unknown CSV table");
 }
 
-void read_table(std::string_view csv_text, Table table, Batch& batch, const LoadOptions& options, std::string_view name) {
+void read_table(std::string_view csv_text, TableId table, Batch& batch, const LoadOptions& options, std::string_view name) {
     if (static_cast<std::size_t>(table) >= table_info.size()) throw ArgumentError("parkinvest: unknown CSV table");
     Problems problems;
     if (csv_text.size() > options.max_input_bytes) {
@@ -1761,7 +1761,7 @@ void read_table(std::string_view csv_text, Table table, Batch& batch, const Load
     reader.commit();
 }
 
-void read_table(std::istream& in, Table table, Batch& batch, const LoadOptions& options, std::string_view name) {
+void read_table(std::istream& in, TableId table, Batch& batch, const LoadOptions& options, std::string_view name) {
     const std::string text = detail::read_all(in, options, name);
     read_table(text, table, batch, options, name);
 }
@@ -1779,21 +1779,21 @@ void csv_reference(std::string& md) {
         md += t.file;
         md += "\n\n";
         switch (t.table) {
-        case Table::sources: table_reference<Source>(md); break;
-        case Table::industries: table_reference<Industry>(md); break;
-        case Table::parks: table_reference<Park>(md); break;
-        case Table::enterprises: table_reference<Enterprise>(md); break;
-        case Table::banks: table_reference<Bank>(md); break;
-        case Table::projects: table_reference<Project>(md); break;
-        case Table::project_investors: table_reference<InvestorRow>(md); break;
-        case Table::project_stages: table_reference<StageRow>(md); break;
-        case Table::loans: table_reference<Loan>(md); break;
-        case Table::loan_snapshots: table_reference<SnapshotRow>(md); break;
-        case Table::waste_facilities: table_reference<WasteFacility>(md); break;
-        case Table::waste_licence_categories: table_reference<CategoryRow>(md); break;
-        case Table::waste_throughput: table_reference<ThroughputRow>(md); break;
-        case Table::statistics: table_reference<ReportedStatistic>(md); break;
-        case Table::citations: table_reference<CitationRow>(md); break;
+        case TableId::sources: table_reference<Source>(md); break;
+        case TableId::industries: table_reference<Industry>(md); break;
+        case TableId::parks: table_reference<Park>(md); break;
+        case TableId::enterprises: table_reference<Enterprise>(md); break;
+        case TableId::banks: table_reference<Bank>(md); break;
+        case TableId::projects: table_reference<Project>(md); break;
+        case TableId::project_investors: table_reference<InvestorRow>(md); break;
+        case TableId::project_stages: table_reference<StageRow>(md); break;
+        case TableId::loans: table_reference<Loan>(md); break;
+        case TableId::loan_snapshots: table_reference<SnapshotRow>(md); break;
+        case TableId::waste_facilities: table_reference<WasteFacility>(md); break;
+        case TableId::waste_licence_categories: table_reference<CategoryRow>(md); break;
+        case TableId::waste_throughput: table_reference<ThroughputRow>(md); break;
+        case TableId::statistics: table_reference<ReportedStatistic>(md); break;
+        case TableId::citations: table_reference<CitationRow>(md); break;
         }
     }
 }
@@ -1857,7 +1857,7 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
         const std::uint64_t size = std::filesystem::file_size(file, ec);
         if (!ec) reader.add_input(size);  // read_file reports a file that cannot be read
     }
-    for (Table t : all_tables) {
+    for (TableId t : all_tables) {
         const std::filesystem::path& file = files[static_cast<std::size_t>(t)];
         if (file.empty()) continue;  // a table that is not there is empty
         if (problems.full()) {

@@ -155,7 +155,7 @@ TEST(TextCsv, FieldsReadBackThroughTheCsvReader) {
         table += "\r\n";
     }
     parkinvest::Batch batch;
-    parkinvest::io::csv::read_table(table, parkinvest::io::csv::Table::sources, batch);
+    parkinvest::io::csv::read_table(table, parkinvest::io::csv::TableId::sources, batch);
     ASSERT_EQ(batch.sources.size(), values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
         EXPECT_EQ(batch.sources[i].publication, values[i]);

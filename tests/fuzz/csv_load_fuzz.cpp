@@ -16,7 +16,7 @@
 namespace {
 
 using namespace parkinvest;
-using io::csv::Table;
+using io::csv::TableId;
 
 void require(bool ok) {
     if (!ok) std::abort();
@@ -75,18 +75,18 @@ Batch parents() {
 }
 
 /// The batch without the records of `table` (for reading that table's export back).
-Batch parents_without(Table table) {
+Batch parents_without(TableId table) {
     Batch b = parents();
     switch (table) {
-    case Table::sources: b.sources.clear(); break;
-    case Table::industries: b.industries.clear(); break;
-    case Table::parks: b.parks.clear(); break;
-    case Table::enterprises: b.enterprises.clear(); break;
-    case Table::banks: b.banks.clear(); break;
-    case Table::projects: b.projects.clear(); break;
-    case Table::loans: b.loans.clear(); break;
-    case Table::waste_facilities: b.waste_facilities.clear(); break;
-    case Table::statistics: b.statistics.clear(); break;
+    case TableId::sources: b.sources.clear(); break;
+    case TableId::industries: b.industries.clear(); break;
+    case TableId::parks: b.parks.clear(); break;
+    case TableId::enterprises: b.enterprises.clear(); break;
+    case TableId::banks: b.banks.clear(); break;
+    case TableId::projects: b.projects.clear(); break;
+    case TableId::loans: b.loans.clear(); break;
+    case TableId::waste_facilities: b.waste_facilities.clear(); break;
+    case TableId::statistics: b.statistics.clear(); break;
     default: break;  // child tables: the parents have no children yet
     }
     return b;
@@ -107,7 +107,7 @@ std::size_t children(const Batch& b) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const auto tables = io::csv::tables();
-    const Table table = tables[data[0] % tables.size()];
+    const TableId table = tables[data[0] % tables.size()];
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     io::LoadOptions options;
     options.max_input_bytes = 1 << 20;

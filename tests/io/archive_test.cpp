@@ -581,10 +581,10 @@ TEST(IoArchive, BankBranchInEnglishRoundTripsInEveryFormat) {
     }
     // CSV: a column of banks.csv; JSON Lines: a member of the bank's line.
     std::ostringstream banks_csv;
-    io::csv::write_table(ds, io::csv::Table::banks, banks_csv);
+    io::csv::write_table(ds, io::csv::TableId::banks, banks_csv);
     EXPECT_NE(banks_csv.str().find(",branch_en,"), std::string::npos);
     Batch batch;
-    io::csv::read_table(banks_csv.str(), io::csv::Table::banks, batch);
+    io::csv::read_table(banks_csv.str(), io::csv::TableId::banks, batch);
     ASSERT_FALSE(batch.banks.empty());
     EXPECT_EQ(batch.banks.front().branch_en, "Hi-tech Sub-branch");
     std::ostringstream lines;

@@ -27,13 +27,13 @@
 namespace parkinvest {
 namespace {
 
-using io::csv::Table;
+using io::csv::TableId;
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
 using test::TempDir;
 
-std::string table_text(const Dataset& ds, Table t) {
+std::string table_text(const Dataset& ds, TableId t) {
     std::ostringstream out;
     io::csv::write_table(ds, t, out);
     return out.str();
@@ -42,14 +42,14 @@ std::string table_text(const Dataset& ds, Table t) {
 /// Every table written and read back in memory, then validated as a whole.
 Dataset through_tables(const Dataset& ds) {
     Batch batch;
-    for (Table t : io::csv::tables()) io::csv::read_table(table_text(ds, t), t, batch);
+    for (TableId t : io::csv::tables()) io::csv::read_table(table_text(ds, t), t, batch);
     Dataset back;
     back.insert(std::move(batch));
     return back;
 }
 
 /// Reads one table into `batch`, expecting a FormatError; returns its problems.
-std::vector<FormatProblem> problems_of(std::string_view text, Table t, Batch& batch, const io::LoadOptions& options = {}) {
+std::vector<FormatProblem> problems_of(std::string_view text, TableId t, Batch& batch, const io::LoadOptions& options = {}) {
     try {
         io::csv::read_table(text, t, batch, options, "in.csv");
     } catch (const FormatError& e) {
@@ -76,7 +76,7 @@ TEST(IoCsvRoundTrip, SampleDatasetThroughTheFolder) {
     TempDir dir;
     io::save(sample, dir.path() / "sample.csv");
     EXPECT_EQ(io::format_of(dir.path() / "sample.csv"), io::Format::csv);
-    for (Table t : io::csv::tables()) EXPECT_TRUE(fs::exists(dir.path() / "sample.csv" / std::string(io::csv::file_name(t))));
+    for (TableId t : io::csv::tables()) EXPECT_TRUE(fs::exists(dir.path() / "sample.csv" / std::string(io::csv::file_name(t))));
     const Dataset back = io::load(dir.path() / "sample.csv");
     EXPECT_TRUE(back == sample);
     EXPECT_EQ(back.size(), sample.size());
@@ -152,7 +152,7 @@ TEST(IoCsvReader, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
         "2,plain,,\"\"\r\n"
         "3,\"lone\rcr\",\"\"\"\",x";  // no line break at the end
     Batch batch;
-    io::csv::read_table(text, Table::sources, batch);
+    io::csv::read_table(text, TableId::sources, batch);
     ASSERT_EQ(batch.sources.size(), 3u);
     EXPECT_EQ(batch.sources[0].id, SourceId(1));
     EXPECT_EQ(batch.sources[0].publication, "a,b");
@@ -172,7 +172,7 @@ TEST(IoCsvReader, LineEndingsByteOrderMarkAndBlankLines) {
     for (const std::string& text : {body, "\xEF\xBB\xBF" + body, std::string("id,publication\r\n1,甲\r\n\r\n2,乙"),
                                     std::string("id,publication\r1,甲\r\r2,乙\r")}) {
         Batch batch;
-        io::csv::read_table(text, Table::sources, batch);
+        io::csv::read_table(text, TableId::sources, batch);
         ASSERT_EQ(batch.sources.size(), 2u) << text;
         EXPECT_EQ(batch.sources[0].publication, "甲");
         EXPECT_EQ(batch.sources[1].id, SourceId(2));
@@ -191,7 +191,7 @@ TEST(IoCsvReader, SyntaxErrorsNameLineColumnAndByte) {
         "4,x,y\n"                   // line 6: three fields
         "5,\xFF\n"                  // line 7: not UTF-8
         "6,\"never closed\n7,x\n";  // line 8: the quote runs to the end
-    const auto ps = problems_of(text, Table::sources, batch);
+    const auto ps = problems_of(text, TableId::sources, batch);
     ASSERT_EQ(ps.size(), 5u) << describe(ps);
     EXPECT_EQ(ps[0].line, 4u);
     EXPECT_EQ(ps[0].column, 2u);
@@ -214,12 +214,12 @@ TEST(IoCsvReader, SyntaxErrorsNameLineColumnAndByte) {
 
 TEST(IoCsvReader, TooFewFieldsAndEmptyFile) {
     Batch batch;
-    auto ps = problems_of("id,publication,note\n1,a\n", Table::sources, batch);
+    auto ps = problems_of("id,publication,note\n1,a\n", TableId::sources, batch);
     ASSERT_EQ(ps.size(), 1u);
     EXPECT_EQ(ps[0].line, 2u);
     EXPECT_EQ(ps[0].reason, "2 fields where the header has 3");
     for (const std::string& empty : {std::string(), std::string("\xEF\xBB\xBF"), std::string("\n\r\n")}) {
-        ps = problems_of(empty, Table::sources, batch);
+        ps = problems_of(empty, TableId::sources, batch);
         ASSERT_EQ(ps.size(), 1u);
         EXPECT_NE(ps[0].reason.find("empty file"), std::string::npos);
     }
@@ -230,7 +230,7 @@ TEST(IoCsvReader, TooFewFieldsAndEmptyFile) {
 
 TEST(IoCsvHeader, MissingUnknownAndRepeatedColumnsAreNamed) {
     Batch batch;
-    const auto ps = problems_of("id,nmae_zh,kind,kind\n1,A,other,other\n", Table::parks, batch);
+    const auto ps = problems_of("id,nmae_zh,kind,kind\n1,A,other,other\n", TableId::parks, batch);
     ASSERT_EQ(ps.size(), 3u) << describe(ps);
     EXPECT_EQ(ps[0].line, 1u);
     EXPECT_EQ(ps[0].column, 2u);
@@ -246,7 +246,7 @@ TEST(IoCsvHeader, MissingUnknownAndRepeatedColumnsAreNamed) {
 
 TEST(IoCsvHeader, OptionalColumnsMayBeLeftOutAndComeInAnyOrder) {
     Batch batch;
-    io::csv::read_table("name_zh , id\n重庆高新区,7\n", Table::parks, batch);
+    io::csv::read_table("name_zh , id\n重庆高新区,7\n", TableId::parks, batch);
     ASSERT_EQ(batch.parks.size(), 1u);
     EXPECT_EQ(batch.parks[0].id, ParkId(7));
     EXPECT_EQ(batch.parks[0].name.zh, "重庆高新区");
@@ -267,7 +267,7 @@ TEST(IoCsvCells, AmountsInEveryFormTheMoneyParserReads) {
         "3,丙,1,usd,3亿美元,,false,60.56 billion\n"
         "4,丁,1,,６０５．６亿元,约,,CNY 1234.56\n";
     Batch batch;
-    io::csv::read_table(text, Table::projects, batch);
+    io::csv::read_table(text, TableId::projects, batch);
     ASSERT_EQ(batch.projects.size(), 4u);
     const auto& p = batch.projects;
     // 605.6亿 = 605.6 × 10^8 = 60,560,000,000 yuan; 2,140万 = 21,400,000 yuan.
@@ -290,7 +290,7 @@ TEST(IoCsvCells, AmountsInEveryFormTheMoneyParserReads) {
 
 TEST(IoCsvCells, AnAmountInAnotherCurrencyThanTheColumnIsRefused) {
     Batch batch;
-    const auto ps = problems_of("id,name_zh,park,currency,contract_investment\n1,甲,1,CNY,3亿美元\n", Table::projects, batch);
+    const auto ps = problems_of("id,name_zh,park,currency,contract_investment\n1,甲,1,CNY,3亿美元\n", TableId::projects, batch);
     ASSERT_EQ(ps.size(), 1u) << describe(ps);
     EXPECT_EQ(ps[0].field, "contract_investment");
     EXPECT_EQ(ps[0].reason, "the amount is in USD but the currency column says CNY");
@@ -302,7 +302,7 @@ TEST(IoCsvCells, DatesInIsoAndChineseForms) {
         "1,a,2020-07-28\n2,b,2020年7月28日\n3,c,2020年7月\n4,d,2020年第一季度\n5,e,2020年上半年\n6,f,2020-Q3\n"
         "7,g,2020年\n8,h,2020-H2\n";
     Batch batch;
-    io::csv::read_table(text, Table::parks, batch);
+    io::csv::read_table(text, TableId::parks, batch);
     ASSERT_EQ(batch.parks.size(), 8u);
     const auto at = [&](std::size_t i) { return *batch.parks[i].established; };
     EXPECT_EQ(at(0), ReportedDate::day(2020, 7, 28));
@@ -322,7 +322,7 @@ TEST(IoCsvCells, EnumsByIdentifierOrLabelListsRatesAndEmptyTexts) {
         "2,乙,,National High-Tech Zone,1200 m2,\n"
         "3,丙,Bing,INDUSTRIAL_PARK,100亩,9\n";
     Batch batch;
-    io::csv::read_table(text, Table::parks, batch);
+    io::csv::read_table(text, TableId::parks, batch);
     ASSERT_EQ(batch.parks.size(), 3u);
     EXPECT_EQ(batch.parks[0].name.en, std::optional<std::string>(""));  // quoted empty: an empty text
     EXPECT_EQ(batch.parks[1].name.en, std::nullopt);                     // unquoted empty: no value
@@ -338,7 +338,7 @@ TEST(IoCsvCells, EnumsByIdentifierOrLabelListsRatesAndEmptyTexts) {
     EXPECT_EQ(batch.parks[2].leading_industries, (std::vector<IndustryId>{IndustryId(9)}));
 
     Batch loans;
-    io::csv::read_table("id,lender,commitment,interest_rate\n1,1,1亿,4.35%\n2,1,1亿,0.0435\n3,1,1亿,\n", Table::loans, loans);
+    io::csv::read_table("id,lender,commitment,interest_rate\n1,1,1亿,4.35%\n2,1,1亿,0.0435\n3,1,1亿,\n", TableId::loans, loans);
     ASSERT_EQ(loans.loans.size(), 3u);
     EXPECT_EQ(loans.loans[0].interest_rate, Decimal<6>::from_units(43'500));
     EXPECT_EQ(loans.loans[1].interest_rate, Decimal<6>::from_units(43'500));
@@ -359,7 +359,7 @@ TEST(IoCsvCells, PercentagesThatAreNoFiniteDecimalRoundTrip) {
     s.value = Percent(Ratio(1, 3));
     s.comparison = Comparison{ComparisonKind::year_on_year, Percent(Ratio(-2, 7)), Bound::more_than};
     ds.insert(s);
-    const std::string text = table_text(ds, Table::statistics);
+    const std::string text = table_text(ds, TableId::statistics);
     EXPECT_NE(text.find(",percent,1/3,"), std::string::npos) << text;
     EXPECT_NE(text.find(",year_on_year,-2/7,more_than"), std::string::npos) << text;
     EXPECT_TRUE(through_tables(ds) == ds);
@@ -373,7 +373,7 @@ TEST(IoCsvCells, EveryBadCellIsReportedWithItsPlace) {
         "x,C,other,5\n"             // line 4: bad id, area without a unit
         "4,D,,-\n";                 // line 5: area with no number
     Batch batch;
-    const auto ps = problems_of(text, Table::parks, batch);
+    const auto ps = problems_of(text, TableId::parks, batch);
     ASSERT_EQ(ps.size(), 4u) << describe(ps);
     const FormatProblem& kind = ps[0];
     EXPECT_EQ(kind.input, "in.csv");
@@ -399,7 +399,7 @@ TEST(IoCsvCells, EveryBadCellIsReportedWithItsPlace) {
     EXPECT_EQ(ps[3].column, 4u);
     // The message lists them all.
     try {
-        io::csv::read_table(text, Table::parks, batch, {}, "parks.csv");
+        io::csv::read_table(text, TableId::parks, batch, {}, "parks.csv");
         FAIL();
     } catch (const FormatError& e) {
         const std::string what = e.what();
@@ -417,7 +417,7 @@ TEST(IoCsvCells, RequiredValuesAndGroups) {
         "3,1,b,2020,money,,,\n"                // a kind without a value
         "4,1,c,2020,,5,,\n"                    // a value without a kind
         "5,1,d,2020,,,year_on_year,\n";        // a comparison without its change
-    const auto ps = problems_of(text, Table::statistics, batch);
+    const auto ps = problems_of(text, TableId::statistics, batch);
     ASSERT_EQ(ps.size(), 4u) << describe(ps);
     EXPECT_EQ(ps[0].line, 3u);
     EXPECT_EQ(ps[0].field, "id");
@@ -429,7 +429,7 @@ TEST(IoCsvCells, RequiredValuesAndGroups) {
     EXPECT_EQ(ps[3].field, "comparison_change");
     EXPECT_EQ(ps[3].reason, "a value is required when the other comparison columns are given");
 
-    io::csv::read_table(text.substr(0, text.find("\n,1,a") + 1), Table::statistics, batch);
+    io::csv::read_table(text.substr(0, text.find("\n,1,a") + 1), TableId::statistics, batch);
     ASSERT_EQ(batch.statistics.size(), 1u);
     EXPECT_EQ(batch.statistics[0].value, StatisticValue(std::int64_t{39}));
     EXPECT_EQ(batch.statistics[0].period, Period::half_year(2020, 1));
@@ -441,14 +441,14 @@ TEST(IoCsvCells, RequiredValuesAndGroups) {
 
 TEST(IoCsvTable, AFailedReadLeavesTheBatchAsItWas) {
     Batch batch;
-    io::csv::read_table("id,name_zh\n1,甲\n", Table::parks, batch);
-    io::csv::read_table("id,name_zh,park\n10,项目,1\n", Table::projects, batch);
+    io::csv::read_table("id,name_zh\n1,甲\n", TableId::parks, batch);
+    io::csv::read_table("id,name_zh,park\n10,项目,1\n", TableId::projects, batch);
     ASSERT_EQ(batch.parks.size(), 1u);
-    EXPECT_THROW(io::csv::read_table("id,name_zh\n2,乙\nbad,丙\n", Table::parks, batch), FormatError);
+    EXPECT_THROW(io::csv::read_table("id,name_zh\n2,乙\nbad,丙\n", TableId::parks, batch), FormatError);
     EXPECT_EQ(batch.parks.size(), 1u);
     // A stage of a project that is not there: the good rows are not attached either.
     const auto ps = problems_of("project,stage,date\n10,contracted,2020-05-01\n11,started,2020-06-01\n",
-                                Table::project_stages, batch);
+                                TableId::project_stages, batch);
     ASSERT_EQ(ps.size(), 1u) << describe(ps);
     EXPECT_EQ(ps[0].line, 3u);
     EXPECT_EQ(ps[0].column, 1u);
@@ -456,7 +456,7 @@ TEST(IoCsvTable, AFailedReadLeavesTheBatchAsItWas) {
     EXPECT_EQ(ps[0].reason, "refers to project#11, which is not in projects.csv");
     EXPECT_TRUE(batch.projects[0].stages.empty());
     // Good children attach in file order.
-    io::csv::read_table("project,stage,date\n10,contracted,2020-05-01\n10,started,2020年6月\n", Table::project_stages, batch);
+    io::csv::read_table("project,stage,date\n10,contracted,2020-05-01\n10,started,2020年6月\n", TableId::project_stages, batch);
     ASSERT_EQ(batch.projects[0].stages.size(), 2u);
     EXPECT_EQ(batch.projects[0].stages[1].stage, Stage::started);
     EXPECT_EQ(batch.projects[0].stages[1].date, ReportedDate::month(2020, 6));
@@ -464,12 +464,12 @@ TEST(IoCsvTable, AFailedReadLeavesTheBatchAsItWas) {
 
 TEST(IoCsvTable, CategoriesNeedALicence) {
     Batch batch;
-    io::csv::read_table("id,name_zh,park,licence_number\n1,暂存库,1,\n2,处置中心,1,HW-2020-01\n", Table::waste_facilities, batch);
-    const auto ps = problems_of("facility,category\n1,HW08\n2,HW49\n", Table::waste_licence_categories, batch);
+    io::csv::read_table("id,name_zh,park,licence_number\n1,暂存库,1,\n2,处置中心,1,HW-2020-01\n", TableId::waste_facilities, batch);
+    const auto ps = problems_of("facility,category\n1,HW08\n2,HW49\n", TableId::waste_licence_categories, batch);
     ASSERT_EQ(ps.size(), 1u) << describe(ps);
     EXPECT_EQ(ps[0].line, 2u);
     EXPECT_EQ(ps[0].reason, "has no licence (licence_number is empty)");
-    io::csv::read_table("facility,category,approved\n2,hw8,500吨/年\n", Table::waste_licence_categories, batch);
+    io::csv::read_table("facility,category,approved\n2,hw8,500吨/年\n", TableId::waste_licence_categories, batch);
     ASSERT_EQ(batch.waste_facilities[1].licence->categories.size(), 1u);
     EXPECT_EQ(batch.waste_facilities[1].licence->categories[0].category, HwCategory(8));
     EXPECT_EQ(batch.waste_facilities[1].licence->categories[0].approved,
@@ -480,18 +480,18 @@ TEST(IoCsvTable, InputAndRecordLimits) {
     Batch batch;
     io::LoadOptions small;
     small.max_input_bytes = 20;
-    auto ps = problems_of("id,publication\n1,abcdefgh\n", Table::sources, batch, small);
+    auto ps = problems_of("id,publication\n1,abcdefgh\n", TableId::sources, batch, small);
     ASSERT_EQ(ps.size(), 1u);
     EXPECT_EQ(ps[0].reason, "input larger than the limit of 20 bytes (LoadOptions::max_input_bytes)");
     io::LoadOptions few;
     few.max_records = 2;
-    ps = problems_of("id,publication\n1,a\n2,b\n3,c\n", Table::sources, batch, few);
+    ps = problems_of("id,publication\n1,a\n2,b\n3,c\n", TableId::sources, batch, few);
     ASSERT_EQ(ps.size(), 1u);
     EXPECT_EQ(ps[0].line, 4u);
     EXPECT_EQ(ps[0].reason, "more than 2 records (LoadOptions::max_records)");
     EXPECT_TRUE(batch.sources.empty());
     std::istringstream in("id,publication\n1,abcdefgh\n");
-    EXPECT_THROW(io::csv::read_table(in, Table::sources, batch, small), FormatError);
+    EXPECT_THROW(io::csv::read_table(in, TableId::sources, batch, small), FormatError);
 }
 
 /// "id,publication" and `n` sources "1,a" ... (ids 1 to n).
@@ -508,7 +508,7 @@ TEST(IoCsvTable, MemoryLimitRefusesRowsBeforeBuildingThem) {
     none.max_memory_per_input_byte = 0;
     const std::string text = sources_csv(60'000);
     Batch batch;
-    const auto ps = problems_of(text, Table::sources, batch, none);
+    const auto ps = problems_of(text, TableId::sources, batch, none);
     ASSERT_EQ(ps.size(), 1u) << describe(ps);
     EXPECT_EQ(ps[0].input, "in.csv");
     EXPECT_NE(ps[0].reason.find("LoadOptions::max_memory_per_input_byte"), std::string::npos) << ps[0].reason;
@@ -520,23 +520,23 @@ TEST(IoCsvTable, MemoryLimitRefusesRowsBeforeBuildingThem) {
     ASSERT_GT(line, 2u);
     ASSERT_LE(line, 60'001u);
     const std::size_t fit = static_cast<std::size_t>(line) - 2;  // line 1 is the header
-    EXPECT_NO_THROW(io::csv::read_table(sources_csv(fit), Table::sources, batch, none));
+    EXPECT_NO_THROW(io::csv::read_table(sources_csv(fit), TableId::sources, batch, none));
     EXPECT_EQ(batch.sources.size(), fit);
     Batch again;
-    const auto more = problems_of(sources_csv(fit + 1), Table::sources, again, none);
+    const auto more = problems_of(sources_csv(fit + 1), TableId::sources, again, none);
     ASSERT_EQ(more.size(), 1u) << describe(more);
     EXPECT_EQ(more[0].line, line);
     EXPECT_TRUE(again.sources.empty());
 
     // The default (48 bytes per byte of input) takes them, and so does the largest value.
     Batch by_default;
-    io::csv::read_table(text, Table::sources, by_default);
+    io::csv::read_table(text, TableId::sources, by_default);
     ASSERT_EQ(by_default.sources.size(), 60'000u);
     EXPECT_EQ(by_default.sources.back().id, SourceId(60'000));
     io::LoadOptions unlimited;
     unlimited.max_memory_per_input_byte = std::numeric_limits<std::uint64_t>::max();
     Batch all;
-    io::csv::read_table(text, Table::sources, all, unlimited);
+    io::csv::read_table(text, TableId::sources, all, unlimited);
     EXPECT_EQ(all.sources.size(), 60'000u);
 }
 
@@ -574,7 +574,7 @@ TEST(IoCsvTable, AtMostAThousandProblemsAreListed) {
     std::string text = "id,publication\n";
     for (int i = 0; i < 5000; ++i) text += "x,a\n";
     Batch batch;
-    const auto ps = problems_of(text, Table::sources, batch);
+    const auto ps = problems_of(text, TableId::sources, batch);
     ASSERT_EQ(ps.size(), 1001u);
     EXPECT_EQ(ps[999].line, 1001u);
     EXPECT_EQ(ps[1000].reason, "stopped after 1000 problems; the rest was not checked");
@@ -1059,11 +1059,11 @@ TEST(IoCsvWrite, ExactTextOfARow) {
     p.funds_in_place = ReportedAmount{Money::of_minor(5), Bound::exact, false};
     p.phase = 1;
     ds.insert(p);
-    EXPECT_EQ(table_text(ds, Table::parks),
+    EXPECT_EQ(table_text(ds, TableId::parks),
               "\xEF\xBB\xBF"
               "id,name_zh,name_en,kind,province,city,admin_code,parent,established,area,leading_industries\r\n"
               "1,益阳高新区,\"Yiyang \"\"High-tech\"\" Zone\",national_high_tech_zone,,,,,,100亩,\r\n");
-    EXPECT_EQ(table_text(ds, Table::projects),
+    EXPECT_EQ(table_text(ds, TableId::projects),
               "\xEF\xBB\xBF"
               "id,name_zh,name_en,park,industries,nature,currency,contract_investment,contract_investment_bound,"
               "contract_investment_estimated,planned_investment,planned_investment_bound,planned_investment_estimated,"
@@ -1112,14 +1112,14 @@ TEST(IoCsv, TheOldNameOfTheThroughputValueKindIsStillRead) {
         "id,scope,indicator,label,period,currency,value_kind,value,bound,unit\r\n"
         "7,1,other,处置能力,2020,,throughput,5000吨/年,,\r\n"
         "8,1,other,处置能力,2020,,annual_throughput,6000吨/年,,\r\n";
-    io::csv::read_table(csv, io::csv::Table::statistics, batch);
+    io::csv::read_table(csv, io::csv::TableId::statistics, batch);
     ASSERT_EQ(batch.statistics.size(), 2u);
     EXPECT_EQ(std::get<AnnualThroughput>(*batch.statistics[0].value), AnnualThroughput::parse("5000吨/年"));
     EXPECT_EQ(std::get<AnnualThroughput>(*batch.statistics[1].value), AnnualThroughput::parse("6000吨/年"));
     Dataset ds;
     ds.insert(std::move(batch));
     std::ostringstream out;
-    io::csv::write_table(ds, io::csv::Table::statistics, out);
+    io::csv::write_table(ds, io::csv::TableId::statistics, out);
     EXPECT_NE(out.str().find(",annual_throughput,5000吨/年,"), std::string::npos) << out.str();
     EXPECT_EQ(out.str().find(",throughput,"), std::string::npos);
 }

@@ -78,7 +78,7 @@ TEST(FormatReference, CheckedInPageIsTheGeneratedOne) {
 TEST(FormatReference, EveryCsvTableHasTheColumnsItsWriterWrites) {
     const std::string md = io::format_reference();
     const Dataset sample = samples::high_tech_zones_2020();
-    for (const io::csv::Table t : io::csv::tables()) {
+    for (const io::csv::TableId t : io::csv::tables()) {
         std::ostringstream out;
         io::csv::write_table(sample, t, out);
         const auto written = header_of(out.str());

@@ -173,7 +173,7 @@ TEST(IoSaveAtomic, LeftoversOfKilledSavesDisturbNeitherSavesNorLoads) {
 
 std::set<std::string> table_files() {
     std::set<std::string> names;
-    for (const io::csv::Table t : io::csv::tables()) names.insert(std::string(io::csv::file_name(t)));
+    for (const io::csv::TableId t : io::csv::tables()) names.insert(std::string(io::csv::file_name(t)));
     return names;
 }
 
@@ -315,7 +315,7 @@ TEST(IoSaveErrors, AFullTableFileNamesThePathAndLeavesTheFolderAsItWas) {
     constexpr rlim_t limit = 4096;
     const Dataset new_data = small_dataset(2, 200);
     std::ostringstream projects;
-    io::csv::write_table(new_data, io::csv::Table::projects, projects);
+    io::csv::write_table(new_data, io::csv::TableId::projects, projects);
     ASSERT_GT(projects.str().size(), limit);
     TempDir dir;
     const fs::path folder = dir.path() / "tables.csv";

@@ -20,7 +20,7 @@
 namespace parkinvest::io::csv {
 
 /// The tables, in the order a folder is read (parents before their children).
-enum class Table : std::uint8_t {
+enum class TableId : std::uint8_t {
     sources,
     industries,
     parks,
@@ -39,12 +39,12 @@ enum class Table : std::uint8_t {
 };
 
 /// Every table, in reading order.
-[[nodiscard]] std::span<const Table> tables() noexcept;
+[[nodiscard]] std::span<const TableId> tables() noexcept;
 /// "parks.csv", "project_stages.csv" ...
-[[nodiscard]] std::string_view file_name(Table table) noexcept;
+[[nodiscard]] std::string_view file_name(TableId table) noexcept;
 
 /// One table's rows for every record of `dataset`, with the header row (the file save() writes).
-void write_table(const Dataset& dataset, Table table, std::ostream& out);
+void write_table(const Dataset& dataset, TableId table, std::ostream& out);
 
 /// Reads one table and appends its records to `batch`; rows of a child table (stages,
 /// snapshots, citations ...) are appended to the lists of their parents, which must already be
@@ -55,10 +55,10 @@ void write_table(const Dataset& dataset, Table table, std::ostream& out);
 /// throws one FormatError listing all of them (input `name`, line, column, value, reason) and
 /// leaves `batch` unchanged. The records
 /// are not validated against each other: insert the batch into a Dataset for that.
-void read_table(std::string_view csv_text, Table table, Batch& batch, const LoadOptions& options = {},
+void read_table(std::string_view csv_text, TableId table, Batch& batch, const LoadOptions& options = {},
                 std::string_view name = "<memory>");
 /// Stream form: reads at most options.max_input_bytes.
-void read_table(std::istream& in, Table table, Batch& batch, const LoadOptions& options = {},
+void read_table(std::istream& in, TableId table, Batch& batch, const LoadOptions& options = {},
                 std::string_view name = "<stream>");
 
 }  // namespace parkinvest::io::csv

@@ -314,14 +314,8 @@ void check_string_size(const Archive& ar, std::uint64_t size) {
 // ---------------------------------------------------------------------------------------------
 // Values inside records
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using schema::is_optional;
+using schema::is_vector;
 
 /// A list, written like cereal writes std::vector (a size tag, then the elements).
 template <class R>

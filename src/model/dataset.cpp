@@ -304,30 +304,44 @@ private:
     /// them, JSON escapes them, and whatever prints them escapes them with printable().) The
     /// fields come from the record's description (model/describe.hpp); `path(member)` builds a
     /// field's path ("licence.number", "sources[2].note") only when it has a problem.
+    /// Whether a value of type T holds text (a string, or a struct or list with one).
+    template <class T>
+    static constexpr bool holds_text() {
+        if constexpr (std::is_same_v<T, std::string>) return true;
+        else if constexpr (schema::is_optional<T>::value || schema::is_vector<T>::value)
+            return holds_text<typename T::value_type>();
+        else if constexpr (schema::described<T>)
+            return std::apply([](const auto&... f) { return (holds_text<typename std::remove_cvref_t<decltype(f)>::value_type>() || ...); },
+                              schema::Describe<T>::fields);
+        else return false;
+    }
     template <class S, class Path>
     static void texts(const Context& fail, const S& s, const Path& path) {
         schema::for_each_field<S>([&](const auto& f) {
             using T = typename std::remove_cvref_t<decltype(f)>::value_type;
-            const T& v = f.of(s);
-            const auto here = [&] { return path(f.info.name); };
-            const auto check = [&](std::string_view text) {
-                if (const auto at = invalid_utf8_at(text)) fail(here(), "invalid UTF-8 at byte " + std::to_string(*at));
-            };
-            const auto nested = [&](const auto& member_of, std::string prefix) {
-                texts(fail, member_of, [&](std::string_view member) { return prefix + "." + std::string(member); });
-            };
-            if constexpr (std::is_same_v<T, std::string>) {
-                check(v);
-            } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
-                if (v) check(*v);
-            } else if constexpr (schema::described<T>) {
-                nested(v, here());
-            } else if constexpr (schema::is_optional<T>::value) {
-                if constexpr (schema::described<typename T::value_type>)
-                    if (v) nested(*v, here());
-            } else if constexpr (schema::is_vector<T>::value) {
-                if constexpr (schema::described<typename T::value_type>)
-                    for (std::size_t i = 0; i < v.size(); ++i) nested(v[i], here() + "[" + std::to_string(i) + "]");
+            if constexpr (holds_text<T>()) {
+                const T& v = f.of(s);
+                const auto here = [&] { return path(f.info.name); };
+                // `prefix()` builds the path of a nested struct only when it has a problem.
+                const auto nested = [&](const auto& member_of, const auto& prefix) {
+                    texts(fail, member_of, [&](std::string_view member) { return prefix() + "." + std::string(member); });
+                };
+                if constexpr (std::is_same_v<T, std::string>) {
+                    if (const auto at = invalid_utf8_at(v)) fail(here(), "invalid UTF-8 at byte " + std::to_string(*at));
+                } else if constexpr (schema::is_optional<T>::value) {
+                    if (v) {
+                        if constexpr (std::is_same_v<typename T::value_type, std::string>) {
+                            if (const auto at = invalid_utf8_at(*v)) fail(here(), "invalid UTF-8 at byte " + std::to_string(*at));
+                        } else {
+                            nested(*v, here);
+                        }
+                    }
+                } else if constexpr (schema::is_vector<T>::value) {
+                    for (std::size_t i = 0; i < v.size(); ++i)
+                        nested(v[i], [&] { return here() + "[" + std::to_string(i) + "]"; });
+                } else {
+                    nested(v, here);
+                }
             }
         });
     }

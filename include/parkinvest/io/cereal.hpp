@@ -974,18 +974,27 @@ void serialize(Archive& ar, T& v) {
 }
 
 /// A record: its class version, its id, then its other fields. A field added in a later class
-/// version (FieldInfo::since) is not read from older files and keeps its default.
+/// version (FieldInfo::since) is not read from older files and keeps its default. (The fields
+/// are visited by index so that each one's name, member and version are constants here.)
+template <class Archive, class R, std::size_t... I>
+void record_fields(Archive& ar, R& r, const std::uint32_t version, std::index_sequence<I...>) {
+    const auto one = [&]<std::size_t N>(std::integral_constant<std::size_t, N>) {
+        constexpr const auto& f = std::get<N>(schema::Describe<R>::fields);
+        if constexpr (N > 0) {  // the id: record() reads and writes it first
+            if constexpr (f.info.since > 1) {
+                if (version < f.info.since) return;
+            }
+            io::cereal_detail::field(ar, f.info.name.data(), r.*(f.member));
+        }
+    };
+    (one(std::integral_constant<std::size_t, I>{}), ...);
+}
+
 template <class Archive, class R>
     requires schema::record<R>
 void serialize(Archive& ar, R& r, const std::uint32_t version) {
-    using namespace io::cereal_detail;
-    record(ar, r, version, [&] {
-        bool id = true;  // record() reads and writes the id first
-        schema::for_each_field<R>([&](const auto& f) {
-            if (std::exchange(id, false) || f.info.since > version) return;
-            field(ar, f.info.name.data(), f.of(r));
-        });
-    });
+    constexpr std::size_t n = std::tuple_size_v<std::remove_cvref_t<decltype(schema::Describe<R>::fields)>>;
+    io::cereal_detail::record(ar, r, version, [&] { record_fields(ar, r, version, std::make_index_sequence<n>{}); });
 }
 
 // ---- Dataset: a format marker and the lists of records, in Batch order

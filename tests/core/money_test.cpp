@@ -468,6 +468,66 @@ TEST(MoneyDiv, ByZeroThrows) {
     EXPECT_THROW((void)(Money::of(1) / Money()), DivisionByZeroError);
 }
 
+#if PARKINVEST_HAS_INT128
+TEST(MoneyDiv, ByA128BitIntegerBeyondTheSymmetricRange) {
+    // The most negative __int128 (-2^127) cannot be negated, and an unsigned __int128 above
+    // 2^127 - 1 cannot be converted: both exceed every amount (at most 2^127 - 1 units), so the
+    // quotient is 0 or one unit (1/10,000 yuan) by the rounding mode. UBSan runs this in CI.
+    using parkinvest::detail::i128;
+    using parkinvest::detail::u128;
+    if constexpr (parkinvest::detail::Integer<i128>) {
+        const i128 most_negative = -parkinvest::detail::i128_max() - 1;
+        const u128 largest = ~static_cast<u128>(0);
+        const Money unit = Money::from_units(1, Currency::CNY);
+        const Money zero = Money::from_units(0, Currency::CNY);
+        const Money small = Money::from_units(5, Currency::CNY);
+        const Money big = Money::from_units(Money::max_units(), Currency::CNY);  // 2^119 - 1 units
+        // 5 / -2^127: a tiny negative quotient.
+        EXPECT_EQ(small.div(most_negative, RoundingMode::half_up), zero);
+        EXPECT_EQ(small.div(most_negative, RoundingMode::up), -unit);
+        EXPECT_EQ(small.div(most_negative, RoundingMode::down), zero);
+        EXPECT_EQ(small.div(most_negative, RoundingMode::ceiling), zero);
+        EXPECT_EQ(small.div(most_negative, RoundingMode::floor), -unit);
+        EXPECT_THROW((void)small.div(most_negative, RoundingMode::unnecessary), InexactRoundingError);
+        // The largest amount is still far below half of 2^127: the half modes give 0.
+        EXPECT_EQ(big.div(most_negative, RoundingMode::half_up), zero);
+        EXPECT_EQ((-big).div(most_negative, RoundingMode::ceiling), unit);
+        EXPECT_EQ(big.div(largest, RoundingMode::half_even), zero);
+        EXPECT_EQ(big.div(largest, RoundingMode::up), unit);
+        EXPECT_EQ((-big).div(largest, RoundingMode::floor), -unit);
+        EXPECT_EQ(zero.div(most_negative, RoundingMode::unnecessary), zero);
+        // The half modes on the whole 128-bit range (the rounding helper Money uses):
+        // (2^127 - 1) / -2^127 is just above -1, (2^127 - 1) / (2^128 - 1) just below 1/2.
+        using parkinvest::detail::div_round_integer;
+        const i128 top = parkinvest::detail::i128_max();
+        EXPECT_TRUE(div_round_integer(top, most_negative, RoundingMode::half_up, "test") == -1);
+        EXPECT_TRUE(div_round_integer(top, most_negative, RoundingMode::half_down, "test") == -1);
+        EXPECT_TRUE(div_round_integer(-top, most_negative, RoundingMode::half_even, "test") == 1);
+        EXPECT_TRUE(div_round_integer(top, most_negative, RoundingMode::down, "test") == 0);
+        EXPECT_TRUE(div_round_integer(top, largest, RoundingMode::half_up, "test") == 0);
+        EXPECT_TRUE(div_round_integer(top, largest, RoundingMode::ceiling, "test") == 1);
+        // A tie: 2^126 / -2^127 is exactly -1/2.
+        const i128 half = static_cast<i128>(1) << 126;
+        EXPECT_TRUE(div_round_integer(half, most_negative, RoundingMode::half_up, "test") == -1);
+        EXPECT_TRUE(div_round_integer(half, most_negative, RoundingMode::half_down, "test") == 0);
+        EXPECT_TRUE(div_round_integer(half, most_negative, RoundingMode::half_even, "test") == 0);
+        // Within the range nothing changes: 10 units / -4 = -2.5 → -3 (half_up), -2 (half_even).
+        const Money ten = Money::from_units(10, Currency::CNY);
+        EXPECT_EQ(ten.div(static_cast<i128>(-4), RoundingMode::half_up), Money::from_units(-3, Currency::CNY));
+        EXPECT_EQ(ten.div(static_cast<u128>(4), RoundingMode::half_even), Money::from_units(2, Currency::CNY));
+    }
+}
+#endif
+
+TEST(MoneyDiv, UnnecessaryRoundingNamesTheModeAsSpelled) {
+    try {
+        (void)Money::parse("1元").div(3, RoundingMode::unnecessary);
+        ADD_FAILURE() << "expected InexactRoundingError";
+    } catch (const InexactRoundingError& e) {
+        EXPECT_NE(std::string(e.what()).find("RoundingMode::unnecessary"), std::string::npos) << e.what();
+    }
+}
+
 TEST(MoneyDiv, MoneyByMoneyIsAnExactReducedRatio) {
     const Ratio r = Money::of(30) / Money::of(70);
     EXPECT_I128_EQ(r.numerator(), 3);

@@ -53,11 +53,11 @@ public:
         : ArithmeticError(operation, "parkinvest: division by zero in " + operation) {}
 };
 
-/// RoundingMode::Unnecessary was given but the result is not exact.
+/// RoundingMode::unnecessary was given but the result is not exact.
 class InexactRoundingError : public ArithmeticError {
 public:
     explicit InexactRoundingError(std::string operation)
-        : ArithmeticError(operation, "parkinvest: rounding necessary but RoundingMode::Unnecessary given in " +
+        : ArithmeticError(operation, "parkinvest: rounding necessary but RoundingMode::unnecessary given in " +
                                          operation) {}
 };
 

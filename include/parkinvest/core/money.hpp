@@ -199,7 +199,7 @@ public:
     /// this / n, rounded to 1/10,000 of the unit. Throws DivisionByZeroError when n == 0.
     template <detail::Integer Int>
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
-        return from_units(detail::div_round(units(), rep(n), mode, "Money / integer"), currency());
+        return from_units(detail::div_round_integer(units(), n, mode, "Money / integer"), currency());
     }
     /// The exact ratio of two amounts of one currency (a share, a multiple).
     friend Ratio operator/(const Money& a, const Money& b) {

@@ -5,6 +5,8 @@
 #include <parkinvest/core/int128.hpp>
 
 #include <array>
+#include <cstdint>
+#include <type_traits>
 #include <string_view>
 
 namespace parkinvest {
@@ -94,6 +96,46 @@ inline i128 div_round(i128 num, i128 den, RoundingMode mode, const char* operati
     if (round_away(mode, negative, q_abs, detail::abs(r), detail::abs(den), operation))
         return negative ? q - 1 : q + 1;
     return q;
+}
+
+#if PARKINVEST_HAS_INT128
+/// num / d for a divisor with |d| >= 2^127 (the most negative __int128, whose negation
+/// overflows, or an unsigned __int128 above 2^127 - 1): it exceeds every |num| (at most
+/// 2^127 - 1), so the truncated quotient is 0 and the remainder is num. `d_abs` is |d|.
+inline i128 div_round_beyond(i128 num, u128 d_abs, bool negative_divisor, RoundingMode mode, const char* operation) {
+    if (num == 0) return 0;
+    const bool negative = (num < 0) != negative_divisor;
+    const u128 twice_r = static_cast<u128>(detail::abs(num)) * 2;  // below 2^128: no overflow
+    bool away = false;
+    switch (mode) {
+    case RoundingMode::up: away = true; break;
+    case RoundingMode::down: away = false; break;
+    case RoundingMode::ceiling: away = !negative; break;
+    case RoundingMode::floor: away = negative; break;
+    case RoundingMode::half_up: away = twice_r >= d_abs; break;
+    case RoundingMode::half_down:
+    case RoundingMode::half_even: away = twice_r > d_abs; break;  // a tie keeps the even quotient 0
+    case RoundingMode::unnecessary: throw InexactRoundingError(operation);
+    }
+    if (!away) return 0;
+    return negative ? -1 : 1;
+}
+#endif
+
+/// num / n rounded under `mode`, for an integer n of any width: a 128-bit n beyond
+/// ±(2^127 - 1) is divided without converting (or negating) it.
+template <class Int>
+i128 div_round_integer(i128 num, Int n, RoundingMode mode, const char* operation) {
+#if PARKINVEST_HAS_INT128
+    if constexpr (sizeof(Int) > sizeof(std::int64_t)) {
+        if constexpr (std::is_unsigned_v<Int>) {
+            if (n > static_cast<u128>(i128_max())) return div_round_beyond(num, static_cast<u128>(n), false, mode, operation);
+        } else {
+            if (n < i128_min()) return div_round_beyond(num, static_cast<u128>(1) << 127, true, mode, operation);
+        }
+    }
+#endif
+    return div_round(num, static_cast<i128>(n), mode, operation);
 }
 
 /// Fast path of div_round for operands that fit in 64 bits, where the compiler turns division

@@ -171,9 +171,51 @@ void dispatch_leaf(V& v, ColumnName n, Need need, T& x) {
 // ------------------------------------------------------------------------------------------
 // Columns: the header a table has, from its visit().
 
+/// How a cell of type T is written, and an example.
+template <class T>
+std::pair<std::string_view, std::string_view> cell_form() {
+    using U = optional_inner_t<T>;
+    if constexpr (is_id<U>) return {"id", "12"};
+    else if constexpr (std::is_same_v<U, std::string>) return {"text", ""};
+    else if constexpr (std::is_same_v<U, bool>) return {"yes/no", "true, 是"};
+    else if constexpr (std::is_enum_v<U>) return {"enum", ""};
+    else if constexpr (std::is_integral_v<U>) return {"integer", "2020"};
+    else if constexpr (std::is_same_v<U, ReportedDate>) return {"date at a precision", "2020-07, 2020-Q1, 2020-H1, 2020年7月28日"};
+    else if constexpr (std::is_same_v<U, Date>) return {"day", "2020-06-30"};
+    else if constexpr (std::is_same_v<U, Period>) return {"period", "2020-H1, 2020年1-6月, 截至2020-06-30"};
+    else if constexpr (std::is_same_v<U, ReportedAmount> || std::is_same_v<U, Money>) return {"amount", "60560000000.00, 605.6亿元"};
+    else if constexpr (std::is_same_v<U, Area>) return {"area with unit", "225平方公里, 1200平方米, 100亩"};
+    else if constexpr (std::is_same_v<U, Mass>) return {"mass with unit", "12.5吨"};
+    else if constexpr (std::is_same_v<U, AnnualThroughput>) return {"throughput with unit", "5000吨/年"};
+    else if constexpr (std::is_same_v<U, Decimal<6>>) return {"rate", "0.0435, 4.35%"};
+    else if constexpr (std::is_same_v<U, CreditCode>) return {"credit code", "91330200MA2GQ6Q66C"};
+    else if constexpr (detail::is_id_list<U>) return {"id list", "3;7;12"};
+    else if constexpr (detail::is_enum_list<U>) return {"enum list", ""};
+    else if constexpr (std::is_same_v<U, HwCategory>) return {"HW category", "HW08"};
+    else if constexpr (std::is_same_v<U, Percent>) return {"percentage", "4.9%"};
+    else if constexpr (std::is_same_v<U, StatisticValue>) return {"value", "39, 605.6亿元, 44.2%"};
+    else static_assert(sizeof(U) == 0, "no reference form for this field type");
+}
+
+template <class E>
+std::string enum_example() {
+    std::string s;
+    for (std::size_t i = 0; i < enum_count<E> && i < 3; ++i) {
+        if (i > 0) s += ", ";
+        s += EnumTable<E>::entries[i].name;
+    }
+    if (enum_count<E> > 3) s += " ...";
+    return s;
+}
+
+/// A column of a table: its name and whether the header must have it, and for the reference
+/// (docs/formats.md) how its cells are written, when a value is required, and an example.
 struct ColumnSpec {
     std::string name;
     Need need;
+    std::string form;
+    std::string required_text;
+    std::string example;
 };
 
 class HeaderVisitor {
@@ -181,22 +223,30 @@ public:
     std::vector<ColumnSpec> columns;
 
     template <class IdT>
-    void key(ColumnName n, const IdT&) { add(n, required); }
-    void currency(std::optional<Currency>) { add("currency"); }
+    void key(ColumnName n, const IdT&) { add(n.str(), required, "id", "yes", "12"); }
+    void currency(std::optional<Currency>) {
+        add("currency", Need::optional, "ISO 4217 code of the row's amounts", "no (CNY)", "CNY, USD");
+    }
     template <class T>
     void leaf(ColumnName n, Need need, const T&) {
+        using U = optional_inner_t<T>;
+        const auto [form, plain_example] = cell_form<T>();
+        std::string example(plain_example);
+        if constexpr (std::is_enum_v<U>) example = enum_example<U>();
+        if constexpr (detail::is_enum_list<U>) example = enum_example<detail::list_element_t<U>>();
+        const std::string required_text = need == required ? (in_group_ ? "when the group is given" : "yes") : "no";
         // Inside an optional group nothing is required of the header: only a row that gives
         // the group must give its required members.
         if (in_group_) need = Need::optional;
-        if constexpr (std::is_same_v<optional_inner_t<T>, ReportedAmount>) {
-            add(n, need);
-            add(n.with("_bound"));
-            add(n.with("_estimated"));
-        } else if constexpr (std::is_same_v<T, std::optional<StatisticValue>>) {
-            add(n.with("_kind"));
-            add(n);
+        if constexpr (std::is_same_v<U, ReportedAmount>) {
+            add(n.str(), need, form, required_text, example);
+            add(n.with("_bound"), Need::optional, "enum", "no (exact)", enum_example<Bound>());
+            add(n.with("_estimated"), Need::optional, "yes/no", "no (false)", "true, 预计");
+        } else if constexpr (std::is_same_v<U, StatisticValue>) {
+            add(n.with("_kind"), Need::optional, "enum", "with a value", enum_example<ValueKind>());
+            add(n.str(), Need::optional, form, "no", example);
         } else {
-            add(n, need);
+            add(n.str(), need, form, required_text, example);
         }
     }
     template <class T>
@@ -210,7 +260,9 @@ public:
     }
 
 private:
-    void add(ColumnName n, Need need = Need::optional) { columns.push_back(ColumnSpec{n.str(), need}); }
+    void add(std::string name, Need need, std::string_view form, std::string_view required_text, std::string example) {
+        columns.push_back(ColumnSpec{std::move(name), need, std::string(form), std::string(required_text), std::move(example)});
+    }
     bool in_group_ = false;
 };
 
@@ -1590,96 +1642,11 @@ std::optional<std::string> read_file(const std::filesystem::path& file, const Lo
 // ------------------------------------------------------------------------------------------
 // The reference of the tables (docs/formats.md), from the same visit() that reads and writes.
 
-/// How a cell of type T is written, and an example.
-template <class T>
-std::pair<std::string_view, std::string_view> cell_form() {
-    using U = optional_inner_t<T>;
-    if constexpr (is_id<U>) return {"id", "12"};
-    else if constexpr (std::is_same_v<U, std::string>) return {"text", ""};
-    else if constexpr (std::is_same_v<U, bool>) return {"yes/no", "true, 是"};
-    else if constexpr (std::is_enum_v<U>) return {"enum", ""};
-    else if constexpr (std::is_integral_v<U>) return {"integer", "2020"};
-    else if constexpr (std::is_same_v<U, ReportedDate>) return {"date at a precision", "2020-07, 2020-Q1, 2020-H1, 2020年7月28日"};
-    else if constexpr (std::is_same_v<U, Date>) return {"day", "2020-06-30"};
-    else if constexpr (std::is_same_v<U, Period>) return {"period", "2020-H1, 2020年1-6月, 截至2020-06-30"};
-    else if constexpr (std::is_same_v<U, ReportedAmount> || std::is_same_v<U, Money>) return {"amount", "60560000000.00, 605.6亿元"};
-    else if constexpr (std::is_same_v<U, Area>) return {"area with unit", "225平方公里, 1200平方米, 100亩"};
-    else if constexpr (std::is_same_v<U, Mass>) return {"mass with unit", "12.5吨"};
-    else if constexpr (std::is_same_v<U, AnnualThroughput>) return {"throughput with unit", "5000吨/年"};
-    else if constexpr (std::is_same_v<U, Decimal<6>>) return {"rate", "0.0435, 4.35%"};
-    else if constexpr (std::is_same_v<U, CreditCode>) return {"credit code", "91330200MA2GQ6Q66C"};
-    else if constexpr (detail::is_id_list<U>) return {"id list", "3;7;12"};
-    else if constexpr (detail::is_enum_list<U>) return {"enum list", ""};
-    else if constexpr (std::is_same_v<U, HwCategory>) return {"HW category", "HW08"};
-    else if constexpr (std::is_same_v<U, Percent>) return {"percentage", "4.9%"};
-    else if constexpr (std::is_same_v<U, StatisticValue>) return {"value", "39, 605.6亿元, 44.2%"};
-    else static_assert(sizeof(U) == 0, "no reference form for this field type");
-}
-
-template <class E>
-std::string enum_example() {
-    std::string s;
-    for (std::size_t i = 0; i < enum_count<E> && i < 3; ++i) {
-        if (i > 0) s += ", ";
-        s += EnumTable<E>::entries[i].name;
-    }
-    if (enum_count<E> > 3) s += " ...";
-    return s;
-}
-
-/// Markdown rows: | column | form | required | example |.
-class DocVisitor {
-public:
-    explicit DocVisitor(std::string& md) : md_(md) {}
-
-    template <class IdT>
-    void key(ColumnName n, const IdT&) { row(n.str(), "id", "yes", "12"); }
-    void currency(std::optional<Currency>) { row("currency", "ISO 4217 code of the row's amounts", "no (CNY)", "CNY, USD"); }
-    template <class T>
-    void leaf(ColumnName n, Need need, const T&) {
-        const auto [form, plain_example] = cell_form<T>();
-        std::string example(plain_example);
-        using U = optional_inner_t<T>;
-        if constexpr (std::is_enum_v<U>) example = enum_example<U>();
-        if constexpr (detail::is_enum_list<U>) example = enum_example<detail::list_element_t<U>>();
-        const std::string required_text = in_group_ && need == required ? "when the group is given"
-                                          : need == required             ? "yes"
-                                                                         : "no";
-        if constexpr (std::is_same_v<U, ReportedAmount>) {
-            row(n.str(), std::string(form), required_text, example);
-            row(n.with("_bound"), "enum", "no (exact)", enum_example<Bound>());
-            row(n.with("_estimated"), "yes/no", "no (false)", "true, 预计");
-        } else if constexpr (std::is_same_v<U, StatisticValue>) {
-            row(n.with("_kind"), "enum", "with a value", enum_example<ValueKind>());
-            row(n.str(), std::string(form), "no", example);
-        } else {
-            row(n.str(), std::string(form), required_text, example);
-        }
-    }
-    template <class T>
-    void list(ColumnName, const T&) {}
-    template <class T, class F>
-    void group(ColumnName, const std::optional<T>&, F members) {
-        const T blank{};
-        in_group_ = true;
-        members(*this, blank);
-        in_group_ = false;
-    }
-
-private:
-    void row(const std::string& name, const std::string& form, const std::string& required_text, const std::string& example) {
-        md_ += "| `" + name + "` | " + form + " | " + required_text + " | " + example + " |\n";
-    }
-    std::string& md_;
-    bool in_group_ = false;
-};
-
 template <class Row>
 void table_reference(std::string& md) {
     md += "| column | form | required | example |\n|---|---|---|---|\n";
-    DocVisitor v(md);
-    const Row blank{};
-    visit(v, blank);
+    for (const ColumnSpec& c : columns_of<Row>())
+        md += "| `" + c.name + "` | " + c.form + " | " + c.required_text + " | " + c.example + " |\n";
 }
 }  // namespace
 

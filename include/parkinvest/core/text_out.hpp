@@ -8,8 +8,8 @@
 // negative number — these functions, Money::format and Money::to_string, Percent::format and
 // format_signed, PercentagePoints::format, the quantities' format, query::Table in every form.
 // U+2212 MINUS SIGN and the full-width '－' are accepted on input only (every parse function
-// reads them as '-'). Text written is text every reader reads: spreadsheets, DuckDB, strtod and
-// this library's own parsers; a caller who wants typographic minus signs in a report
+// reads them as '-'). Text written is text every reader reads: spreadsheets, DuckDB, C's number
+// parsers and this library's own; a caller who wants typographic minus signs in a report
 // substitutes them there.
 #pragma once
 

@@ -159,18 +159,19 @@ struct GroupRow {
     std::optional<i128> sum;  ///< in 1/10,000 units; empty when the group had no amount
 };
 
-/// Compares the library's table (key label, [count,] sum) with a baseline.
+/// Compares the library's table (key label, [count,] sum — after `skip` leading columns, e.g.
+/// top()'s rank) with a baseline.
 void check_table(const q::Table& t, const std::vector<GroupRow>& expected, bool has_count,
-                 const std::string& what, const auto& label_of) {
+                 const std::string& what, const auto& label_of, std::size_t skip = 0) {
     if (t.size() != expected.size())
         fail(what + ": " + std::to_string(t.size()) + " groups from the library, " + std::to_string(expected.size()) +
              " from the baseline");
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const auto& row = t.rows()[i];
         const GroupRow& e = expected[i];
-        const auto* label = std::get_if<q::Label>(&row[0]);
+        const auto* label = std::get_if<q::Label>(&row[skip]);
         if (label == nullptr || label->zh != label_of(e.key)) fail(what + ": group " + std::to_string(i) + " label differs");
-        std::size_t c = 1;
+        std::size_t c = skip + 1;
         if (has_count) {
             const auto* n = std::get_if<std::int64_t>(&row[c++]);
             if (n == nullptr || *n != e.count)
@@ -483,7 +484,7 @@ std::vector<GroupRow> hand_top(std::span<const Project> projects, std::size_t sl
 void BM_TopParks_Query(benchmark::State& state) {
     const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
     check_table(library_top(ds), hand_top(ds.projects(), park_slots(ds)), false, "top-10 parks",
-                [&](std::uint64_t k) { return park_name(ds, k); });
+                [&](std::uint64_t k) { return park_name(ds, k); }, 1);
     for (auto _ : state) {
         q::Table t = library_top(ds);
         benchmark::DoNotOptimize(t);
@@ -528,6 +529,9 @@ struct GrowthGroup {
     std::int64_t count = 0;
     i128 now = 0, before = 0;
     bool any_now = false, any_before = false;
+    // The synthetic amounts are exact, 以上 or 约 (samples/synthetic.cpp): enough to state the
+    // growth as query/bounds.hpp does.
+    bool lower_now = false, lower_before = false, approx = false;
 };
 
 bool event_within(const Project& p, const Period& period) {
@@ -545,8 +549,11 @@ void hand_growth(std::span<const Project> projects, const std::vector<std::uint6
         ++g.count;
         const auto& a = p.contract_investment;
         if (!a) continue;
-        if (event_within(p, current)) g.now += a->value.units(), g.any_now = true;
-        else if (event_within(p, previous)) g.before += a->value.units(), g.any_before = true;
+        const bool lower = a->bound == Bound::at_least;
+        if (event_within(p, current)) g.now += a->value.units(), g.any_now = true, g.lower_now |= lower;
+        else if (event_within(p, previous)) g.before += a->value.units(), g.any_before = true, g.lower_before |= lower;
+        else continue;
+        g.approx |= a->bound == Bound::about;
     }
 }
 
@@ -565,9 +572,15 @@ void BM_Growth_Query(benchmark::State& state) {
             const auto* l = std::get_if<q::Label>(&r[0]);
             const auto* n = std::get_if<std::int64_t>(&r[1]);
             if (l == nullptr || l->zh != label || n == nullptr || *n != g.count) fail("growth: group " + label + " differs");
+            // A lower bound now and before: undetermined; now only: at least; before only: at most.
             q::Cell want{};
-            if (g.any_now && g.any_before && g.before != 0)
-                want = Percent::growth(Money::from_units(g.now), Money::from_units(g.before));
+            if (g.any_now && g.any_before && g.before != 0) {
+                const Percent figure = Percent::growth(Money::from_units(g.now), Money::from_units(g.before));
+                if (g.lower_now && g.lower_before) want = q::Undetermined{};
+                else if (g.lower_now) want = q::ReportedPercent{figure, Bound::at_least, false};
+                else if (g.lower_before) want = q::ReportedPercent{figure, Bound::at_most, false};
+                else want = q::ReportedPercent{figure, g.approx ? Bound::about : Bound::exact, false};
+            }
             if (r[2] != want) fail("growth: group " + label + " growth differs");
         };
         if (none.count != 0) check_row(none, "(无)");

@@ -117,10 +117,10 @@ int main(int argc, char** argv) {
         {
             // Cumulative buckets ("以上"): a project counts once, by either amount. The published
             // Chongqing counts are statistics 招商百日攻坚签下的…项目.
-            std::vector<Column> columns{{"门槛", "threshold", true},
-                                        {"明细项目数", "itemized projects", false},
-                                        {"其中重庆高新区", "of which Chongqing", false},
-                                        {"重庆高新区发布数", "Chongqing published", false}};
+            std::vector<Column> columns{{"门槛", "threshold", true, ColumnKind::label},
+                                        {"明细项目数", "itemized projects", false, ColumnKind::count},
+                                        {"其中重庆高新区", "of which Chongqing", false, ColumnKind::count},
+                                        {"重庆高新区发布数", "Chongqing published", false, ColumnKind::count}};
             std::vector<std::vector<Cell>> rows;
             const Label names[] = {{"亿元以上", "100 million yuan and over"},
                                    {"10亿元以上", "1 billion yuan and over"},

@@ -51,9 +51,14 @@ std::vector<const R*> records_under(const Dataset& ds, ParkId scope, std::span<c
 
 Table reconcile(const Dataset& ds) {
     std::vector<Column> columns = {
-        {"园区", "park", true},          {"期间", "period", true},         {"指标", "indicator", true},
-        {"报告值", "reported", false},   {"明细项数", "itemized count", false}, {"明细合计", "itemized sum", false},
-        {"覆盖率", "coverage", false},   {"冲突", "conflict", false},
+        {"园区", "park", true, ColumnKind::label},
+        {"期间", "period", true, ColumnKind::label},
+        {"指标", "indicator", true, ColumnKind::label},
+        {"报告值", "reported", false, ColumnKind::value},
+        {"明细项数", "itemized count", false, ColumnKind::count},
+        {"明细合计", "itemized sum", false, ColumnKind::amount},
+        {"覆盖率", "coverage", false, ColumnKind::percent},
+        {"冲突", "conflict", false, ColumnKind::label},
     };
     std::vector<std::vector<Cell>> rows;
     // Work shared between statistics, so that many statistics of one park cost one pass over
@@ -114,13 +119,16 @@ Table reconcile(const Dataset& ds) {
             conflict = contradicts(items, Bound::exact, *count, s.bound);
         } else {
             row.emplace_back(std::in_place_type<ReportedAmount>, ReportedAmount{*money, s.bound, false});
-            if (sum.total && sum.total->currency() == money->currency() && !money->is_zero())
-                coverage = Percent::share(*sum.total, *money);
-            conflict = sum.total && sum.total->currency() == money->currency() &&
-                       contradicts(*sum.total, sum.bound, *money, s.bound);
+            // The itemized sum as its bounds state it (bounds.hpp); undetermined compares as nothing.
+            std::optional<ReportedAmount> itemized;
+            if (sum.n != 0) itemized = detail::state(sum.interval());
+            if (itemized && itemized->value.currency() == money->currency()) {
+                if (!money->is_zero()) coverage = Percent::share(itemized->value, *money);
+                conflict = contradicts(itemized->value, itemized->bound, *money, s.bound);
+            }
         }
         row.emplace_back(std::in_place_type<std::int64_t>, items);
-        row.push_back(sum.cell());
+        row.push_back(detail::sum_cell(sum));
         row.push_back(std::move(coverage));
         row.emplace_back(std::in_place_type<Label>, conflict ? Label{"是", "yes"} : Label{"", ""});
         rows.push_back(std::move(row));

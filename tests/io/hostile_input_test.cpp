@@ -252,7 +252,7 @@ TEST(IoHostile, TablesRefuseToWriteTextThatIsNotUtf8AndEscapeControlCharacters) 
     using query::Cell;
     using query::Column;
     using query::Label;
-    const query::Table t({Column{"园区", "park", true}},
+    const query::Table t({Column{"园区", "park", true, query::ColumnKind::label}},
                          {{Cell{Label{"a\xff", "a\xff"}}}, {Cell{Label{"\x1b[2J", "\x1b[2J"}}}});
     EXPECT_THROW((void)t.to_json(), ArgumentError);
     EXPECT_THROW((void)t.to_csv(), ArgumentError);

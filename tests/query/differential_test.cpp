@@ -15,6 +15,7 @@
 #include <parkinvest/query/query.hpp>
 #include <parkinvest/samples/synthetic.hpp>
 
+#include "support/interval_reference.hpp"
 #include "support/test_support.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -222,36 +223,38 @@ bool ref_proves_below(const ReportedAmount& a, const Money& t) {
     }
 }
 
-/// A running sum: exact cpp_int units, the currencies seen, the kinds of bound seen.
+/// A running sum: exact cpp_int units, the currencies seen, and every figure with its bound for
+/// the corner-sampling reference of bounds (tests/support/interval_reference.hpp).
 struct RefSum {
     cpp_int units = 0;
     std::int64_t n = 0;
     std::optional<Currency> currency;
     bool mixed = false;
-    Bound first = Bound::exact;
-    bool lower = false, upper = false, approx = false;
+    std::vector<test::bounds::Input> items;
     void add(const ReportedAmount& a) { add(a.value, a.bound); }
     void add(const Money& m, Bound b) {
         if (currency && *currency != m.currency()) mixed = true;
         currency = m.currency();
-        units += cpp_int(test::dec(m.units()));
-        if (n == 0) first = b;
+        const cpp_int u(test::dec(m.units()));
+        units += u;
+        items.push_back({test::bounds::Q(u), b});
         ++n;
-        lower |= b == Bound::at_least || b == Bound::more_than;
-        upper |= b == Bound::at_most || b == Bound::less_than;
-        approx |= b == Bound::about || b == Bound::nearly;
-    }
-    /// Header comment: a sum with a lower bound is at_least, with an upper bound at_most, with an
-    /// approximation or both kinds of bound about. A single amount keeps its own bound.
-    [[nodiscard]] Bound bound() const {
-        if (n == 1) return first;
-        if (approx || (lower && upper)) return Bound::about;
-        if (lower) return Bound::at_least;
-        if (upper) return Bound::at_most;
-        return Bound::exact;
     }
     [[nodiscard]] Money money(const cpp_int& u) const { return Money::from_units(test::big(u.str()), *currency); }
+    /// An amount statement of the reference as a cell.
+    [[nodiscard]] Cell cell(const test::bounds::Stated& s) const {
+        if (!s.figure) return q::Undetermined{};
+        return ReportedAmount{money(numerator(*s.figure)), s.bound, false};
+    }
+    [[nodiscard]] Cell sum_cell() const { return cell(test::bounds::sum(items)); }
 };
+
+/// A percentage statement of the reference as a cell.
+Cell percent_cell(const test::bounds::Stated& s) {
+    if (!s.figure) return q::Undetermined{};
+    return q::ReportedPercent{Percent(Ratio(test::big(numerator(*s.figure).str()), test::big(denominator(*s.figure).str()))), s.bound,
+                              false};
+}
 
 /// num / den (den > 0) rounded to an integer under `mode`, from first principles; nullopt when
 /// `unnecessary` meets an inexact quotient.
@@ -278,9 +281,6 @@ std::optional<cpp_int> ref_round(const cpp_int& num, const cpp_int& den, Roundin
     return negative ? cpp_int(-qt) : qt;
 }
 
-Percent ref_share(const cpp_int& part, const cpp_int& whole) {
-    return Percent(Ratio(test::big(part.str()), test::big(whole.str())));
-}
 
 // ==================================================================== type-erased filters and keys
 
@@ -742,7 +742,6 @@ RefKey ref_key(const KeySpec& k, const World& w, const R& r) {
 struct Group {
     std::int64_t count = 0;
     RefSum sum;
-    std::optional<ReportedAmount> min, max;
     RefSum outstanding;
 };
 
@@ -813,9 +812,6 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
         if (const ReportedAmount* a = field_of(r, field)) {
             g.sum.add(*a);
             total.add(*a);
-            // min/max: the first record with the smallest (largest) value, with its own bound.
-            if (!g.min || (a->value.currency() == g.min->value.currency() && a->value.units() < g.min->value.units())) g.min = *a;
-            if (!g.max || (a->value.currency() == g.max->value.currency() && a->value.units() > g.max->value.units())) g.max = *a;
         }
         if constexpr (!project) {
             // The last snapshot on or before the day.
@@ -846,18 +842,29 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
         if (g.sum.n == 0) {
             for (int i = 0; i < 5; ++i) row.push_back(Cell{});
         } else {
-            row.push_back(ReportedAmount{g.sum.money(g.sum.units), g.sum.bound(), false});
-            row.push_back(*g.min);
-            row.push_back(*g.max);
-            const auto avg = ref_round(g.sum.units, cpp_int(g.sum.n), mode);
-            if (!avg) {
+            const test::bounds::Stated sum = test::bounds::sum(g.sum.items);
+            row.push_back(g.sum.cell(sum));
+            row.push_back(g.sum.cell(test::bounds::extreme(g.sum.items, false)));
+            row.push_back(g.sum.cell(test::bounds::extreme(g.sum.items, true)));
+            // The average is the sum's statement divided by the count.
+            if (!sum.figure) {
+                row.push_back(q::Undetermined{});
+            } else if (const auto avg = ref_round(numerator(*sum.figure), cpp_int(g.sum.n), mode)) {
+                row.push_back(ReportedAmount{g.sum.money(*avg), sum.bound, false});
+            } else {
                 expect_inexact = true;
                 row.push_back(Cell{});
-            } else {
-                row.push_back(ReportedAmount{g.sum.money(*avg), g.sum.bound(), false});
             }
-            if (total.units == 0) row.push_back(Cell{});
-            else row.push_back(ref_share(g.sum.units, total.units));
+            // The share of the rest: the other groups' figures.
+            const test::bounds::Stated all = test::bounds::sum(total.items);
+            if (all.figure && *all.figure == 0 && all.bound == Bound::exact) {
+                row.push_back(Cell{});
+            } else {
+                std::vector<test::bounds::Input> rest;
+                for (const auto& [other_key, other] : groups)
+                    if (&other != &g) rest.insert(rest.end(), other.sum.items.begin(), other.sum.items.end());
+                row.push_back(percent_cell(test::bounds::share(g.sum.items, rest)));
+            }
         }
         if constexpr (!project) {
             if (g.outstanding.n == 0) row.push_back(Cell{});
@@ -978,8 +985,9 @@ TEST(QueryDifferential, TheReferenceCanFail) {
         if (l.commitment.value.currency() == Currency::CNY) s.add(l.commitment), ++n;
     ASSERT_EQ(t.size(), 1u);
     EXPECT_EQ(t.at(0, 1), Cell{n});
-    const Cell right = ReportedAmount{s.money(s.units), s.bound(), false};
-    const Cell wrong = ReportedAmount{s.money(s.units + 1), s.bound(), false};
+    const Cell right = s.sum_cell();
+    Cell wrong = right;
+    if (auto* a = std::get_if<ReportedAmount>(&wrong)) a->value += Money::from_units(1, a->value.currency());
     EXPECT_TRUE(t.at(0, 0) == right);
     EXPECT_FALSE(t.at(0, 0) == wrong);
 }

@@ -12,6 +12,7 @@
 #include <parkinvest/core/hash.hpp>
 #include <parkinvest/model/dataset.hpp>
 #include <parkinvest/query/access.hpp>
+#include <parkinvest/query/bounds.hpp>
 #include <parkinvest/query/table.hpp>
 
 #include <algorithm>
@@ -28,40 +29,6 @@
 
 namespace parkinvest::query {
 
-namespace detail {
-/// Combines the bounds of two summands (see query.hpp).
-[[nodiscard]] constexpr Bound combine_rule(Bound a, Bound b) noexcept {
-    const auto kind = [](Bound x) {
-        switch (x) {
-        case Bound::exact: return 0;
-        case Bound::at_least:
-        case Bound::more_than: return 1;  // lower bounds
-        case Bound::at_most:
-        case Bound::less_than: return 2;  // upper bounds
-        case Bound::about:
-        case Bound::nearly: return 3;     // approximations
-        }
-        return 3;
-    };
-    const int ka = kind(a);
-    const int kb = kind(b);
-    if (ka == 0) return kb == 0 ? Bound::exact : (kb == 1 ? Bound::at_least : kb == 2 ? Bound::at_most : Bound::about);
-    if (kb == 0 || ka == kb) return ka == 1 ? Bound::at_least : ka == 2 ? Bound::at_most : Bound::about;
-    return Bound::about;  // a lower and an upper bound, or a bound and an approximation
-}
-inline constexpr std::size_t bound_count = 7;
-inline constexpr auto combine_table = [] {
-    std::array<std::array<Bound, bound_count>, bound_count> t{};
-    for (std::size_t a = 0; a < bound_count; ++a)
-        for (std::size_t b = 0; b < bound_count; ++b) t[a][b] = combine_rule(static_cast<Bound>(a), static_cast<Bound>(b));
-    return t;
-}();
-/// combine_rule by table lookup: it runs per row.
-[[nodiscard]] inline Bound combine(Bound a, Bound b) noexcept {
-    return combine_table[static_cast<std::size_t>(a) % bound_count][static_cast<std::size_t>(b) % bound_count];
-}
-}  // namespace detail
-
 /// Converting amounts of other currencies before summing: without it, mixing currencies in one
 /// column is a QueryError.
 struct Conversion {
@@ -72,35 +39,19 @@ struct Conversion {
 };
 
 namespace detail {
-/// A running exact sum of amounts with the combined bound.
-struct SumAcc {
-    std::optional<Money> total;
-    Bound bound = Bound::exact;
-    std::int64_t n = 0;
-    void add(const Money& value, Bound b) {
-        if (total && total->currency() == value.currency()) [[likely]] {
-            *total += value;  // the common case, small enough to inline in the scan
-            bound = combine(bound, b);
-            ++n;
-        } else {
-            add_general(value, b);
-        }
-    }
-    /// The first amount, a bound, or another currency (QueryError). Out of line (query.cpp).
-    void add_general(const Money& value, Bound b);
-    void merge(const SumAcc& o) {
-        if (o.total) add(*o.total, o.bound), n += o.n - 1;
-    }
-    [[nodiscard]] Cell cell() const { return total ? Cell{ReportedAmount{*total, bound, false}} : Cell{std::monostate{}}; }
-    [[noreturn]] static void throw_mixed(const Money& a, const Money& b);
-};
-
+/// The cells of the amount aggregates (bounds.hpp states each interval as a figure and a bound).
+[[nodiscard]] Cell sum_cell(const SumAcc& s);
+[[nodiscard]] Cell average_cell(const SumAcc& s, RoundingMode mode);
+[[nodiscard]] Cell share_cell(const SumAcc& group, const SumAcc& total);
+[[nodiscard]] Cell growth_cell(const SumAcc& now, const SumAcc& before);
+[[nodiscard]] Cell extreme_cell(const std::optional<Interval<Money>>& extreme);
 }  // namespace detail
 
 /// Number of records in the group.
 struct count {
     std::string name_zh = "数量";
     std::string name_en = "count";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::count; }
     template <class R>
     auto bind(const Dataset&) const {
         struct B {
@@ -117,6 +68,7 @@ struct count {
 struct share_of_count {
     std::string name_zh = "数量占比";
     std::string name_en = "share of count";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::percent; }
     template <class R>
     auto bind(const Dataset&) const {
         struct B {
@@ -135,6 +87,7 @@ struct distinct_count {
     Fn fn;
     std::string name_zh = "去重数量";
     std::string name_en = "distinct count";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::count; }
     explicit distinct_count(Fn f) : fn(std::move(f)) {}
     template <class R>
     auto bind(const Dataset&) const {
@@ -171,6 +124,8 @@ struct AmountAggregate {
     RoundingMode mode = RoundingMode::half_up;  ///< average only
     std::optional<Conversion> conversion;
 
+    [[nodiscard]] ColumnKind column_kind() const { return kind == Kind::share ? ColumnKind::bounded_percent : ColumnKind::amount; }
+
     /// Converts other currencies into `c.target` before aggregating.
     [[nodiscard]] AmountAggregate converted(Conversion c) const {
         AmountAggregate a = *this;
@@ -188,17 +143,18 @@ struct AmountAggregate {
             const std::optional<Conversion>* conversion;
             struct Acc {
                 detail::SumAcc sum;
-                std::optional<ReportedAmount> extreme;
+                std::optional<detail::Interval<Money>> extreme;  ///< min and max
             };
             void add(Acc& a, const R& r) const {
-                if (const ReportedAmount* v = amount_of(r, field)) add_amount(a, v->value, v->bound, v->estimated);
+                if (const ReportedAmount* v = amount_of(r, field)) add_amount(a, v->value, v->bound);
             }
-            void add_amount(Acc& a, const Money& value, Bound bound, bool estimated) const {
+            void add_amount(Acc& a, const Money& value, Bound bound) const {
                 const Money m = *conversion ? (*conversion)->apply(value) : value;
                 if (kind == Kind::min || kind == Kind::max) {
-                    if (a.extreme && a.extreme->value.currency() != m.currency()) detail::SumAcc::throw_mixed(a.extreme->value, m);
-                    if (!a.extreme || (kind == Kind::min ? m < a.extreme->value : m > a.extreme->value))
-                        a.extreme = ReportedAmount{m, bound, estimated};
+                    const detail::Interval<Money> iv = detail::interval_of(m, bound);
+                    if (!a.extreme) a.extreme = iv;
+                    else if (a.extreme->lo.value->currency() != m.currency()) detail::SumAcc::throw_mixed(*a.extreme->lo.value, m);
+                    else a.extreme = kind == Kind::min ? detail::min_of(*a.extreme, iv) : detail::max_of(*a.extreme, iv);
                 } else {
                     a.sum.add(m, bound);
                 }
@@ -210,15 +166,11 @@ struct AmountAggregate {
             }
             Cell cell(const Acc& g, const Acc& t) const {
                 switch (kind) {
-                case Kind::sum: return g.sum.cell();
+                case Kind::sum: return detail::sum_cell(g.sum);
                 case Kind::min:
-                case Kind::max: return g.extreme ? Cell{*g.extreme} : Cell{};
-                case Kind::average:
-                    if (!g.sum.total) return {};
-                    return ReportedAmount{g.sum.total->div(g.sum.n, mode), g.sum.bound, false};
-                case Kind::share:
-                    if (!g.sum.total || !t.sum.total || t.sum.total->is_zero()) return {};
-                    return Percent::share(*g.sum.total, *t.sum.total);
+                case Kind::max: return detail::extreme_cell(g.extreme);
+                case Kind::average: return detail::average_cell(g.sum, mode);
+                case Kind::share: return detail::share_cell(g.sum, t.sum);
                 }
                 return {};
             }
@@ -241,7 +193,7 @@ struct AmountAggregate {
                 const std::uint8_t m = meta[i];
                 if (!ProjectColumns::present(m)) return;
                 if (plain_sum) a.sum.add(value[i], ProjectColumns::bound(m));
-                else base.add_amount(a, value[i], ProjectColumns::bound(m), ProjectColumns::estimated(m));
+                else base.add_amount(a, value[i], ProjectColumns::bound(m));
             }
         };
         const std::size_t k = ProjectColumns::amount_index(field);
@@ -254,11 +206,14 @@ template <class R, class Field>
 AmountAggregate<R, Field> sum(Field R::*field) {
     return {field, AmountAggregate<R, Field>::Kind::sum, "金额合计", "sum", RoundingMode::half_up, std::nullopt};
 }
-/// The group's share of the column's total over all groups, as an exact Percent.
+/// The group's share of the column's total over all groups: an exact Percent with the bound
+/// the amounts' bounds give it (bounds.hpp), or Undetermined.
 template <class R, class Field>
 AmountAggregate<R, Field> share(Field R::*field) {
     return {field, AmountAggregate<R, Field>::Kind::share, "金额占比", "share", RoundingMode::half_up, std::nullopt};
 }
+/// The smallest and the largest amount, as far as the bounds decide: the max of {3亿元以上,
+/// 5亿元} is "5亿元以上", the min "不超过5亿元" (bounds.hpp).
 template <class R, class Field>
 AmountAggregate<R, Field> min(Field R::*field) {
     return {field, AmountAggregate<R, Field>::Kind::min, "最小值", "min", RoundingMode::half_up, std::nullopt};
@@ -279,6 +234,11 @@ struct quantity_sum {
     std::optional<Q> R::*field;
     std::string name_zh = "合计";
     std::string name_en = "total";
+    [[nodiscard]] ColumnKind column_kind() const {
+        if constexpr (std::is_same_v<Q, Area>) return ColumnKind::area;
+        else if constexpr (std::is_same_v<Q, Mass>) return ColumnKind::mass;
+        else return ColumnKind::annual_throughput;
+    }
     explicit quantity_sum(std::optional<Q> R::*f) : field(f) {}
     template <class Rec>
     auto bind(const Dataset&) const {
@@ -302,6 +262,7 @@ struct outstanding_as_of {
     Date day;
     std::string name_zh = "贷款余额";
     std::string name_en = "outstanding";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::amount; }
     explicit outstanding_as_of(Date d) : day(d) {}
     template <class R>
     auto bind(const Dataset&) const {
@@ -313,7 +274,7 @@ struct outstanding_as_of {
                 if (const auto m = l.outstanding_as_of(day)) a.add(*m, Bound::exact);
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
-            Cell cell(const Acc& g, const Acc&) const { return g.cell(); }
+            Cell cell(const Acc& g, const Acc&) const { return detail::sum_cell(g); }
         };
         return B{day};
     }
@@ -326,6 +287,7 @@ struct funnel {
     Date day;
     std::string name_zh = "转化率";
     std::string name_en = "conversion";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::percent; }
     funnel(Stage s, Date d) : stage(s), day(d) {}
     template <class R>
     auto bind(const Dataset&) const {
@@ -349,7 +311,8 @@ struct funnel {
 };
 
 /// Year-on-year growth (同比) of an amount field over projects whose `stage` event lies in
-/// `current`, against those whose event lies in the same period a year earlier.
+/// `current`, against those whose event lies in the same period a year earlier: a
+/// ReportedPercent with the bound the amounts' bounds give it (bounds.hpp), or Undetermined.
 template <class Field>
 struct growth {
     Field Project::*field;
@@ -357,6 +320,7 @@ struct growth {
     Period current;
     std::string name_zh = "同比增长";
     std::string name_en = "year on year";
+    [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::bounded_percent; }
     growth(Field Project::*f, Stage s, Period p) : field(f), stage(s), current(p) {}
     template <class R>
     auto bind(const Dataset&) const {
@@ -382,8 +346,7 @@ struct growth {
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const {
-                if (!g.now.total || !g.before.total || g.before.total->is_zero()) return {};
-                return Percent::growth(*g.now.total, *g.before.total);
+                return detail::growth_cell(g.now, g.before);
             }
         };
         return B{field, stage, current, current.previous_year()};

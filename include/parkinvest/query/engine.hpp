@@ -188,8 +188,8 @@ public:
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; });
 
         std::vector<Column> columns;
-        std::apply([&](const auto&... k) { (columns.push_back(Column{k.name_zh, k.name_en, true}), ...); }, keys_);
-        (columns.push_back(Column{aggs.name_zh, aggs.name_en, false}), ...);
+        std::apply([&](const auto&... k) { (columns.push_back(Column{k.name_zh, k.name_en, true, ColumnKind::label}), ...); }, keys_);
+        (columns.push_back(Column{aggs.name_zh, aggs.name_en, false, aggs.column_kind()}), ...);
         std::vector<std::vector<Cell>> rows;
         rows.reserve(order.size());
         for (const std::uint32_t g : order) {

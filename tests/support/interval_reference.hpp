@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// A slow reference for bounds through aggregates (include/parkinvest/query/bounds.hpp), written
+// without the library's per-bound sums or end flags: every reported figure is replaced by the
+// corner values its bound allows — exact {v}, 以上 {v, M}, 超过 {v+δ, M}, 约 {v-ε, v, v+ε},
+// 近 {v-ε, v}, 以下 {0, v}, 不足 {0, v-δ} — with M huge and ε, δ tiny, and each aggregate's
+// smallest and largest value over those corners is computed exactly (the aggregates are monotone
+// in each figure, so the corners hold the extremes). An end is
+//   * at the domain's limit when it moves with M (M → ∞),
+//   * approximate when it moves with ε, else open when it moves with δ,
+// and the interval is stated by the documented rules (bounds.hpp's header).
+#pragma once
+
+#include <parkinvest/model/common.hpp>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace parkinvest::test::bounds {
+
+using Q = boost::multiprecision::cpp_rational;
+
+struct Input {
+    Q v;
+    Bound b;
+};
+
+/// The corner values of one figure.
+inline std::vector<Q> corners(const Input& in, const Q& eps, const Q& delta, const Q& big) {
+    switch (in.b) {
+    case Bound::exact: return {in.v};
+    case Bound::at_least: return {in.v, big};
+    case Bound::more_than: return {in.v + delta, big};
+    case Bound::about: return {in.v - eps, in.v, in.v + eps};
+    case Bound::nearly: return {in.v - eps, in.v};
+    case Bound::at_most: return {Q(0), in.v};
+    case Bound::less_than: return {Q(0), in.v - delta};
+    }
+    return {in.v};
+}
+
+/// Smallest and largest sum of the figures (a sum's extremes are the sums of the extremes).
+inline std::pair<Q, Q> sum_range(const std::vector<Input>& xs, const Q& eps, const Q& delta, const Q& big) {
+    Q lo = 0, hi = 0;
+    for (const Input& x : xs) {
+        const auto c = corners(x, eps, delta, big);
+        lo += *std::min_element(c.begin(), c.end());
+        hi += *std::max_element(c.begin(), c.end());
+    }
+    return {lo, hi};
+}
+
+/// One end as a function of (ε, δ, M).
+using EndFn = std::function<Q(const Q& eps, const Q& delta, const Q& big)>;
+
+struct RefEnd {
+    Q value;
+    bool at_limit = false;
+    bool open = false;
+    bool approx = false;
+};
+
+inline RefEnd probe(const EndFn& f) {
+    const Q big = Q(boost::multiprecision::cpp_int(1) << 140);
+    const Q eps = Q(1, 1000000007);
+    const Q delta = Q(1, 998244353);
+    RefEnd e;
+    e.value = f(0, 0, big);
+    e.at_limit = f(0, 0, big * 2) != e.value;
+    e.approx = f(eps, 0, big) != e.value;
+    e.open = !e.approx && f(0, delta, big) != e.value;
+    return e;
+}
+
+/// What the reference states: the figure and bound, or nothing (cannot be determined).
+struct Stated {
+    std::optional<Q> figure;
+    Bound bound = Bound::exact;
+    friend bool operator==(const Stated&, const Stated&) = default;
+};
+
+/// The documented rules over the domain [bottom, top] (top empty: ∞).
+inline Stated state(RefEnd lo, RefEnd hi, const Q& bottom, const std::optional<Q>& top) {
+    if (lo.at_limit) lo.value = bottom, lo.open = false, lo.approx = false;
+    const bool hi_at_top = hi.at_limit || (top && hi.value == *top);
+    if (!hi.at_limit && lo.value == hi.value) {
+        const Bound b = !lo.approx && !hi.approx ? Bound::exact : (!hi.approx ? Bound::nearly : Bound::about);
+        return {hi.value, b};
+    }
+    if (hi_at_top) {
+        if (lo.value == bottom && !lo.open) return {};
+        return {lo.value, lo.open && !lo.approx ? Bound::more_than : Bound::at_least};
+    }
+    return {hi.value, hi.open && !hi.approx ? Bound::less_than : Bound::at_most};
+}
+
+inline Stated sum(const std::vector<Input>& xs) {
+    return state(probe([&](const Q& e, const Q& d, const Q& m) { return sum_range(xs, e, d, m).first; }),
+                 probe([&](const Q& e, const Q& d, const Q& m) { return sum_range(xs, e, d, m).second; }), Q(0),
+                 std::nullopt);
+}
+
+/// min (want_max false) or max of the figures: over the corners, min of x_i ranges from
+/// min_i(min x_i) to min_i(max x_i), and max likewise.
+inline Stated extreme(const std::vector<Input>& xs, bool want_max) {
+    const auto end = [&](bool upper) {
+        return probe([&, upper](const Q& e, const Q& d, const Q& m) {
+            std::optional<Q> best;
+            for (const Input& x : xs) {
+                const auto c = corners(x, e, d, m);
+                const Q v = upper ? *std::max_element(c.begin(), c.end()) : *std::min_element(c.begin(), c.end());
+                if (!best || (want_max ? v > *best : v < *best)) best = v;
+            }
+            return *best;
+        });
+    };
+    return state(end(false), end(true), Q(0), std::nullopt);
+}
+
+/// The share g / (g + r): smallest at (g smallest, r largest), largest at the opposite corner;
+/// 0/0 is 0% at the lower end and 100% at the upper end unless g is 0.
+inline Stated share(const std::vector<Input>& g, const std::vector<Input>& r) {
+    const auto ratio = [](const Q& x, const Q& y, bool upper) -> Q {
+        if (x + y == 0) return upper && x != 0 ? Q(1) : Q(0);
+        return x / (x + y);
+    };
+    return state(probe([&](const Q& e, const Q& d, const Q& m) {
+                     return ratio(sum_range(g, e, d, m).first, sum_range(r, e, d, m).second, false);
+                 }),
+                 probe([&](const Q& e, const Q& d, const Q& m) {
+                     return ratio(sum_range(g, e, d, m).second, sum_range(r, e, d, m).first, true);
+                 }),
+                 Q(0), Q(1));
+}
+
+/// The growth now / before - 1 (before not exactly zero); a zero before makes the upper end
+/// unbounded (it then moves with M through the reciprocal of a tiny positive stand-in).
+inline Stated growth(const std::vector<Input>& now, const std::vector<Input>& before) {
+    return state(probe([&](const Q& e, const Q& d, const Q& m) {
+                     return Q(sum_range(now, e, d, m).first / sum_range(before, e, d, m).second - 1);
+                 }),
+                 probe([&](const Q& e, const Q& d, const Q& m) {
+                     const Q x = sum_range(now, e, d, m).second;
+                     Q y = sum_range(before, e, d, m).first;
+                     if (y == 0) {
+                         if (x == 0) return Q(-1);
+                         y = 1 / m;  // before may be as small as we like
+                     }
+                     return Q(x / y - 1);
+                 }),
+                 Q(-1), std::nullopt);
+}
+
+}  // namespace parkinvest::test::bounds

@@ -111,22 +111,33 @@ ReportedAmount parse_reported_amount(std::string_view text, Currency default_cur
     c.skip_spaces();
     if (c.at_end()) c.fail(0, ParseErrorKind::empty);
 
-    // Every bound word, in the order of the text: leading, inner, trailing.
-    std::vector<FoundWord> words;
+    // The bound word; a second one, in the order of the text (leading, inner, trailing), fails.
+    std::optional<FoundWord> found;
+    const auto add = [&](const FoundWord& w) {
+        if (!found) return void(found = w);
+        std::string reason = "a second bound word, \"";
+        reason += w.word;
+        reason += "\", after \"";
+        reason += found->word;
+        reason += '"';
+        c.fail(w.at, ParseErrorKind::invalid_value, reason);
+    };
     while (const auto w = leading_word(c)) {
-        words.push_back(*w);
+        add(*w);
         c.skip_spaces();
     }
     const std::size_t begin = c.position();
 
-    std::vector<FoundWord> trailing;  // from the end backwards
+    // Trailing words, from the end backwards; the two leftmost are kept.
+    std::optional<FoundWord> trailing[2];  // [0] leftmost, [1] the next
     std::size_t end = without_trailing_spaces(text, begin, text.size());
     for (bool more = true; more;) {
         more = false;
         for (const BoundWord& w : trailing_bound_words) {
             if (text.substr(begin, end - begin).ends_with(w.word)) {
                 end -= w.word.size();
-                trailing.push_back(FoundWord{end, w.word.size(), w.word, w.bound});
+                trailing[1] = trailing[0];
+                trailing[0] = FoundWord{end, w.word.size(), w.word, w.bound};
                 end = without_trailing_spaces(text, begin, end);
                 more = true;
                 break;
@@ -137,6 +148,7 @@ ReportedAmount parse_reported_amount(std::string_view text, Currency default_cur
     // 余 and 多 count only between a digit or unit character and what is not a digit, '.' or
     // ','; elsewhere they are left to Money::parse, which refuses them. So removing one never
     // joins two numbers ("1余000").
+    std::optional<FoundWord> inner_word;
     detail::Cursor inner(text.substr(0, end), what);
     inner.seek(begin);
     char32_t before = 0;  // the last code point other than a space
@@ -151,8 +163,12 @@ ReportedAmount parse_reported_amount(std::string_view text, Currency default_cur
             inner.seek(after);
             taken = (detail::is_digit(before) || is_unit_character(before)) && !detail::is_digit(next) &&
                     next != '.' && next != ',';
-            if (taken) words.push_back(FoundWord{at, w.word.size(), w.word, w.bound});
-            else inner.seek(at);
+            if (taken) {
+                inner_word = FoundWord{at, w.word.size(), w.word, w.bound};
+                add(*inner_word);
+            } else {
+                inner.seek(at);
+            }
             break;
         }
         if (taken) continue;
@@ -160,24 +176,15 @@ ReportedAmount parse_reported_amount(std::string_view text, Currency default_cur
         if (cp.cp != ' ') before = cp.cp;
         inner.advance(cp);
     }
-    words.insert(words.end(), trailing.rbegin(), trailing.rend());
-
-    if (words.size() > 1) {
-        std::string reason = "a second bound word, \"";
-        reason += words[1].word;
-        reason += "\", after \"";
-        reason += words[0].word;
-        reason += '"';
-        c.fail(words[1].at, ParseErrorKind::invalid_value, reason);
-    }
+    for (const auto& w : trailing)
+        if (w) add(*w);
 
     // The amount: text[begin, end) without the inner word, if any.
-    const FoundWord* removed = !words.empty() && words[0].at >= begin && words[0].at < end ? &words[0] : nullptr;
     std::string without;
     std::string_view amount = text.substr(begin, end - begin);
-    if (removed != nullptr) {
-        without.assign(text.substr(begin, removed->at - begin));
-        without.append(text.substr(removed->at + removed->length, end - removed->at - removed->length));
+    if (inner_word) {
+        without.assign(text.substr(begin, inner_word->at - begin));
+        without.append(text.substr(inner_word->at + inner_word->length, end - inner_word->at - inner_word->length));
         amount = without;
     }
     ReportedAmount result;
@@ -186,10 +193,10 @@ ReportedAmount parse_reported_amount(std::string_view text, Currency default_cur
     } catch (const ParseError& e) {
         if (e.kind() == ParseErrorKind::empty) c.fail(begin, ParseErrorKind::expected_number);
         std::size_t at = begin + e.offset();
-        if (removed != nullptr && at >= removed->at) at += removed->length;
+        if (inner_word && at >= inner_word->at) at += inner_word->length;
         c.fail(at, e.kind());
     }
-    if (!words.empty()) result.bound = words[0].bound;
+    if (found) result.bound = found->bound;
     return result;
 }
 

@@ -150,6 +150,14 @@ TEST(ReportedAmountParse, TwoBoundWordsAreAnErrorAtTheSecond) {
     expect_error("5亿多元以上", ParseErrorKind::invalid_value, 10);
     expect_error("about 5 yuan以上", ParseErrorKind::invalid_value, 12);
     expect_error("about at most 5", ParseErrorKind::invalid_value, 6);
+    expect_error("5余余余元", ParseErrorKind::invalid_value, 4);
+    // Long runs of words: still the second word, whichever side they are on.
+    std::string many = "5";
+    for (int i = 0; i < 10000; ++i) many += "以上";
+    expect_error(many, ParseErrorKind::invalid_value, 7);
+    std::string leading;
+    for (int i = 0; i < 10000; ++i) leading += "约";
+    expect_error(leading + "5", ParseErrorKind::invalid_value, 3);
     try {
         (void)parse_reported_amount("5亿元以上以下");
         ADD_FAILURE() << "expected a ParseError";

@@ -183,7 +183,8 @@ std::pair<std::string_view, std::string_view> cell_form() {
     else if constexpr (std::is_same_v<U, ReportedDate>) return {"date at a precision", "2020-07, 2020-Q1, 2020-H1, 2020年7月28日"};
     else if constexpr (std::is_same_v<U, Date>) return {"day", "2020-06-30"};
     else if constexpr (std::is_same_v<U, Period>) return {"period", "2020-H1, 2020年1-6月, 截至2020-06-30"};
-    else if constexpr (std::is_same_v<U, ReportedAmount> || std::is_same_v<U, Money>) return {"amount", "60560000000.00, 605.6亿元"};
+    else if constexpr (std::is_same_v<U, ReportedAmount>) return {"amount (bound words allowed)", "60560000000.00, 605.6亿元, 约3亿元"};
+    else if constexpr (std::is_same_v<U, Money>) return {"amount", "60560000000.00, 605.6亿元"};
     else if constexpr (std::is_same_v<U, Area>) return {"area with unit", "225平方公里, 1200平方米, 100亩"};
     else if constexpr (std::is_same_v<U, Mass>) return {"mass with unit", "12.5吨"};
     else if constexpr (std::is_same_v<U, AnnualThroughput>) return {"throughput with unit", "5000吨/年"};
@@ -240,7 +241,7 @@ public:
         if (in_group_) need = Need::optional;
         if constexpr (std::is_same_v<U, ReportedAmount>) {
             add(n.str(), need, form, required_text, example);
-            add(n.with("_bound"), Need::optional, "enum", "no (exact)", enum_example<Bound>());
+            add(n.with("_bound"), Need::optional, "enum", "no (the amount's words, else exact)", enum_example<Bound>());
             add(n.with("_estimated"), Need::optional, "yes/no", "no (false)", "true, 预计");
         } else if constexpr (std::is_same_v<U, StatisticValue>) {
             add(n.with("_kind"), Need::optional, "enum", "with a value", enum_example<ValueKind>());
@@ -876,8 +877,16 @@ private:
         d = r.first();
     }
     bool parse_money(const CsvField* f, ColumnName n, Money& m) {
-        if (!parse(f, n, "amount", m, [this](std::string_view t) { return Money::parse(t, currency_.value_or(Currency::CNY)); }))
-            return false;
+        return parse(f, n, "amount", m, [this](std::string_view t) { return Money::parse(t, currency_.value_or(Currency::CNY)); }) &&
+               in_row_currency(f, n, m);
+    }
+    /// An amount cell with its bound words, if any ("约3亿元", "10亿元以上").
+    bool parse_reported(const CsvField* f, ColumnName n, ReportedAmount& a) {
+        return parse(f, n, "amount", a,
+                     [this](std::string_view t) { return parse_reported_amount(t, currency_.value_or(Currency::CNY)); }) &&
+               in_row_currency(f, n, a.value);
+    }
+    bool in_row_currency(const CsvField* f, ColumnName n, const Money& m) {
         if (currency_ && m.currency() != *currency_) {
             problem(f, n, "the amount is in " + std::string(iso_code(m.currency())) + " but the currency column says " +
                               std::string(iso_code(*currency_)));
@@ -901,9 +910,15 @@ private:
             if (has_estimated) problem(estimated, suffixed("_estimated"), "given without an amount in " + n.str());
             return false;
         }
-        bool ok = parse_money(value, n, a.value);
+        bool ok = parse_reported(value, n, a);
         if (has_bound) {
             if (const auto b = enum_from_text<Bound>(trim(bound->text))) {
+                // Words in the amount ("约3亿元") and a bound column must agree.
+                if (ok && a.bound != Bound::exact && a.bound != *b) {
+                    problem(value, n, "the amount's words mean " + std::string(enum_name(a.bound)) + " but " +
+                                          suffixed("_bound") + " says " + std::string(enum_name(*b)));
+                    ok = false;
+                }
                 a.bound = *b;
             } else {
                 problem(bound, suffixed("_bound"), enum_reason<Bound>());

@@ -140,6 +140,12 @@ exactly, table file names in any case). Rules for every table:
 - Amounts are plain decimals in the row's `currency` (default CNY); reading also takes every form
   `Money::parse` accepts (`605.6亿元`, `2,140万`). `<amount>_bound` is empty for an exact figure,
   else one of the Bound names; `<amount>_estimated` is `true` for an estimate (预计).
+- Reading, an amount may carry its bound words as reports write them (`parse_reported_amount`):
+  `10亿元以上` (at_least), `超过5亿元`, `逾5亿元`, `5亿余元`, `30多亿元` (more_than), `约2亿元`,
+  `2亿元左右` (about), `近3.26亿元`, `接近3亿元` (nearly), `不超过1亿元`, `1亿元以下`, `1亿元以内`
+  (at_most), `不足1亿元`, `不到1亿元`, `低于1亿元` (less_than), or the English labels (`about 5
+  billion yuan`). Then `<amount>_bound` may be empty or absent; when it is given it must name the
+  same bound, else the row is refused.
 - Lists of ids or enum values are one cell separated by `;` (or `；`): `3;7;12`.
 - Dates: `2020-06-30`, `2020-07`, `2020-Q3`, `2020-H1`, `2020`, or the Chinese forms
   (`2020年7月28日`). Enums: the name, or the Chinese or English label. Yes/no: `true`/`false`,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Decimal, Percent and quantity parsers on arbitrary bytes: ParseError or a value whose exact
-// text parses back to the same value.
+// Decimal, Percent, quantity and bounded-amount parsers on arbitrary bytes: ParseError (at an
+// offset inside the text) or a value whose exact text parses back to the same value.
 #include <parkinvest/parkinvest.hpp>
 
 #include <cstddef>
@@ -39,6 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Mass m = Mass::parse(text);
         require(Mass::parse(m.to_string()) == m);
     } catch (const ParseError&) {
+    }
+    try {
+        const ReportedAmount a = parse_reported_amount(text);
+        for (const Language lang : {Language::chinese, Language::english}) {
+            MoneyFormat f;
+            f.language = lang;
+            require(parse_reported_amount(format(a, f), a.value.currency()) == a);
+        }
+    } catch (const ParseError& e) {
+        require(e.offset() <= text.size());
     }
     return 0;
 }

@@ -296,6 +296,68 @@ TEST(IoCsvCells, AnAmountInAnotherCurrencyThanTheColumnIsRefused) {
     EXPECT_EQ(ps[0].reason, "the amount is in USD but the currency column says CNY");
 }
 
+TEST(IoCsvCells, AmountsMayCarryTheirBoundWords) {
+    // contract_investment has an (often empty) bound column; planned_investment has none.
+    const std::string text =
+        "id,name_zh,park,currency,contract_investment,contract_investment_bound,contract_investment_estimated,"
+        "planned_investment\n"
+        "1,甲,1,,约3亿元,,,10亿元以上\n"            // words, empty bound column / absent bound column
+        "2,乙,1,,近3.26亿元,nearly,,5亿余元\n"      // words and column agree
+        "3,丙,1,,2亿元左右,约,预计,不足1亿元\n"     // they agree through the column's Chinese label
+        "4,丁,1,USD,超过5亿美元,,,1亿以内\n"        // words with the row's currency
+        "5,戊,1,,605.6亿元,at_least,,30多亿元\n";   // no words: the column says it
+    Batch batch;
+    io::csv::read_table(text, TableId::projects, batch);
+    ASSERT_EQ(batch.projects.size(), 5u);
+    const auto& p = batch.projects;
+    const auto expect = [](const std::optional<ReportedAmount>& got, Money value, Bound bound, bool estimated = false) {
+        ASSERT_TRUE(got.has_value());
+        EXPECT_EQ(got->value, value);
+        EXPECT_EQ(got->bound, bound);
+        EXPECT_EQ(got->estimated, estimated);
+    };
+    // 1亿 = 100,000,000; 3.26亿 = 326,000,000; 605.6亿 = 60,560,000,000.
+    expect(p[0].contract_investment, Money::of(300'000'000), Bound::about);
+    expect(p[0].planned_investment, Money::of(1'000'000'000), Bound::at_least);
+    expect(p[1].contract_investment, Money::of(326'000'000), Bound::nearly);
+    expect(p[1].planned_investment, Money::of(500'000'000), Bound::more_than);
+    expect(p[2].contract_investment, Money::of(200'000'000), Bound::about, true);
+    expect(p[2].planned_investment, Money::of(100'000'000), Bound::less_than);
+    expect(p[3].contract_investment, Money::of(500'000'000, Currency::USD), Bound::more_than);
+    expect(p[3].planned_investment, Money::of(100'000'000, Currency::USD), Bound::at_most);
+    expect(p[4].contract_investment, Money::of(60'560'000'000), Bound::at_least);
+    expect(p[4].planned_investment, Money::of(3'000'000'000), Bound::more_than);
+}
+
+TEST(IoCsvCells, BoundWordsThatContradictTheBoundColumnAreRefused) {
+    const std::string text =
+        "id,name_zh,park,contract_investment,contract_investment_bound\n"  // 62 bytes
+        "1,甲,1,约3亿元,at_least\n"       // line 2: the amount at byte 62 + 8 = 70
+        "2,乙,1,10亿元以上,exact\n"       // line 3
+        "3,丙,1,5亿元以上以下,\n"         // line 4: two words in the cell
+        "4,丁,1,约3亿元,about\n";         // agrees
+    Batch batch;
+    const auto ps = problems_of(text, TableId::projects, batch);
+    ASSERT_EQ(ps.size(), 3u) << describe(ps);
+    EXPECT_EQ(ps[0].input, "in.csv");
+    EXPECT_EQ(ps[0].line, 2u);
+    EXPECT_EQ(ps[0].column, 4u);
+    EXPECT_EQ(ps[0].byte, 70u);
+    EXPECT_EQ(ps[0].entity, "project");
+    EXPECT_EQ(ps[0].id, "project#1");
+    EXPECT_EQ(ps[0].field, "contract_investment");
+    EXPECT_EQ(ps[0].value, "约3亿元");
+    EXPECT_EQ(ps[0].reason, "the amount's words mean about but contract_investment_bound says at_least");
+    EXPECT_EQ(ps[1].line, 3u);
+    EXPECT_EQ(ps[1].field, "contract_investment");
+    EXPECT_EQ(ps[1].reason, "the amount's words mean at_least but contract_investment_bound says exact");
+    EXPECT_EQ(ps[2].line, 4u);
+    EXPECT_EQ(ps[2].column, 4u);
+    // 5亿元以上以下: 以下 starts at byte 1 + 3 + 3 + 6 = 13 of the cell.
+    EXPECT_EQ(ps[2].reason, "not a valid amount (byte 13: invalid value (a second bound word, \"以下\", after \"以上\"))");
+    EXPECT_TRUE(batch.projects.empty());
+}
+
 TEST(IoCsvCells, DatesInIsoAndChineseForms) {
     const std::string text =
         "id,name_zh,established\n"

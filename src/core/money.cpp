@@ -115,6 +115,12 @@ std::string_view english_unit_word(MoneyUnit u) {
     return "";
 }
 
+/// What Money::rounded_to_power(power) rounds to: "2 decimals", "0 decimals", "a multiple of 10^8 CNY".
+std::string rounding_target(long long power, Currency currency) {
+    if (power <= 0) return std::to_string(-power) + (power == -1 ? " decimal" : " decimals");
+    return "a multiple of 10^" + std::to_string(power) + " " + std::string(iso_code(currency));
+}
+
 std::string group_thousands(std::string_view plain) {
     // plain: "-1234567.89" -> "-1,234,567.89"
     std::size_t begin = plain.front() == '-' ? 1 : 0;
@@ -174,6 +180,9 @@ std::string Money::format_grouped() const {
 }
 
 std::string Money::format(const MoneyFormat& options) const {
+    if (options.max_decimals && *options.max_decimals < 0)
+        throw ArgumentError("parkinvest: Money::format: MoneyFormat::max_decimals must not be negative (got " +
+                            std::to_string(*options.max_decimals) + "); choose a larger unit to round to tens, hundreds ...");
     const bool chinese = options.language == Language::chinese;
     const auto automatic_unit = [&](const Money& m) {
         const i128 magnitude = detail::abs(m.units());
@@ -223,6 +232,11 @@ Money Money::rounded_to_power(long long power, RoundingMode mode) const {
     // Round to a multiple of 10^power of the unit, i.e. 10^(power + scale) storage units.
     const long long step_exponent = power + scale;
     if (step_exponent <= 0) return *this;
+    if (mode == RoundingMode::unnecessary &&
+        (step_exponent > 38 ? !is_zero() : units() % detail::pow10(static_cast<int>(step_exponent)) != 0))
+        throw InexactRoundingError("Money::rounded", "parkinvest: " + to_string() + " cannot be rounded to " +
+                                                         rounding_target(power, currency()) +
+                                                         " under RoundingMode::unnecessary");
     if (step_exponent > 38) return from_units(detail::round_to_huge_step(units(), mode, "Money::rounded"), currency());
     const i128 step = detail::pow10(static_cast<int>(step_exponent));
     const i128 q = detail::div_round(units(), step, mode, "Money::rounded");

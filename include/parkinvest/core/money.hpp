@@ -41,7 +41,8 @@ struct MoneyFormat {
     /// trillion/billion/million/plain, the largest unit not above the amount.
     std::optional<MoneyUnit> unit;
     /// Empty: exact, trailing zeros trimmed, never rounds. Set: at most this many decimals of
-    /// the unit, rounded under `rounding`, trailing zeros trimmed.
+    /// the unit, rounded under `rounding`, trailing zeros trimmed. Negative values throw
+    /// ArgumentError (to round to tens of 万, choose the unit 亿 and 1 decimal).
     std::optional<int> max_decimals;
     RoundingMode rounding = RoundingMode::half_up;
     /// Append the currency word (元 / yuan). Without it the text no longer names its currency.
@@ -82,13 +83,15 @@ public:
     /// A whole number of currency units: Money::of(80'0000) is 80万元.
     template <detail::Integer Int>
     static Money of(Int whole_units, Currency currency = Currency::CNY) {
-        return from_units(detail::checked_mul(rep(whole_units), detail::pow10(scale), "Money::of"), currency);
+        return from_units(detail::checked_mul(detail::to_i128(whole_units, "Money::of"), detail::pow10(scale), "Money::of"),
+                          currency);
     }
     /// A count of minor units (分 for CNY, whole yen for JPY).
     template <detail::Integer Int>
     static Money of_minor(Int minor_units, Currency currency = Currency::CNY) {
         return from_units(
-            detail::checked_mul(rep(minor_units), detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
+            detail::checked_mul(detail::to_i128(minor_units, "Money::of_minor"),
+                                detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
             currency);
     }
     /// A count of 1/10,000 units. Throws OverflowError outside [min_units(), max_units()].
@@ -161,15 +164,25 @@ public:
     Money& operator+=(const Money& b) { return *this = *this + b; }
     Money& operator-=(const Money& b) { return *this = *this - b; }
 
+    /// Exact; any integer type, __int128 and unsigned __int128 included (also under strict
+    /// -std=c++20), so m * other.units() compiles.
     template <detail::Integer Int>
     friend Money operator*(const Money& a, Int n) {
-        return from_units(detail::checked_mul(a.units(), rep(n), "Money * integer"), a.currency());
+        if constexpr (detail::is_int128_v<Int>)
+            if (a.is_zero()) return a;  // 0 × n is 0 even for an n beyond ±(2^127 − 1)
+        return from_units(detail::checked_mul(a.units(), detail::to_i128(n, "Money * integer"), "Money * integer"),
+                          a.currency());
     }
     template <detail::Integer Int>
     friend Money operator*(Int n, const Money& a) {
         return a * n;
     }
-    friend void operator*(const Money&, const Money&) = delete;  // money squared means nothing
+    // Misuse does not compile, and the compiler's note quotes the line that says why.
+    friend void operator*(const Money&, const Money&) = delete;  // Money * Money: money squared means nothing; multiply by an integer, or use mul(Decimal/Ratio/Percent, RoundingMode)
+    template <std::floating_point F>
+    friend void operator*(const Money&, F) = delete;  // Money * floating point: binary floating point never enters Money; use Money * integer or mul(Decimal<S>, RoundingMode)
+    template <std::floating_point F>
+    friend void operator*(F, const Money&) = delete;  // floating point * Money: binary floating point never enters Money; use Money * integer or mul(Decimal<S>, RoundingMode)
 
     /// this × factor, rounded to 1/10,000 of the unit under `mode`.
     template <int S>
@@ -201,6 +214,8 @@ public:
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
         return from_units(detail::div_round_integer(units(), n, mode, "Money / integer"), currency());
     }
+    template <std::floating_point F>
+    Money div(F, RoundingMode) const = delete;  // Money / floating point: binary floating point never enters Money; use div(integer, RoundingMode) or mul(Ratio, RoundingMode)
     /// The exact ratio of two amounts of one currency (a share, a multiple).
     friend Ratio operator/(const Money& a, const Money& b) {
         a.require_same(b, "Money / Money");

@@ -9,6 +9,7 @@
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
 
+#include <array>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -34,7 +35,36 @@ enum class MoneyUnit : int {
     wan_yi = 12,       ///< 万亿元 / trillion (10^12)
 };
 
-/// How Money::format writes an amount with a unit word ("605.6亿元", "60.56 billion yuan").
+/// How Money::format writes the number.
+enum class MoneyStyle {
+    digits,     ///< Arabic digits and a unit word: "605.6亿元", "60.56 billion yuan"
+    /// Chinese financial numerals (大写), as bills, cheques and contracts state amounts:
+    /// "人民币壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元整", "人民币叁角伍分". See MoneyFormat.
+    financial,
+};
+
+template <>
+struct EnumTable<MoneyStyle> {
+    static constexpr std::string_view type = "MoneyStyle";
+    static constexpr std::array<EnumEntry, 2> entries{{
+        {"digits", "小写金额", "digits"},
+        {"financial", "大写金额", "financial numerals"},
+    }};
+};
+
+/// How Money::format writes an amount: with a unit word ("605.6亿元", "60.56 billion yuan"), or
+/// in 大写 ("人民币壹仟零伍元整").
+///
+/// MoneyStyle::financial follows the People's Bank of China rules for bills and settlement
+/// vouchers (《支付结算办法》附件一 "正确填写票据和结算凭证的基本规定"): 零 for a run of zeros
+/// (壹仟零伍元整), none where the zeros only end the group of four above (壹拾万柒仟元整), 元零
+/// when the 元 or 角 digit is zero before 角 or 分 (壹仟陆佰捌拾元零叁角贰分), 整 after 元 and 角,
+/// none after 分, 10 is 壹拾. Money::parse reads what it writes and the variants the rules allow.
+/// It writes 人民币 (CNY) amounts only, from 零元整 up to 9,999,999,999,999,999.99 元
+/// (玖仟玖佰玖拾玖万…玖角玖分; units up to 仟万亿), and throws ArgumentError for another
+/// currency, a negative amount, a larger one, a `unit`, a `max_decimals` above 2, and an amount
+/// with digits below 分 unless `max_decimals` is set (then it rounds under `rounding` first).
+/// `language` does not apply; `currency_word` false leaves out the "人民币" in front.
 struct MoneyFormat {
     Language language = Language::chinese;
     /// The unit; empty chooses automatically: Chinese 万亿/亿/万/元 and English
@@ -46,7 +76,9 @@ struct MoneyFormat {
     std::optional<int> max_decimals;
     RoundingMode rounding = RoundingMode::half_up;
     /// Append the currency word (元 / yuan). Without it the text no longer names its currency.
+    /// MoneyStyle::financial: write "人民币" in front (for forms that print it already: false).
     bool currency_word = true;
+    MoneyStyle style = MoneyStyle::digits;
 };
 
 /// An exact amount of money: a count of 1/10,000 of the currency unit plus an ISO 4217 currency.
@@ -102,7 +134,9 @@ public:
 
     /// Parses "605.6亿元", "605.6 亿", "2140万元", "80万", "1.1万亿元", "3500千元", "12.5百万元",
     /// "¥1,234.56", "CNY 1234.56", "1234.56 USD", "-3.5亿", "６０５．６亿元", "60.56 billion",
-    /// "2.14 million yuan". Without a currency in the text, `default_currency` applies.
+    /// "2.14 million yuan", "100万元整". Without a currency in the text, `default_currency`
+    /// applies. Also 大写, always CNY, with or without 人民币 or ¥ in front: "人民币壹仟零伍元整",
+    /// "壹拾万零柒仟元伍角叁分", "叁角伍分", "零元正" (see MoneyFormat for the rules).
     /// Throws ParseError (input, byte offset, reason) unless the whole text is one amount.
     static Money parse(std::string_view text, Currency default_currency = Currency::CNY);
 
@@ -252,8 +286,9 @@ public:
     [[nodiscard]] std::string to_string() const;
     /// Grouped digits without currency: "60,560,000,000.00". Never rounds.
     [[nodiscard]] std::string format_grouped() const;
-    /// With a unit word: "605.6亿元", "2140万元", "60.56 billion yuan". Rounds only when
-    /// options.max_decimals is set; without it, Money::parse(m.format()) == m.
+    /// With a unit word: "605.6亿元", "2140万元", "60.56 billion yuan"; or in 大写 with
+    /// MoneyStyle::financial: "人民币贰仟壹佰肆拾万元整". Rounds only when options.max_decimals is
+    /// set; without it, Money::parse(m.format(options)) == m.
     [[nodiscard]] std::string format(const MoneyFormat& options = {}) const;
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <parkinvest/core/money.hpp>
 
+#include "daxie.hpp"
 #include "text.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -115,6 +116,12 @@ std::string_view english_unit_word(MoneyUnit u) {
     return "";
 }
 
+/// What Money::rounded_to_power(power) rounds to: "2 decimals", "0 decimals", "a multiple of 10^8 CNY".
+std::string rounding_target(long long power, Currency currency) {
+    if (power <= 0) return std::to_string(-power) + (power == -1 ? " decimal" : " decimals");
+    return "a multiple of 10^" + std::to_string(power) + " " + std::string(iso_code(currency));
+}
+
 std::string group_thousands(std::string_view plain) {
     // plain: "-1234567.89" -> "-1,234,567.89"
     std::size_t begin = plain.front() == '-' ? 1 : 0;
@@ -129,6 +136,26 @@ std::string group_thousands(std::string_view plain) {
     out.append(plain.substr(dot));
     return out;
 }
+/// Money::format with MoneyStyle::financial (大写); the rules are in daxie.cpp.
+std::string format_financial(const Money& m, const MoneyFormat& options) {
+    const auto refuse = [&](const std::string& why) {
+        throw ArgumentError("parkinvest: Money::format: cannot write " + m.to_string() + " in 大写 (MoneyStyle::financial): " + why);
+    };
+    if (m.currency() != Currency::CNY) refuse("大写 is for 人民币 (CNY) amounts only");
+    if (m.signum() < 0) refuse("a negative amount has no 大写 form");
+    if (options.unit) refuse("大写 writes the whole amount in 元; MoneyFormat::unit must be empty");
+    if (options.max_decimals && *options.max_decimals > 2)
+        refuse("大写 writes at most 2 decimals (角, 分); MoneyFormat::max_decimals is " + std::to_string(*options.max_decimals));
+    const Money value = options.max_decimals ? m.rounded(*options.max_decimals, options.rounding) : m;
+    constexpr i128 units_per_fen = 100;  // 10^(scale - 2)
+    if (value.units() % units_per_fen != 0)
+        refuse("it has digits below 分; set MoneyFormat::max_decimals (0 to 2) to round under MoneyFormat::rounding");
+    const i128 fen = value.units() / units_per_fen;
+    if (fen > detail::daxie_max_fen)
+        refuse("the largest amount 大写 writes is 9999999999999999.99 元 (units up to 仟万亿)");
+    return detail::write_daxie(static_cast<std::int64_t>(fen), options.currency_word);
+}
+
 }  // namespace
 
 Money Money::parse(std::string_view text, Currency default_currency) {
@@ -137,13 +164,25 @@ Money Money::parse(std::string_view text, Currency default_currency) {
     if (c.at_end()) c.fail(0, ParseErrorKind::empty);
 
     bool had_sign = false;
+    std::size_t sign_at = c.position();
     bool negative = detail::scan_sign(c, had_sign);
     c.skip_spaces();
     const CurrencyWord* prefix = match(c, prefix_words);
     c.skip_spaces();
     if (prefix != nullptr && !had_sign) {
+        sign_at = c.position();
         negative = detail::scan_sign(c, had_sign);
         c.skip_spaces();
+    }
+    if (detail::at_daxie(c)) {
+        const std::size_t daxie_at = c.position();
+        if (had_sign) c.fail(sign_at, ParseErrorKind::invalid_value, "大写 amounts have no sign");
+        if (prefix != nullptr && prefix->currency != Currency::CNY)
+            c.fail(daxie_at, ParseErrorKind::conflicting_currency, "大写 amounts are 人民币");
+        const std::int64_t fen = detail::read_daxie(c);
+        c.skip_spaces();
+        if (!c.at_end()) c.fail_leftover();
+        return make(static_cast<i128>(fen) * 100, Currency::CNY);
     }
     const detail::ScannedNumber number = detail::scan_number(c);
     c.skip_spaces();
@@ -151,6 +190,8 @@ Money Money::parse(std::string_view text, Currency default_currency) {
     c.skip_spaces();
     const std::size_t suffix_at = c.position();
     const CurrencyWord* suffix = match(c, suffix_words);
+    if (suffix != nullptr && suffix->word.ends_with("元") && suffix->currency == Currency::CNY)
+        (void)(c.consume_word("整") || c.consume_word("正"));  // "100万元整"
     c.skip_spaces();
     if (!c.at_end()) c.fail_leftover();
     if (prefix != nullptr && suffix != nullptr && prefix->currency != suffix->currency)
@@ -174,6 +215,10 @@ std::string Money::format_grouped() const {
 }
 
 std::string Money::format(const MoneyFormat& options) const {
+    if (options.max_decimals && *options.max_decimals < 0)
+        throw ArgumentError("parkinvest: Money::format: MoneyFormat::max_decimals must not be negative (got " +
+                            std::to_string(*options.max_decimals) + "); choose a larger unit to round to tens, hundreds ...");
+    if (options.style == MoneyStyle::financial) return format_financial(*this, options);
     const bool chinese = options.language == Language::chinese;
     const auto automatic_unit = [&](const Money& m) {
         const i128 magnitude = detail::abs(m.units());
@@ -223,6 +268,11 @@ Money Money::rounded_to_power(long long power, RoundingMode mode) const {
     // Round to a multiple of 10^power of the unit, i.e. 10^(power + scale) storage units.
     const long long step_exponent = power + scale;
     if (step_exponent <= 0) return *this;
+    if (mode == RoundingMode::unnecessary &&
+        (step_exponent > 38 ? !is_zero() : units() % detail::pow10(static_cast<int>(step_exponent)) != 0))
+        throw InexactRoundingError("Money::rounded", "parkinvest: " + to_string() + " cannot be rounded to " +
+                                                         rounding_target(power, currency()) +
+                                                         " under RoundingMode::unnecessary");
     if (step_exponent > 38) return from_units(detail::round_to_huge_step(units(), mode, "Money::rounded"), currency());
     const i128 step = detail::pow10(static_cast<int>(step_exponent));
     const i128 q = detail::div_round(units(), step, mode, "Money::rounded");

@@ -8,6 +8,7 @@
 #include "support/test_support.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -169,6 +170,28 @@ TEST(MoneyFormatChinese, MaxDecimalsIsTheOnlyRounding) {
     // Everything rounds away: 0.0049元 to 2 decimals (HALF_UP) is 0.
     EXPECT_EQ(Money::parse("0.0049").format(with_decimals(chinese(), 2)), "0元");
     EXPECT_EQ(Money::parse("-0.0049").format(with_decimals(chinese(), 2)), "0元");  // no "-0"
+}
+
+TEST(MoneyFormatChinese, NegativeMaxDecimalsIsAnArgumentError) {
+    // Negative decimals with the automatic unit printed wrong amounts ("6000元" at -4, half_up
+    // gave "0万元"); they are refused with every unit, with and without a forced unit.
+    for (int d : {-1, -4, std::numeric_limits<int>::min()}) {
+        EXPECT_THROW((void)Money::of(6000).format(with_decimals(chinese(), d)), parkinvest::ArgumentError) << d;
+        EXPECT_THROW((void)Money::parse("1.7434").format(with_decimals(english(), d, RoundingMode::up)),
+                     parkinvest::ArgumentError)
+            << d;
+        EXPECT_THROW((void)Money::of(6000).format(with_decimals(with_unit(chinese(), MoneyUnit::wan), d)),
+                     parkinvest::ArgumentError)
+            << d;
+    }
+    try {
+        (void)Money::of(6000).format(with_decimals(chinese(), -4));
+        ADD_FAILURE() << "expected ArgumentError";
+    } catch (const parkinvest::ArgumentError& e) {
+        EXPECT_NE(std::string(e.what()).find("max_decimals must not be negative (got -4)"), std::string::npos) << e.what();
+    }
+    // Zero decimals is fine: 6000元 in 万 at 0 decimals, half_up, is 1万 (0.6 -> 1).
+    EXPECT_EQ(Money::of(6000).format(with_decimals(with_unit(chinese(), MoneyUnit::wan), 0)), "1万元");
 }
 
 TEST(MoneyFormatChinese, AutomaticUnitFollowsTheRoundedAmount) {

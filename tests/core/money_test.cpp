@@ -337,6 +337,27 @@ TEST(MoneyOverflow, MultiplyByInteger) {
     EXPECT_THROW((void)(units(kMinUnits) * -1), OverflowError);
 }
 
+#if PARKINVEST_HAS_INT128
+TEST(MoneyOverflow, MultiplyByA128BitIntegerNeverWraps) {
+    using parkinvest::detail::u128;
+    // 2^127 as an unsigned __int128 converted to __int128 would wrap to -2^127: it overflows
+    // instead; the most negative __int128 likewise. Zero times either is still zero.
+    const u128 two_pow_127 = static_cast<u128>(1) << 127;
+    const i128 most_negative = -parkinvest::detail::i128_max() - 1;
+    EXPECT_THROW((void)(units(1) * two_pow_127), OverflowError);
+    EXPECT_THROW((void)(units(-1) * most_negative), OverflowError);
+    EXPECT_THROW((void)Money::of(two_pow_127), OverflowError);
+    EXPECT_THROW((void)Money::of_minor(most_negative), OverflowError);
+    EXPECT_EQ(units(0) * two_pow_127, units(0));
+    EXPECT_EQ(most_negative * units(0), units(0));
+    // Within range: 3 units * 2^100 and 2^100 units * 3 agree, and m * m.units() squares units.
+    const i128 two_pow_100 = static_cast<i128>(1) << 100;
+    EXPECT_I128_EQ((units(3) * two_pow_100).units(), 3 * two_pow_100);
+    EXPECT_I128_EQ((units(12'345) * units(12'345).units()).units(), 152'399'025);  // 12345^2
+    EXPECT_I128_EQ((static_cast<u128>(7) * units(-6)).units(), -42);
+}
+#endif
+
 // ---------------------------------------------------------------------------------------------
 // Money * Decimal
 
@@ -526,6 +547,37 @@ TEST(MoneyDiv, UnnecessaryRoundingNamesTheModeAsSpelled) {
     } catch (const InexactRoundingError& e) {
         EXPECT_NE(std::string(e.what()).find("RoundingMode::unnecessary"), std::string::npos) << e.what();
     }
+}
+
+TEST(MoneyRounded, UnnecessaryRoundingNamesTheValue) {
+    const auto message = [](const Money& m, auto&& round) {
+        try {
+            (void)round(m);
+        } catch (const InexactRoundingError& e) {
+            EXPECT_EQ(e.operation(), "Money::rounded");
+            return std::string(e.what());
+        }
+        return std::string("no InexactRoundingError");
+    };
+    const Money m = Money::parse("1.2345");
+    EXPECT_EQ(message(m, [](const Money& x) { return x.rounded(2, RoundingMode::unnecessary); }),
+              "parkinvest: 1.2345 CNY cannot be rounded to 2 decimals under RoundingMode::unnecessary");
+    EXPECT_EQ(message(m, [](const Money& x) { return x.rounded(RoundingMode::unnecessary); }),
+              "parkinvest: 1.2345 CNY cannot be rounded to 2 decimals under RoundingMode::unnecessary");
+    EXPECT_EQ(message(-m, [](const Money& x) { return x.rounded(1, RoundingMode::unnecessary); }),
+              "parkinvest: -1.2345 CNY cannot be rounded to 1 decimal under RoundingMode::unnecessary");
+    EXPECT_EQ(message(Money::parse("2.5 JPY"), [](const Money& x) { return x.rounded(RoundingMode::unnecessary); }),
+              "parkinvest: 2.5 JPY cannot be rounded to 0 decimals under RoundingMode::unnecessary");
+    // 605.63亿 to 1 decimal of 亿 is a multiple of 10^7 yuan.
+    EXPECT_EQ(message(Money::parse("605.63亿"),
+                      [](const Money& x) { return x.rounded(MoneyUnit::yi, 1, RoundingMode::unnecessary); }),
+              "parkinvest: 60563000000.00 CNY cannot be rounded to a multiple of 10^7 CNY under RoundingMode::unnecessary");
+    // Beyond every amount: a step of 10^39 units.
+    EXPECT_EQ(message(Money::of(1), [](const Money& x) { return x.rounded(-35, RoundingMode::unnecessary); }),
+              "parkinvest: 1.00 CNY cannot be rounded to a multiple of 10^35 CNY under RoundingMode::unnecessary");
+    // Exact: no error.
+    EXPECT_EQ(Money::parse("605.6亿").rounded(MoneyUnit::yi, 1, RoundingMode::unnecessary), Money::parse("605.6亿"));
+    EXPECT_EQ(Money::of(0).rounded(-35, RoundingMode::unnecessary), Money::of(0));
 }
 
 TEST(MoneyDiv, MoneyByMoneyIsAnExactReducedRatio) {

@@ -59,6 +59,10 @@ public:
     explicit InexactRoundingError(std::string operation)
         : ArithmeticError(operation, "parkinvest: rounding necessary but RoundingMode::unnecessary given in " +
                                          operation) {}
+    /// With a message that names the value: "parkinvest: 1.2345 CNY cannot be rounded to 2
+    /// decimals under RoundingMode::unnecessary".
+    InexactRoundingError(std::string operation, const std::string& message)
+        : ArithmeticError(std::move(operation), message) {}
 };
 
 /// Two amounts of different currencies were added, subtracted, ordered or aggregated.

@@ -26,14 +26,6 @@
 
 namespace parkinvest::detail {
 
-/// Integers that mean numbers: bool and the character types (char, wchar_t, char8/16/32_t) are
-/// excluded, so Money::of('5') or money * true do not compile; int8_t and uint8_t are numbers.
-template <class T>
-concept Integer = std::integral<T> && !std::is_same_v<std::remove_cv_t<T>, bool> &&
-                  !std::is_same_v<std::remove_cv_t<T>, char> && !std::is_same_v<std::remove_cv_t<T>, wchar_t> &&
-                  !std::is_same_v<std::remove_cv_t<T>, char8_t> && !std::is_same_v<std::remove_cv_t<T>, char16_t> &&
-                  !std::is_same_v<std::remove_cv_t<T>, char32_t>;
-
 #if PARKINVEST_HAS_INT128
 #if defined(__GNUC__)
 __extension__ using i128 = __int128;  // __extension__ keeps -Wpedantic quiet about the type
@@ -45,6 +37,33 @@ using u128 = unsigned __int128;
 #else
 using i128 = boost::multiprecision::int128_t;
 #endif
+
+/// The 128-bit integer types, which std::integral and std::is_integral_v leave out under strict
+/// -std=c++20 (they count them only under -std=gnu++20).
+template <class T>
+inline constexpr bool is_int128_v = std::is_same_v<std::remove_cv_t<T>, i128>
+#if PARKINVEST_HAS_INT128
+                                    || std::is_same_v<std::remove_cv_t<T>, u128>
+#endif
+    ;
+
+/// Integers that mean numbers, the 128-bit ones included in every language mode: bool and the
+/// character types (char, wchar_t, char8/16/32_t) are excluded, so Money::of('5') or
+/// money * true do not compile; int8_t and uint8_t are numbers.
+template <class T>
+concept Integer = (std::integral<T> || is_int128_v<T>) && !std::is_same_v<std::remove_cv_t<T>, bool> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char> && !std::is_same_v<std::remove_cv_t<T>, wchar_t> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char8_t> && !std::is_same_v<std::remove_cv_t<T>, char16_t> &&
+                  !std::is_same_v<std::remove_cv_t<T>, char32_t>;
+
+/// Whether an Integer is unsigned (std::is_unsigned_v is false for unsigned __int128 under strict
+/// -std=c++20).
+template <Integer T>
+inline constexpr bool is_unsigned_integer_v = std::is_unsigned_v<T>
+#if PARKINVEST_HAS_INT128
+                                              || std::is_same_v<std::remove_cv_t<T>, u128>
+#endif
+    ;
 
 #if PARKINVEST_HAS_INT128
 inline constexpr std::array<i128, 39> pow10_table = [] {
@@ -74,6 +93,19 @@ constexpr i128 i128_min() { return -i128_max(); }
 [[noreturn]] inline void throw_overflow(const char* operation) { throw OverflowError(operation); }
 
 constexpr bool in_range(i128 v) { return v >= i128_min() && v <= i128_max(); }
+
+/// An integer of any width as i128; OverflowError outside [-(2^127 - 1), 2^127 - 1] (the most
+/// negative __int128, an unsigned __int128 above 2^127 - 1), never a wrapped value.
+template <Integer Int>
+i128 to_i128(Int n, const char* operation) {
+    if constexpr (is_unsigned_integer_v<Int>) {
+        if constexpr (sizeof(Int) >= sizeof(i128))
+            if (n > static_cast<Int>(i128_max())) throw_overflow(operation);
+    } else if constexpr (sizeof(Int) >= sizeof(i128)) {
+        if (!in_range(static_cast<i128>(n))) throw_overflow(operation);
+    }
+    return static_cast<i128>(n);
+}
 
 inline i128 checked_add(i128 a, i128 b, const char* operation) {
 #if PARKINVEST_HAS_INT128

@@ -9,6 +9,7 @@
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/core/rounding.hpp>
 
+#include <array>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -34,18 +35,50 @@ enum class MoneyUnit : int {
     wan_yi = 12,       ///< 万亿元 / trillion (10^12)
 };
 
-/// How Money::format writes an amount with a unit word ("605.6亿元", "60.56 billion yuan").
+/// How Money::format writes the number.
+enum class MoneyStyle {
+    digits,     ///< Arabic digits and a unit word: "605.6亿元", "60.56 billion yuan"
+    /// Chinese financial numerals (大写), as bills, cheques and contracts state amounts:
+    /// "人民币壹亿贰仟叁佰肆拾伍万陆仟柒佰捌拾玖元整", "人民币叁角伍分". See MoneyFormat.
+    financial,
+};
+
+template <>
+struct EnumTable<MoneyStyle> {
+    static constexpr std::string_view type = "MoneyStyle";
+    static constexpr std::array<EnumEntry, 2> entries{{
+        {"digits", "小写金额", "digits"},
+        {"financial", "大写金额", "financial numerals"},
+    }};
+};
+
+/// How Money::format writes an amount: with a unit word ("605.6亿元", "60.56 billion yuan"), or
+/// in 大写 ("人民币壹仟零伍元整").
+///
+/// MoneyStyle::financial follows the People's Bank of China rules for bills and settlement
+/// vouchers (《支付结算办法》附件一 "正确填写票据和结算凭证的基本规定"): 零 for a run of zeros
+/// (壹仟零伍元整), none where the zeros only end the group of four above (壹拾万柒仟元整), 元零
+/// when the 元 or 角 digit is zero before 角 or 分 (壹仟陆佰捌拾元零叁角贰分), 整 after 元 and 角,
+/// none after 分, 10 is 壹拾. Money::parse reads what it writes and the variants the rules allow.
+/// It writes 人民币 (CNY) amounts only, from 零元整 up to 9,999,999,999,999,999.99 元
+/// (玖仟玖佰玖拾玖万…玖角玖分; units up to 仟万亿), and throws ArgumentError for another
+/// currency, a negative amount, a larger one, a `unit`, a `max_decimals` above 2, and an amount
+/// with digits below 分 unless `max_decimals` is set (then it rounds under `rounding` first).
+/// `language` does not apply; `currency_word` false leaves out the "人民币" in front.
 struct MoneyFormat {
     Language language = Language::chinese;
     /// The unit; empty chooses automatically: Chinese 万亿/亿/万/元 and English
     /// trillion/billion/million/plain, the largest unit not above the amount.
     std::optional<MoneyUnit> unit;
     /// Empty: exact, trailing zeros trimmed, never rounds. Set: at most this many decimals of
-    /// the unit, rounded under `rounding`, trailing zeros trimmed.
+    /// the unit, rounded under `rounding`, trailing zeros trimmed. Negative values throw
+    /// ArgumentError (to round to tens of 万, choose the unit 亿 and 1 decimal).
     std::optional<int> max_decimals;
     RoundingMode rounding = RoundingMode::half_up;
     /// Append the currency word (元 / yuan). Without it the text no longer names its currency.
+    /// MoneyStyle::financial: write "人民币" in front (for forms that print it already: false).
     bool currency_word = true;
+    MoneyStyle style = MoneyStyle::digits;
 };
 
 /// An exact amount of money: a count of 1/10,000 of the currency unit plus an ISO 4217 currency.
@@ -82,13 +115,15 @@ public:
     /// A whole number of currency units: Money::of(80'0000) is 80万元.
     template <detail::Integer Int>
     static Money of(Int whole_units, Currency currency = Currency::CNY) {
-        return from_units(detail::checked_mul(rep(whole_units), detail::pow10(scale), "Money::of"), currency);
+        return from_units(detail::checked_mul(detail::to_i128(whole_units, "Money::of"), detail::pow10(scale), "Money::of"),
+                          currency);
     }
     /// A count of minor units (分 for CNY, whole yen for JPY).
     template <detail::Integer Int>
     static Money of_minor(Int minor_units, Currency currency = Currency::CNY) {
         return from_units(
-            detail::checked_mul(rep(minor_units), detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
+            detail::checked_mul(detail::to_i128(minor_units, "Money::of_minor"),
+                                detail::pow10(scale - minor_digits(currency)), "Money::of_minor"),
             currency);
     }
     /// A count of 1/10,000 units. Throws OverflowError outside [min_units(), max_units()].
@@ -99,7 +134,9 @@ public:
 
     /// Parses "605.6亿元", "605.6 亿", "2140万元", "80万", "1.1万亿元", "3500千元", "12.5百万元",
     /// "¥1,234.56", "CNY 1234.56", "1234.56 USD", "-3.5亿", "６０５．６亿元", "60.56 billion",
-    /// "2.14 million yuan". Without a currency in the text, `default_currency` applies.
+    /// "2.14 million yuan", "100万元整". Without a currency in the text, `default_currency`
+    /// applies. Also 大写, always CNY, with or without 人民币 or ¥ in front: "人民币壹仟零伍元整",
+    /// "壹拾万零柒仟元伍角叁分", "叁角伍分", "零元正" (see MoneyFormat for the rules).
     /// Throws ParseError (input, byte offset, reason) unless the whole text is one amount.
     static Money parse(std::string_view text, Currency default_currency = Currency::CNY);
 
@@ -161,15 +198,25 @@ public:
     Money& operator+=(const Money& b) { return *this = *this + b; }
     Money& operator-=(const Money& b) { return *this = *this - b; }
 
+    /// Exact; any integer type, __int128 and unsigned __int128 included (also under strict
+    /// -std=c++20), so m * other.units() compiles.
     template <detail::Integer Int>
     friend Money operator*(const Money& a, Int n) {
-        return from_units(detail::checked_mul(a.units(), rep(n), "Money * integer"), a.currency());
+        if constexpr (detail::is_int128_v<Int>)
+            if (a.is_zero()) return a;  // 0 × n is 0 even for an n beyond ±(2^127 − 1)
+        return from_units(detail::checked_mul(a.units(), detail::to_i128(n, "Money * integer"), "Money * integer"),
+                          a.currency());
     }
     template <detail::Integer Int>
     friend Money operator*(Int n, const Money& a) {
         return a * n;
     }
-    friend void operator*(const Money&, const Money&) = delete;  // money squared means nothing
+    // Misuse does not compile, and the compiler's note quotes the line that says why.
+    friend void operator*(const Money&, const Money&) = delete;  // Money * Money: money squared means nothing; multiply by an integer, or use mul(Decimal/Ratio/Percent, RoundingMode)
+    template <std::floating_point F>
+    friend void operator*(const Money&, F) = delete;  // Money * floating point: binary floating point never enters Money; use Money * integer or mul(Decimal<S>, RoundingMode)
+    template <std::floating_point F>
+    friend void operator*(F, const Money&) = delete;  // floating point * Money: binary floating point never enters Money; use Money * integer or mul(Decimal<S>, RoundingMode)
 
     /// this × factor, rounded to 1/10,000 of the unit under `mode`.
     template <int S>
@@ -201,6 +248,8 @@ public:
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
         return from_units(detail::div_round_integer(units(), n, mode, "Money / integer"), currency());
     }
+    template <std::floating_point F>
+    Money div(F, RoundingMode) const = delete;  // Money / floating point: binary floating point never enters Money; use div(integer, RoundingMode) or mul(Ratio, RoundingMode)
     /// The exact ratio of two amounts of one currency (a share, a multiple).
     friend Ratio operator/(const Money& a, const Money& b) {
         a.require_same(b, "Money / Money");
@@ -237,8 +286,9 @@ public:
     [[nodiscard]] std::string to_string() const;
     /// Grouped digits without currency: "60,560,000,000.00". Never rounds.
     [[nodiscard]] std::string format_grouped() const;
-    /// With a unit word: "605.6亿元", "2140万元", "60.56 billion yuan". Rounds only when
-    /// options.max_decimals is set; without it, Money::parse(m.format()) == m.
+    /// With a unit word: "605.6亿元", "2140万元", "60.56 billion yuan"; or in 大写 with
+    /// MoneyStyle::financial: "人民币贰仟壹佰肆拾万元整". Rounds only when options.max_decimals is
+    /// set; without it, Money::parse(m.format(options)) == m.
     [[nodiscard]] std::string format(const MoneyFormat& options = {}) const;
 
 private:

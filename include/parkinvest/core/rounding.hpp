@@ -128,7 +128,7 @@ template <class Int>
 i128 div_round_integer(i128 num, Int n, RoundingMode mode, const char* operation) {
 #if PARKINVEST_HAS_INT128
     if constexpr (sizeof(Int) > sizeof(std::int64_t)) {
-        if constexpr (std::is_unsigned_v<Int>) {
+        if constexpr (is_unsigned_integer_v<Int>) {
             if (n > static_cast<u128>(i128_max())) return div_round_beyond(num, static_cast<u128>(n), false, mode, operation);
         } else {
             if (n < i128_min()) return div_round_beyond(num, static_cast<u128>(1) << 127, true, mode, operation);

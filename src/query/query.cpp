@@ -45,13 +45,6 @@ detail::ParkSet::ParkSet(const std::unordered_set<ParkId>& parks) {
     }
 }
 
-Money Conversion::apply(const Money& m) const {
-    if (m.currency() == target) return m;
-    for (const ExchangeRate& r : rates)
-        if (r.from() == m.currency() && r.to() == target) return r.convert(m, mode);
-    throw QueryError("parkinvest: no exchange rate from " + std::string(iso_code(m.currency())) + " to " +
-                     std::string(iso_code(target)) + " in the conversion");
-}
 
 std::size_t display_width(std::string_view s) noexcept {
     std::size_t width = 0;

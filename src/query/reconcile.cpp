@@ -28,10 +28,11 @@ bool contradicts(const T& itemized, Bound itemized_bound, const T& reported, Bou
     const bool strict = itemized_bound == Bound::more_than || reported_bound == Bound::less_than;
     return strict && !(itemized < reported);
 }
-/// The itemized records behind one statistic: how many and their sum.
+/// The itemized records behind one question: how many, and their amounts with the date each
+/// would be converted at.
 struct Itemized {
     std::int64_t items = 0;
-    detail::SumAcc sum;
+    std::vector<std::pair<ReportedAmount, std::optional<Date>>> amounts;
 };
 
 /// The records located in `scope` or its sub-parks: through the Dataset's park index, so a
@@ -49,7 +50,7 @@ std::vector<const R*> records_under(const Dataset& ds, ParkId scope, std::span<c
 }
 }  // namespace
 
-Table reconcile(const Dataset& ds) {
+Table reconcile(const Dataset& ds, const std::optional<Conversion>& conversion) {
     std::vector<Column> columns = {
         {"园区", "park", true, ColumnKind::label},
         {"期间", "period", true, ColumnKind::label},
@@ -91,7 +92,7 @@ Table reconcile(const Dataset& ds) {
             for (const Project* p : under->second) {
                 if (!in_period(*p)) continue;
                 ++answer->second.items;
-                if (p->contract_investment) answer->second.sum.add(p->contract_investment->value, p->contract_investment->bound);
+                if (p->contract_investment) answer->second.amounts.emplace_back(*p->contract_investment, record_date(*p));
             }
         } else if (fresh) {
             // Loans issued: term loans and revolving credit started in the period (credit lines
@@ -103,11 +104,28 @@ Table reconcile(const Dataset& ds) {
                 if (!in_period(*l)) continue;
                 if (l->instrument == LoanInstrument::credit_line || l->instrument == LoanInstrument::programme) continue;
                 ++answer->second.items;
-                answer->second.sum.add(l->commitment.value, l->commitment.bound);
+                answer->second.amounts.emplace_back(l->commitment, record_date(*l));
             }
         }
         const std::int64_t items = answer->second.items;
-        const detail::SumAcc& sum = answer->second.sum;
+        // The itemized sum, for money statistics only, in the statistic's currency.
+        detail::SumAcc sum;
+        if (money != nullptr) {
+            const Currency target = money->currency();
+            for (const auto& [a, date] : answer->second.amounts) {
+                if (a.value.currency() == target) {
+                    sum.add(a.value, a.bound);
+                } else if (conversion) {
+                    Conversion c = *conversion;  // rare: an amount in another currency than the report's
+                    c.target = target;
+                    sum.add(c.apply(a.value, date), a.bound);
+                } else {
+                    throw QueryError("parkinvest: the statistic \"" + s.label + "\" is in " + std::string(iso_code(target)) +
+                                     " but an itemized amount is in " + std::string(iso_code(a.value.currency())) +
+                                     "; pass a Conversion with a rate between them: reconcile(ds, conversion)");
+                }
+            }
+        }
 
         std::vector<Cell> row{park_label(ds, s.scope), Label{s.period.label(Language::chinese), s.period.label(Language::english)},
                               Label{s.label, std::string(label(s.indicator, Language::english))}};

@@ -29,14 +29,58 @@
 
 namespace parkinvest::query {
 
-/// Converting amounts of other currencies before summing: without it, mixing currencies in one
-/// column is a QueryError.
-struct Conversion {
-    Currency target = Currency::CNY;
-    std::vector<ExchangeRate> rates;  ///< from each other currency to target
-    RoundingMode mode = RoundingMode::half_even;
-    [[nodiscard]] Money apply(const Money& m) const;
+/// A rate in force from a date (inclusive) until the next rate of the same pair.
+struct DatedRate {
+    Date from;
+    ExchangeRate rate;
 };
+
+/// The date a record's amounts are converted at, when the caller fixes none: a project's first
+/// stage event (its first day), a loan's inception; empty for other records.
+[[nodiscard]] std::optional<Date> record_date(const Project& p);
+[[nodiscard]] std::optional<Date> record_date(const Loan& l);
+template <class R>
+[[nodiscard]] std::optional<Date> record_date(const R&) {
+    return std::nullopt;
+}
+
+/// Converting amounts of other currencies into `target` before aggregating: without one, mixing
+/// currencies in one column is a QueryError. Every aggregate of amounts takes one (sum, share,
+/// min, max, average, growth, outstanding_as_of through converted(); reconcile as an argument).
+///
+/// Which rate converts an amount of currency X:
+///  * with dated rates for X → target (set_dated): the one in force on the amount's date — the
+///    caller's `as_of` when set (one date for every amount: a report's reporting date), else the
+///    record's own date (record_date). No date, or a date before the pair's first rate, is a
+///    QueryError naming both;
+///  * else the undated rate for X → target in `rates`;
+///  * else a QueryError naming both currencies.
+/// Amounts are rounded to 1/10,000 of the target unit under `mode`.
+class Conversion {
+public:
+    Currency target = Currency::CNY;
+    std::vector<ExchangeRate> rates;  ///< undated: from each other currency to target
+    std::optional<Date> as_of;        ///< the date for dated rates; empty: each record's own date
+    RoundingMode mode = RoundingMode::half_even;
+
+    /// Sets the dated rates (any order; kept sorted by pair and date). Two different rates of one
+    /// pair on one date are an ArgumentError naming them.
+    void set_dated(std::vector<DatedRate> dated);
+    [[nodiscard]] const std::vector<DatedRate>& dated() const { return dated_; }
+
+    /// `m` in target, at the rate for `date` (see above). O(log n) in the dated rates.
+    [[nodiscard]] Money apply(const Money& m, std::optional<Date> date = std::nullopt) const;
+
+private:
+    std::vector<DatedRate> dated_;  ///< sorted by (from, to, date)
+};
+
+/// Reads a table of dated rates: CSV (RFC 4180) with the header `date,from,to,rate` — the date
+/// in any form ReportedDate::parse reads to the day (2020-07-01, 2020年7月1日), ISO 4217 codes,
+/// the rate a positive exact decimal of at most 10 places ("7.0795": 1 from = 7.0795 to).
+/// Throws FormatError listing each bad field with its line, column and byte (`input` names the
+/// source in the messages).
+[[nodiscard]] std::vector<DatedRate> parse_rates_csv(std::string_view text, std::string_view input = "<rates>");
 
 namespace detail {
 /// The cells of the amount aggregates (bounds.hpp states each interval as a figure and a bound).
@@ -146,10 +190,10 @@ struct AmountAggregate {
                 std::optional<detail::Interval<Money>> extreme;  ///< min and max
             };
             void add(Acc& a, const R& r) const {
-                if (const ReportedAmount* v = amount_of(r, field)) add_amount(a, v->value, v->bound);
+                if (const ReportedAmount* v = amount_of(r, field))
+                    add_amount(a, *conversion ? (*conversion)->apply(v->value, record_date(r)) : v->value, v->bound);
             }
-            void add_amount(Acc& a, const Money& value, Bound bound) const {
-                const Money m = *conversion ? (*conversion)->apply(value) : value;
+            void add_amount(Acc& a, const Money& m, Bound bound) const {
                 if (kind == Kind::min || kind == Kind::max) {
                     const detail::Interval<Money> iv = detail::interval_of(m, bound);
                     if (!a.extreme) a.extreme = iv;
@@ -188,17 +232,19 @@ struct AmountAggregate {
             Base base;
             const Money* value;
             const std::uint8_t* meta;
+            const Project* rows;
             bool plain_sum;  ///< a sum without conversion: the common case, kept inline
             void add(typename Base::Acc& a, std::size_t i) const {
                 const std::uint8_t m = meta[i];
                 if (!ProjectColumns::present(m)) return;
                 if (plain_sum) a.sum.add(value[i], ProjectColumns::bound(m));
+                else if (*base.conversion) base.add(a, rows[i]);  // the record's date picks the rate
                 else base.add_amount(a, value[i], ProjectColumns::bound(m));
             }
         };
         const std::size_t k = ProjectColumns::amount_index(field);
         const bool plain_sum = !conversion && kind != Kind::min && kind != Kind::max;
-        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), plain_sum};
+        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), ds.projects().data(), plain_sum};
     }
 };
 
@@ -262,6 +308,13 @@ struct outstanding_as_of {
     Date day;
     std::string name_zh = "贷款余额";
     std::string name_en = "outstanding";
+    std::optional<Conversion> conversion;  ///< balances are converted at the day when as_of is unset
+    /// Converts other currencies into `c.target`.
+    [[nodiscard]] outstanding_as_of converted(Conversion c) const {
+        outstanding_as_of o = *this;
+        o.conversion = std::move(c);
+        return o;
+    }
     [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::amount; }
     explicit outstanding_as_of(Date d) : day(d) {}
     template <class R>
@@ -269,14 +322,15 @@ struct outstanding_as_of {
         static_assert(std::is_same_v<R, Loan>, "outstanding_as_of aggregates loans");
         struct B {
             Date day;
+            const std::optional<Conversion>* conversion;
             using Acc = detail::SumAcc;
             void add(Acc& a, const Loan& l) const {
-                if (const auto m = l.outstanding_as_of(day)) a.add(*m, Bound::exact);
+                if (const auto m = l.outstanding_as_of(day)) a.add(*conversion ? (*conversion)->apply(*m, day) : *m, Bound::exact);
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const { return detail::sum_cell(g); }
         };
-        return B{day};
+        return B{day, &conversion};
     }
 };
 
@@ -320,6 +374,13 @@ struct growth {
     Period current;
     std::string name_zh = "同比增长";
     std::string name_en = "year on year";
+    std::optional<Conversion> conversion;
+    /// Converts other currencies into `c.target` (each project at its own date unless c.as_of).
+    [[nodiscard]] growth converted(Conversion c) const {
+        growth g = *this;
+        g.conversion = std::move(c);
+        return g;
+    }
     [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::bounded_percent; }
     growth(Field Project::*f, Stage s, Period p) : field(f), stage(s), current(p) {}
     template <class R>
@@ -330,6 +391,7 @@ struct growth {
             Stage stage;
             Period current;
             Period previous;
+            const std::optional<Conversion>* conversion;
             struct Acc {
                 detail::SumAcc now, before;
             };
@@ -341,15 +403,16 @@ struct growth {
             void add(Acc& a, const Project& p) const {
                 const ReportedAmount* v = amount_of(p, field);
                 if (v == nullptr) return;
-                if (in(p, current)) a.now.add(v->value, v->bound);
-                else if (in(p, previous)) a.before.add(v->value, v->bound);
+                const auto money = [&] { return *conversion ? (*conversion)->apply(v->value, record_date(p)) : v->value; };
+                if (in(p, current)) a.now.add(money(), v->bound);
+                else if (in(p, previous)) a.before.add(money(), v->bound);
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const {
                 return detail::growth_cell(g.now, g.before);
             }
         };
-        return B{field, stage, current, current.previous_year()};
+        return B{field, stage, current, current.previous_year(), &conversion};
     }
 };
 

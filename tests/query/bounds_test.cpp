@@ -329,3 +329,35 @@ TEST(QueryTable, CsvLayoutDependsOnTheColumnsNotTheData) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(QueryTable, QuantitiesAreExactInOneUnitPerColumnAndRoundedOnlyInText) {
+    using parkinvest::query::Column;
+    using parkinvest::query::ColumnKind;
+    // 38269041.989 m² and 307亩 = 204666⅔ m² in one area column; 1.5 t in a mass column.
+    const Area big = Area::parse("38269041.989平方米");
+    const Area mu = Area::of(307, AreaKind::Unit::mu);
+    const q::Table t({Column{"k", "k", true, ColumnKind::label}, Column{"area", "area", false, ColumnKind::area},
+                      Column{"mass", "mass", false, ColumnKind::mass}},
+                     {{q::Label{"a", "a"}, big, Mass::parse("1.5吨")}, {q::Label{"b", "b"}, mu, q::Cell{}}});
+    // CSV: m² exact when it terminates, and always the exact count of 1/30,000 m² (30,000 × m²).
+    EXPECT_EQ(t.to_csv(), "k,area (m2),area (1/30000 m2),mass (t)\r\n"
+                          "a,38269041.989,1148071259670,1.5\r\n"
+                          "b,,6140000000,\r\n");
+    EXPECT_EQ(1148071259670, 38269041989LL * 30);      // 38269041.989 × 30,000
+    EXPECT_EQ(6140000000LL, 307LL * 20'000'000);       // 亩 = 20,000,000 counts
+    const std::string json = t.to_json();
+    EXPECT_NE(json.find("\"area\": {\"m2\": null, \"count_of_1_30000_m2\": \"6140000000\"}"), std::string::npos) << json;
+    EXPECT_NE(json.find("\"mass\": {\"t\": \"1.5\"}"), std::string::npos) << json;
+    // Text: one unit for the column (km², the column reaches 1 km²), rounded, with the note.
+    const std::string text = t.to_text(Language::english);
+    EXPECT_NE(text.find("38.269042 km²"), std::string::npos) << text;
+    EXPECT_NE(text.find("0.204667 km²"), std::string::npos) << text;
+    EXPECT_NE(text.find("Note: quantities rounded half-up to 6 decimals (CSV and JSON are exact)"), std::string::npos) << text;
+    // Nothing rounded: no note.
+    const q::Table exact({Column{"area", "area", false, ColumnKind::area}}, {{Area::of(2, AreaKind::Unit::square_metre)}});
+    EXPECT_EQ(exact.to_text(Language::english).find("Note"), std::string::npos);
+}
+
+}  // namespace

@@ -57,7 +57,7 @@ Query:
              reached=STAGE@DATE   stage=STAGE@DATE   entered=STAGE@PERIOD   (projects)
              FIELD>=AMOUNT   FIELD<AMOUNT   (amount thresholds, e.g. contract_investment>=10亿)
              Several --where must all hold.
-  --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:year|half|quarter|month
+  --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:BUCKET
              | band:FIELD:AMOUNT,AMOUNT,... | lender | waste_category      (at most two)
   --agg      count | share_of_count | sum:FIELD | share:FIELD | min:FIELD | max:FIELD
              | average:FIELD[:MODE] | outstanding@DATE (loans) | funnel:STAGE@DATE (projects)
@@ -67,6 +67,7 @@ Query:
   STAGE      {stage_names}
              (or {stage_labels})
   DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
+  BUCKET     year | half | quarter | month
   MODE       {rounding_modes} (default half_up)
 
 Examples:

@@ -261,6 +261,21 @@ AnyFilter<R> filter_of(std::string_view cond) {
     usage("unknown or unsupported --where '" + std::string(cond) + "' for this entity");
 }
 
+/// The filter of `--where cond`; an error binding it (a park or industry the dataset does not
+/// have) names the condition as typed.
+template <class R>
+AnyFilter<R> where_filter(const std::string& cond) {
+    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([bind = filter_of<R>(cond).bind, cond](const Dataset& ds) {
+        try {
+            return bind(ds);
+        } catch (const QueryError& e) {
+            std::string_view what = e.what();
+            if (what.starts_with("parkinvest: ")) what.remove_prefix(12);
+            throw QueryError("parkinvest: --where " + cond + ": " + std::string(what));
+        }
+    }));
+}
+
 template <class R>
 AnyKey<R> key_of(std::string_view spec) {
     if (spec == "park") return erase_key<R>(q::by_park());
@@ -342,7 +357,7 @@ q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vec
     if (group_by.size() > 2) usage("query takes at most two --group-by keys");
     const auto all = [](const R&) { return true; };
     AnyFilter<R> filter = erase<R>(q::matching(all));
-    for (const std::string& w : where) filter = erase<R>(filter && filter_of<R>(w));
+    for (const std::string& w : where) filter = erase<R>(filter && where_filter<R>(w));
     const auto base = q::from(ds, records).where(filter);
     std::vector<AnyKey<R>> keys;
     for (const std::string& k : group_by) keys.push_back(key_of<R>(k));

@@ -19,6 +19,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -290,8 +291,9 @@ AnyKey<R> key_of(std::string_view spec) {
     }
     if constexpr (is_project<R>) {
         if (parts[0] == "industry") {
+            // A depth beyond an industry's own is the industry itself: clamping changes nothing.
             int depth = 0;
-            if (parts.size() == 2) depth = static_cast<int>(parse_id(parts[1], "industry:DEPTH") % 64);
+            if (parts.size() == 2) depth = static_cast<int>(std::min<std::uint64_t>(parse_id(parts[1], "industry:DEPTH"), INT_MAX));
             return erase_key<R>(q::by_industry(depth));
         }
         if (spec.starts_with("stage@")) return erase_key<R>(q::by_stage(parse_day(spec.substr(6))));

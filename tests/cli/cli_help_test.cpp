@@ -5,6 +5,7 @@
 // MODE), every file format and every listed option value is run: an example added to the help
 // that does not work fails here. A few outputs are checked against values computed here from the
 // built-in sample dataset.
+#include <parkinvest/io/io.hpp>
 #include <parkinvest/parkinvest.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
@@ -52,6 +53,9 @@ public:
         const CliRun r = (*this)({"sample", "sample.json"});
         EXPECT_EQ(r.status, 0) << r.err;
     }
+
+    /// The scratch folder the tool runs in.
+    [[nodiscard]] const fs::path& folder() const { return work_.path(); }
 
     /// Runs `parkinvest args...` in the scratch folder; its exit status, stdout and stderr.
     CliRun operator()(const std::vector<std::string>& args) const {
@@ -634,6 +638,60 @@ TEST(CliHelp, ParkAndIndustryIdsSelectWhatTheSampleHoldsBelowThem) {
         seen.insert(n);
     }
     EXPECT_GE(seen.size(), 3U) << "the counts should not all be the same";
+}
+
+TEST(CliChainDepth, ZoneAndIndustryDepthRollUpAChainDeeperThanSixtyFourLevels) {
+    // 70 parks in one chain (park 1 the zone) and 70 industries in one chain, project k in park k
+    // and industry k: --group-by zone is one row of 70 (was six rows: the walk stopped after 64
+    // links), industry:70 keeps each industry apart (was industry:6: the depth was taken mod 64)
+    // and industry:65 groups industries 66-70 under industry 66.
+    const Cli cli;
+    Batch b;
+    for (std::uint64_t id = 1; id <= 70; ++id) {
+        Park park;
+        park.id = ParkId{id};
+        park.name.zh = "园区" + std::to_string(id);
+        park.kind = id == 1 ? ParkKind::national_high_tech_zone : ParkKind::industrial_park;
+        park.province = "重庆市";
+        park.city = "重庆市";
+        if (id > 1) park.parent = ParkId{id - 1};
+        b.parks.push_back(park);
+        Industry industry;
+        industry.id = IndustryId{id};
+        industry.scheme = "链";
+        industry.code = "c" + std::to_string(id);
+        industry.name.zh = "产业" + std::to_string(id);
+        if (id > 1) industry.parent = IndustryId{id - 1};
+        b.industries.push_back(industry);
+        Project p;
+        p.id = ProjectId{id};
+        p.name.zh = "项目" + std::to_string(id);
+        p.park = ParkId{id};
+        p.industries = {IndustryId{id}};
+        b.projects.push_back(p);
+    }
+    Dataset ds;
+    ds.insert(std::move(b));
+    io::save(ds, cli.folder() / "chain.json");
+    const auto rows = [&](const std::string& key) {
+        const CliRun r = cli({"query", "chain.json", "--entity", "projects", "--group-by", key, "--agg", "count", "--format", "csv"});
+        EXPECT_EQ(r.status, 0) << r.err;
+        std::vector<std::string> out;
+        std::istringstream lines(r.out);
+        std::string line;
+        std::getline(lines, line);  // the header
+        while (std::getline(lines, line)) {
+            if (line.ends_with('\r')) line.pop_back();
+            out.push_back(line);
+        }
+        return out;
+    };
+    EXPECT_EQ(rows("zone"), std::vector<std::string>{"园区1,70"});
+    EXPECT_EQ(rows("industry:70").size(), 70U);
+    std::vector<std::string> at65;
+    for (int k = 1; k <= 65; ++k) at65.push_back("产业" + std::to_string(k) + ",1");
+    at65.push_back("产业66,5");
+    EXPECT_EQ(rows("industry:65"), at65);
 }
 
 }  // namespace

@@ -592,7 +592,8 @@ TEST(CliHelp, EachPeriodFormOfTheHelpSelectsTheProjectsSignedInIt) {
     for (const std::string& period : v.common.at("PERIOD")) {
         const auto it = meaning.find(period);
         ASSERT_NE(it, meaning.end()) << "the help lists the period " << period << "; add its days to this test";
-        const auto [first, last] = it->second;
+        const Date first = it->second.first;
+        const Date last = it->second.second;
         int expected = 0;
         for (const Project& p : ds.projects()) {
             expected += std::any_of(p.stages.begin(), p.stages.end(), [&](const StageEvent& e) {

@@ -3,6 +3,7 @@
 
 #include "../core/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -179,14 +180,26 @@ Date ReportedDate::last_day(Date first, DatePrecision p) {
 }
 
 ReportedDate ReportedDate::parse(std::string_view text) {
-    // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods.
-    if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos ||
-        text.find_first_of("QqHh") != std::string_view::npos) {
+    // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods, and so
+    // are the English forms format() writes ("28 July 2020", "July 2020", "Q1 2020", "H1 2020").
+    const bool ascii_letter = std::any_of(text.begin(), text.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    });
+    if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos || ascii_letter) {
         const Period p = Period::parse(text);
         const int y = p.first().year();
-        if (p.kind() == PeriodKind::quarter) return quarter(y, (p.first().month() + 2) / 3);
-        if (p.kind() == PeriodKind::half_year) return half_year(y, p.first().month() == 1 ? 1 : 2);
-        throw ParseError("date", text, 0, ParseErrorKind::invalid_value, "not a date, quarter or half year");
+        switch (p.kind()) {
+        case PeriodKind::quarter: return quarter(y, (p.first().month() + 2) / 3);
+        case PeriodKind::half_year: return half_year(y, p.first().month() == 1 ? 1 : 2);
+        case PeriodKind::month: return month(y, p.first().month());
+        case PeriodKind::year: return year(y);
+        case PeriodKind::range:
+            if (p.first() == p.last()) return ReportedDate(p.first());
+            break;
+        case PeriodKind::year_to_date:
+        case PeriodKind::as_of: break;
+        }
+        throw ParseError("date", text, 0, ParseErrorKind::invalid_value, "not a date, month, quarter, half year or year");
     }
     Cursor c(text, "date");
     c.skip_spaces();

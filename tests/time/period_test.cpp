@@ -409,6 +409,30 @@ TEST(ReportedDate, ParseRoundTripsToStringAndChineseFormat) {
     }
 }
 
+TEST(ReportedDate, EveryFormatInEitherLanguageParsesBack) {
+    // Every precision, every month, many years: parse(format(d, lang)) == d and
+    // parse(to_string()) == d ("28 July 2020", "July 2020", "Q1 2020", "H2 2020", "2020").
+    std::size_t checked = 0;
+    for (int y = 1400; y <= 9999; y += 211) {
+        std::vector<ReportedDate> dates = {ReportedDate::year(y), ReportedDate::half_year(y, 1), ReportedDate::half_year(y, 2)};
+        for (int q = 1; q <= 4; ++q) dates.push_back(ReportedDate::quarter(y, q));
+        for (int m = 1; m <= 12; ++m) {
+            dates.push_back(ReportedDate::month(y, m));
+            dates.push_back(ReportedDate::day(y, m, 1));
+            dates.push_back(ReportedDate::day(y, m, days_in_month(y, m)));
+        }
+        for (const ReportedDate& d : dates) {
+            for (const std::string& text : {d.format(Language::chinese), d.format(Language::english), d.to_string()}) {
+                ReportedDate back;
+                ASSERT_NO_THROW(back = ReportedDate::parse(text)) << text;
+                EXPECT_EQ(back, d) << text;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 3u * 41 * (7 + 36));  // 41 years (1400 + 211k ≤ 9999: k = 0..40), 43 dates each, 3 texts
+}
+
 TEST(ReportedDate, EqualityIncludesPrecision) {
     // Same first day 2020-01-01, different precision: not equal.
     EXPECT_NE(ReportedDate::day(2020, 1, 1), ReportedDate::month(2020, 1));

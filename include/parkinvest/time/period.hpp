@@ -56,7 +56,8 @@ public:
     static ReportedDate year(int year);
 
     /// "2020-07-28", "2020-07", "2020-Q1", "2020-H1", "2020", "2020年7月28日", "2020年7月",
-    /// "2020年第一季度", "2020年一季度", "2020年上半年", "2020年", "２０２０年７月".
+    /// "2020年第一季度", "2020年一季度", "2020年上半年", "2020年", "２０２０年７月", and the English
+    /// forms format() writes: "28 July 2020", "July 2020", "Q1 2020", "H1 2020".
     static ReportedDate parse(std::string_view text);
 
     [[nodiscard]] DatePrecision precision() const { return precision_; }

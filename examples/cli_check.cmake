@@ -55,6 +55,13 @@ run(0 "Chongqing High-tech Zone,8,20000000000.00,exact,CNY" "" query sample.bin 
 run(0 "\\[.*\"count\"" "" query sample.json --entity loans --group-by lender --agg count --agg sum:commitment --format json)
 run(0 "园区 +数量" "" query sample.json --entity waste_facilities --group-by park --agg count --agg total:max_annual_throughput)
 
+# A park or industry the dataset does not have: an error naming the condition and the id, exit 1.
+run(1 "" "^parkinvest: --where park=424242: in_park\\(424242\\): the dataset has no park 424242\n$"
+    query sample.json --entity projects --where park=424242 --agg count)
+run(1 "" "^parkinvest: --where industry=424242: in_industry\\(424242\\): the dataset has no industry 424242\n$"
+    query sample.json --entity projects --where industry=424242 --group-by zone --agg count)
+run(1 "" "--where park=424242: in_park\\(424242\\)" query sample.json --entity loans --where park=424242 --agg count)
+
 # report on a file, in English, with a chart.
 run(0 "Chongqing High-tech Zone.*Reconciliation" "" report back.csv --lang en --as-of 2020-07-31 --svg chart.svg)
 if(NOT EXISTS "${WORK}/chart.svg")

@@ -19,6 +19,7 @@
 #include "report.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -57,7 +58,7 @@ Query:
              reached=STAGE@DATE   stage=STAGE@DATE   entered=STAGE@PERIOD   (projects)
              FIELD>=AMOUNT   FIELD<AMOUNT   (amount thresholds, e.g. contract_investment>=10亿)
              Several --where must all hold.
-  --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:year|half|quarter|month
+  --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:BUCKET
              | band:FIELD:AMOUNT,AMOUNT,... | lender | waste_category      (at most two)
   --agg      count | share_of_count | sum:FIELD | share:FIELD | min:FIELD | max:FIELD
              | average:FIELD[:MODE] | outstanding@DATE (loans) | funnel:STAGE@DATE (projects)
@@ -67,6 +68,7 @@ Query:
   STAGE      {stage_names}
              (or {stage_labels})
   DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
+  BUCKET     year | half | quarter | month
   MODE       {rounding_modes} (default half_up)
 
 Examples:
@@ -260,6 +262,21 @@ AnyFilter<R> filter_of(std::string_view cond) {
     usage("unknown or unsupported --where '" + std::string(cond) + "' for this entity");
 }
 
+/// The filter of `--where cond`; an error binding it (a park or industry the dataset does not
+/// have) names the condition as typed.
+template <class R>
+AnyFilter<R> where_filter(const std::string& cond) {
+    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([bind = filter_of<R>(cond).bind, cond](const Dataset& ds) {
+        try {
+            return bind(ds);
+        } catch (const QueryError& e) {
+            std::string_view what = e.what();
+            if (what.starts_with("parkinvest: ")) what.remove_prefix(12);
+            throw QueryError("parkinvest: --where " + cond + ": " + std::string(what));
+        }
+    }));
+}
+
 template <class R>
 AnyKey<R> key_of(std::string_view spec) {
     if (spec == "park") return erase_key<R>(q::by_park());
@@ -274,8 +291,9 @@ AnyKey<R> key_of(std::string_view spec) {
     }
     if constexpr (is_project<R>) {
         if (parts[0] == "industry") {
+            // A depth beyond an industry's own is the industry itself: clamping changes nothing.
             int depth = 0;
-            if (parts.size() == 2) depth = static_cast<int>(parse_id(parts[1], "industry:DEPTH") % 64);
+            if (parts.size() == 2) depth = static_cast<int>(std::min<std::uint64_t>(parse_id(parts[1], "industry:DEPTH"), INT_MAX));
             return erase_key<R>(q::by_industry(depth));
         }
         if (spec.starts_with("stage@")) return erase_key<R>(q::by_stage(parse_day(spec.substr(6))));
@@ -341,7 +359,7 @@ q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vec
     if (group_by.size() > 2) usage("query takes at most two --group-by keys");
     const auto all = [](const R&) { return true; };
     AnyFilter<R> filter = erase<R>(q::matching(all));
-    for (const std::string& w : where) filter = erase<R>(filter && filter_of<R>(w));
+    for (const std::string& w : where) filter = erase<R>(filter && where_filter<R>(w));
     const auto base = q::from(ds, records).where(filter);
     std::vector<AnyKey<R>> keys;
     for (const std::string& k : group_by) keys.push_back(key_of<R>(k));

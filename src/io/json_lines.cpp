@@ -7,7 +7,9 @@
 // integer of minor units in "contract_investment_minor" (null when it is not a whole number of
 // minor units or does not fit 64 bits), and the record's "currency". Dates with a precision are
 // objects {"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"};
-// quantities are exact text with a unit ("225000000平方米") plus a decimal in m², t or t/a.
+// quantities are exact text with a unit ("225000000平方米") plus a decimal in m², t or t/a; an
+// area, whose decimal in m² may not terminate (1亩 = 2000/3 m²), also as the integer of its exact
+// base unit, "<area>_m2_x30000" (the area in m² times 30,000), which sums exactly.
 #include <parkinvest/core/text_out.hpp>
 
 #include "flat.hpp"
@@ -16,6 +18,7 @@
 
 #include <array>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -26,17 +29,30 @@ namespace parkinvest::io::detail {
 
 namespace {
 
+/// The member of an area's base count; the suffix says what the integer is.
+constexpr std::string_view area_base_suffix = "_m2_x30000";
+static_assert(AreaKind::units[static_cast<std::size_t>(AreaKind::Unit::square_metre)].base_per_unit == 30'000,
+              "area_base_suffix names the base unit of Area");
+
 /// The suffixes of the members a value of type T is written as: the value itself ("") and its
 /// typed companions; an unused slot has a null data().
 template <class T>
-constexpr std::array<std::string_view, 4> companions() {
-    if constexpr (std::is_same_v<T, ReportedAmount>) return {"", "_minor", "_bound", "_estimated"};
-    else if constexpr (std::is_same_v<T, Money>) return {"", "_minor", {}, {}};
-    else if constexpr (std::is_same_v<T, Area>) return {"", "_m2", {}, {}};
-    else if constexpr (std::is_same_v<T, Mass>) return {"", "_t", {}, {}};
-    else if constexpr (std::is_same_v<T, AnnualThroughput>) return {"", "_t_per_year", {}, {}};
-    else if constexpr (std::is_same_v<T, StatisticValue>) return {"_kind", "", "_count", "_minor"};
-    else return {"", {}, {}, {}};
+constexpr std::array<std::string_view, 5> companions() {
+    if constexpr (std::is_same_v<T, ReportedAmount>) return {"", "_minor", "_bound", "_estimated", {}};
+    else if constexpr (std::is_same_v<T, Money>) return {"", "_minor", {}, {}, {}};
+    else if constexpr (std::is_same_v<T, Area>) return {"", "_m2", area_base_suffix, {}, {}};
+    else if constexpr (std::is_same_v<T, Mass>) return {"", "_t", {}, {}, {}};
+    else if constexpr (std::is_same_v<T, AnnualThroughput>) return {"", "_t_per_year", {}, {}, {}};
+    else if constexpr (std::is_same_v<T, StatisticValue>) return {"_kind", "", "_count", "_minor", area_base_suffix};
+    else return {"", {}, {}, {}, {}};
+}
+
+/// An area in its exact base unit, 1/30,000 m² (core/quantity.hpp), as a 64-bit integer; none
+/// beyond 64 bits (about 307 million km²).
+std::optional<std::int64_t> area_base_count(const Area& a) {
+    const auto n = a.base_count();
+    if (n < std::numeric_limits<std::int64_t>::min() || n > std::numeric_limits<std::int64_t>::max()) return std::nullopt;
+    return static_cast<std::int64_t>(n);
 }
 
 /// Writes one record as one JSON object, its members in the order walk_record() visits them
@@ -182,6 +198,7 @@ private:
             const auto d = text_out::quantity_decimal(x);
             if (d) str(n, *d, "_m2");
             else null(n, "_m2");
+            opt_num(n, area_base_count(x), area_base_suffix);
         } else if constexpr (is_quantity<T>) {
             str(n, text_out::quantity_text(x));
             str(n, text_out::quantity_decimal(x), companions<T>()[1]);
@@ -216,6 +233,8 @@ private:
             else null(n, "_count");
             if (const auto* m = std::get_if<Money>(&x)) opt_num(n, text_out::minor_units(*m), "_minor");
             else null(n, "_minor");
+            if (const auto* a = std::get_if<Area>(&x)) opt_num(n, area_base_count(*a), area_base_suffix);
+            else null(n, area_base_suffix);
         } else {
             static_assert(sizeof(T) == 0, "no JSON Lines form for this field type");
         }

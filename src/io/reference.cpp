@@ -159,8 +159,11 @@ Export only: one record per line, the line an object whose first member `entity`
 Each line of one entity has the same members (null for a missing value), those of the CSV table
 with lists of records as arrays of objects. Typed companions: amounts also in minor units
 (`<amount>_minor`, an integer of 分 for CNY; null when not a whole number of minor units or beyond
-64 bits), areas in m² (`_m2`), masses in t (`_t`), throughputs in t/a (`_t_per_year`), a statistic's
-count as an integer (`value_count`); dates with a precision are objects
+64 bits), areas in m² (`_m2`, a decimal; null when it does not terminate: 1亩 = 2000/3 m²) and
+always as an integer of their exact base unit, 1/30,000 m² (`_m2_x30000`: the area in m² times
+30,000, so `sum(floor_area_m2_x30000) / 30000` is the exact total in m²; null only beyond 64 bits),
+masses in t (`_t`), throughputs in t/a (`_t_per_year`), a statistic's count as an integer
+(`value_count`) and its area in 1/30,000 m² (`value_m2_x30000`); dates with a precision are objects
 `{"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"}` and periods
 `{"text", "kind", "first", "last"}`.
 )";

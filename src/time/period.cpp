@@ -3,6 +3,7 @@
 
 #include "../core/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 
@@ -100,6 +101,13 @@ int read_quarter_number(Cursor& c) {
     return q;
 }
 
+/// An English month name, full ("June") or its first three letters ("Jun"); 0 when none is next.
+int read_english_month(Cursor& c) {
+    for (std::size_t i = 0; i < english_months.size(); ++i)
+        if (c.consume_word(english_months[i]) || c.consume_word(english_months[i].substr(0, 3))) return static_cast<int>(i) + 1;
+    return 0;
+}
+
 bool consume_dash(Cursor& c) {
     return c.consume('-') || c.consume_word("—") || c.consume_word("–") || c.consume('~') || c.consume_word("～") ||
            c.consume_word("至");
@@ -172,14 +180,26 @@ Date ReportedDate::last_day(Date first, DatePrecision p) {
 }
 
 ReportedDate ReportedDate::parse(std::string_view text) {
-    // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods.
-    if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos ||
-        text.find_first_of("QqHh") != std::string_view::npos) {
+    // Quarters and halves ("2020年上半年", "2020-H1", "2020Q1", "2020年一季度") are periods, and so
+    // are the English forms format() writes ("28 July 2020", "July 2020", "Q1 2020", "H1 2020").
+    const bool ascii_letter = std::any_of(text.begin(), text.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    });
+    if (text.find("季") != std::string_view::npos || text.find("半年") != std::string_view::npos || ascii_letter) {
         const Period p = Period::parse(text);
         const int y = p.first().year();
-        if (p.kind() == PeriodKind::quarter) return quarter(y, (p.first().month() + 2) / 3);
-        if (p.kind() == PeriodKind::half_year) return half_year(y, p.first().month() == 1 ? 1 : 2);
-        throw ParseError("date", text, 0, ParseErrorKind::invalid_value, "not a date, quarter or half year");
+        switch (p.kind()) {
+        case PeriodKind::quarter: return quarter(y, (p.first().month() + 2) / 3);
+        case PeriodKind::half_year: return half_year(y, p.first().month() == 1 ? 1 : 2);
+        case PeriodKind::month: return month(y, p.first().month());
+        case PeriodKind::year: return year(y);
+        case PeriodKind::range:
+            if (p.first() == p.last()) return ReportedDate(p.first());
+            break;
+        case PeriodKind::year_to_date:
+        case PeriodKind::as_of: break;
+        }
+        throw ParseError("date", text, 0, ParseErrorKind::invalid_value, "not a date, month, quarter, half year or year");
     }
     Cursor c(text, "date");
     c.skip_spaces();
@@ -397,18 +417,72 @@ Period Period::parse(std::string_view text, std::optional<int> reference_year) {
         return as_of(checked_date(c, day_at, need_year(c, y, reference_year), m, d));
     }
 
+    // The English labels: "H1 2020", "Q2 2020", "June 2020", "Jan-Jun 2020" (label() writes these).
+    if (c.consume('H') || c.consume('h')) {
+        const std::size_t at = c.position();
+        const int h = read_int(c, 1);
+        if (h != 1 && h != 2) c.fail(at, ParseErrorKind::invalid_value, "half must be 1 or 2");
+        c.skip_spaces();
+        const int year_value = read_year(c);
+        expect_end(c);
+        return half_year(year_value, h);
+    }
+    if (c.consume('Q') || c.consume('q')) {
+        const int q = read_quarter_number(c);
+        c.skip_spaces();
+        const int year_value = read_year(c);
+        expect_end(c);
+        return quarter(year_value, q);
+    }
+    if (const int m1 = read_english_month(c)) {
+        int m2 = m1;
+        std::size_t m2_at = c.position();
+        const bool through = consume_dash(c);
+        if (through) {
+            m2_at = c.position();
+            m2 = read_english_month(c);
+            if (m2 == 0) c.fail(m2_at, ParseErrorKind::invalid_value, "expected a month name");
+        }
+        c.skip_spaces();
+        const int year_value = read_year(c);
+        expect_end(c);
+        if (!through) return month(year_value, m1);
+        if (m2 < m1) c.fail(m2_at, ParseErrorKind::invalid_value, "months out of order");
+        if (m1 == 1) return year_to_date(year_value, m2);
+        return range(make_date(year_value, m1, 1), month_end(year_value, m2));
+    }
+
     std::optional<int> y;
     const std::size_t start = c.position();
     if (detail::is_digit(c.peek().cp)) {
         Cursor probe = c;
         int n = 0;
         read_int(probe, 9, &n);
+        if (n <= 2) {  // "6 July 2020": one day, as label() writes a single-day range in English
+            probe = c;
+            const int d = read_int(probe, 2);
+            probe.skip_spaces();
+            if (const int m = read_english_month(probe)) {
+                probe.skip_spaces();
+                const int year_value = read_year(probe);
+                expect_end(probe);
+                const Date day = checked_date(probe, start, year_value, m, d);
+                return range(day, day);
+            }
+        }
         if (n == 4) {
             y = read_year(c);
             if (c.consume('Q') || c.consume('q')) {
                 const int q = read_quarter_number(c);
                 expect_end(c);
                 return quarter(*y, q);
+            }
+            if (c.consume('H') || c.consume('h')) {  // "2020H1", like "2020Q2"
+                const std::size_t at = c.position();
+                const int h = read_int(c, 1);
+                if (h != 1 && h != 2) c.fail(at, ParseErrorKind::invalid_value, "half must be 1 or 2");
+                expect_end(c);
+                return half_year(*y, h);
             }
             if (c.consume('-')) {
                 if (c.consume('Q') || c.consume('q')) {
@@ -432,7 +506,9 @@ Period Period::parse(std::string_view text, std::optional<int> reference_year) {
                 const Date first_day = checked_date(c, start, *y, m, d);
                 c.skip_spaces();
                 if (c.at_end()) return range(first_day, first_day);
-                if (!c.consume('/')) c.fail_leftover();
+                // "2020-01-01/2020-06-30"; label() writes "2020-01-01至2020-06-30", "... to ...".
+                if (!c.consume('/') && !c.consume_word("至") && !c.consume_word("to")) c.fail_leftover();
+                c.skip_spaces();
                 const std::size_t second = c.position();
                 const int y2 = read_year(c);
                 if (!c.consume('-')) c.fail(c.position(), ParseErrorKind::invalid_number, "expected -MM-DD");
@@ -478,6 +554,15 @@ Period Period::parse(std::string_view text, std::optional<int> reference_year) {
         return range(make_date(year_value, m1, 1), month_end(year_value, m2));
     }
     if (!c.consume_word("月")) c.fail(c.position(), ParseErrorKind::unknown_unit, "expected 月");
+    c.skip_spaces();
+    if (detail::is_digit(c.peek().cp)) {  // "2020年7月6日": one day, as label() writes a single-day range
+        const std::size_t day_at = c.position();
+        const int d = read_int(c, 2);
+        if (!c.consume_word("日") && !c.consume_word("号")) c.fail(c.position(), ParseErrorKind::unknown_unit, "expected 日");
+        expect_end(c);
+        const Date day = checked_date(c, day_at, need_year(c, y, reference_year), m1, d);
+        return range(day, day);
+    }
     expect_end(c);
     return month(need_year(c, y, reference_year), m1);
 }

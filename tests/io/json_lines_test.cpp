@@ -12,6 +12,7 @@
 
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -107,6 +108,7 @@ TEST(IoJsonLines, ValuesAreExact) {
     EXPECT_TRUE(park["name_en"].is_null());
     EXPECT_EQ(str(park["area"]), "100亩");
     EXPECT_TRUE(park["area_m2"].is_null());  // 200000/3 m² is no finite decimal
+    EXPECT_EQ(park["area_m2_x30000"].integer<std::int64_t>(), 2'000'000'000);  // 100 × 20,000,000
 
     const Document& p = docs[1];
     EXPECT_EQ(str(p["entity"]), "project");
@@ -258,6 +260,92 @@ TEST(IoJsonLines, EveryRecordOnceWithExactAmountsAndOneSchemaPerType) {
     EXPECT_EQ(schema.size(), 9u);
     EXPECT_GT(amounts, 100);
     EXPECT_GT(minor_checked, 50);
+}
+
+TEST(IoJsonLines, AreasAreAlsoWholeNumbersOfTheirExactBaseUnitWhichSumExactly) {
+    // 1/30,000 m² is Area's base unit: 1亩 = 2000/3 m² = 20,000,000; 1 m² = 30,000; 1 km² =
+    // 1,000,000 m² = 30,000,000,000. 307亩 = 204666⅔ m² has no decimal in m² (its _m2 is null,
+    // which DuckDB's sum skips); its _m2_x30000 is 307 × 20,000,000 = 6,140,000,000.
+    struct Case {
+        const char* text;
+        std::optional<std::string> m2;
+        std::int64_t x30000;
+    };
+    const std::vector<Case> cases = {
+        {"307亩", std::nullopt, 6'140'000'000},        // 204666⅔ m²
+        {"1.5亩", "1000", 30'000'000},                  // 1000 m²
+        {"2.25平方公里", "2250000", 67'500'000'000},   // 2,250,000 m²
+        {"103.77平方米", "103.77", 3'113'100},          // 103.77 × 30,000
+        {"1亩", std::nullopt, 20'000'000},              // 666⅔ m²
+    };
+    Dataset ds;
+    Park park;
+    park.id = ParkId(1);
+    park.name.zh = "园区";
+    ds.insert(park);
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        WasteFacility f;
+        f.id = WasteFacilityId(i + 1);
+        f.name.zh = "设施" + std::to_string(i + 1);
+        f.park = ParkId(1);
+        f.floor_area = Area::parse(cases[i].text);
+        ds.insert(f);
+        total += cases[i].x30000;
+    }
+    WasteFacility none;  // no floor area: every member null
+    none.id = WasteFacilityId(99);
+    none.name.zh = "无面积";
+    none.park = ParkId(1);
+    ds.insert(none);
+    ReportedStatistic s;  // an area as a statistic's value
+    s.id = StatisticId(1);
+    s.scope = ParkId(1);
+    s.indicator = Indicator::other;
+    s.label = "用地面积";
+    s.period = Period::year(2020);
+    s.value = Area::parse("307亩");
+    s.unit = "亩";
+    ds.insert(s);
+
+    const auto docs = parse_lines(jsonl(ds));
+    ASSERT_EQ(docs.size(), cases.size() + 3);
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const Document& f = docs[1 + i];
+        SCOPED_TRACE(cases[i].text);
+        ASSERT_EQ(str(f["entity"]), "waste_facility");
+        if (cases[i].m2) EXPECT_EQ(str(f["floor_area_m2"]), *cases[i].m2);
+        else EXPECT_TRUE(f["floor_area_m2"].is_null());
+        ASSERT_TRUE(f["floor_area_m2_x30000"].is_integer<std::int64_t>());
+        EXPECT_EQ(f["floor_area_m2_x30000"].integer<std::int64_t>(), cases[i].x30000);
+        sum += f["floor_area_m2_x30000"].integer<std::int64_t>();
+    }
+    EXPECT_TRUE(docs[1 + cases.size()]["floor_area_m2_x30000"].is_null());
+    // What `sum(floor_area_m2_x30000)` gives: 6,140,000,000 + 30,000,000 + 67,500,000,000 +
+    // 3,113,100 + 20,000,000 = 73,693,113,100, i.e. 2,456,437.103⅓ m² — the exact total.
+    EXPECT_EQ(total, 73'693'113'100);
+    EXPECT_EQ(sum, total);
+    const Document& stat = docs.back();
+    ASSERT_EQ(str(stat["entity"]), "statistic");
+    EXPECT_EQ(stat["value_m2_x30000"].integer<std::int64_t>(), 6'140'000'000);
+    EXPECT_TRUE(stat["value_count"].is_null());
+}
+
+TEST(IoJsonLines, AnAreaBeyond64BitsOfItsBaseUnitKeepsItsExactTextAndANullInteger) {
+    // 2^63 / 30,000 m² ≈ 3.07 × 10^14 m² = 307 million km²: the base count of 400 million km²
+    // (4 × 10^14 m² × 30,000 = 1.2 × 10^19 > 2^63 − 1 ≈ 9.22 × 10^18) does not fit 64 bits; the
+    // text stays exact.
+    Dataset ds;
+    Park park;
+    park.id = ParkId(1);
+    park.name.zh = "园区";
+    park.area = Area::parse("400000000平方公里");
+    ds.insert(park);
+    const auto docs = parse_lines(jsonl(ds));
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(str(docs[0]["area_m2"]), "400000000000000");
+    EXPECT_TRUE(docs[0]["area_m2_x30000"].is_null());
 }
 
 TEST(IoJsonLines, SampleDataset) {

@@ -1014,7 +1014,7 @@ TEST(QueryAggregate, WithoutGroupByThereIsOneRowEvenWhenNothingMatches) {
     EXPECT_EQ(txt(all, 0, 1), "约205.26亿元");  // 200亿 + 约2亿 + 近3.26亿
     // Regression: when no record matched there used to be no row at all (count 0 was not
     // reported); checks that there is one row, with count 0.
-    const Table none = q::from(ds, ds.projects()).where(q::in_park(ParkId{999})).aggregate(q::count());
+    const Table none = q::from(ds, ds.projects()).where(q::in_park(science_city)).aggregate(q::count());  // a park without projects
     ASSERT_EQ(none.size(), 1u);
     EXPECT_EQ(as_int(none.at(0, 0)), 0);
 }

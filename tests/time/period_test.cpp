@@ -409,6 +409,30 @@ TEST(ReportedDate, ParseRoundTripsToStringAndChineseFormat) {
     }
 }
 
+TEST(ReportedDate, EveryFormatInEitherLanguageParsesBack) {
+    // Every precision, every month, many years: parse(format(d, lang)) == d and
+    // parse(to_string()) == d ("28 July 2020", "July 2020", "Q1 2020", "H2 2020", "2020").
+    std::size_t checked = 0;
+    for (int y = 1400; y <= 9999; y += 211) {
+        std::vector<ReportedDate> dates = {ReportedDate::year(y), ReportedDate::half_year(y, 1), ReportedDate::half_year(y, 2)};
+        for (int q = 1; q <= 4; ++q) dates.push_back(ReportedDate::quarter(y, q));
+        for (int m = 1; m <= 12; ++m) {
+            dates.push_back(ReportedDate::month(y, m));
+            dates.push_back(ReportedDate::day(y, m, 1));
+            dates.push_back(ReportedDate::day(y, m, days_in_month(y, m)));
+        }
+        for (const ReportedDate& d : dates) {
+            for (const std::string& text : {d.format(Language::chinese), d.format(Language::english), d.to_string()}) {
+                ReportedDate back;
+                ASSERT_NO_THROW(back = ReportedDate::parse(text)) << text;
+                EXPECT_EQ(back, d) << text;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, 3u * 41 * (7 + 36));  // 41 years (1400 + 211k ≤ 9999: k = 0..40), 43 dates each, 3 texts
+}
+
 TEST(ReportedDate, EqualityIncludesPrecision) {
     // Same first day 2020-01-01, different precision: not equal.
     EXPECT_NE(ReportedDate::day(2020, 1, 1), ReportedDate::month(2020, 1));
@@ -813,6 +837,84 @@ void check_parse_cases(const std::vector<ParseCase>& cases) {
             EXPECT_EQ(p.last(), c.last);
         }
     }
+}
+
+/// Every label() a period of `kind` near `y` can have: all halves, quarters, months, year-to-dates,
+/// month ends and other days, one-day and longer ranges.
+std::vector<Period> periods_of_year(int y) {
+    std::vector<Period> out = {Period::year(y), Period::half_year(y, 1), Period::half_year(y, 2)};
+    for (int q = 1; q <= 4; ++q) out.push_back(Period::quarter(y, q));
+    const auto y16 = static_cast<unsigned short>(y);
+    for (unsigned short m = 1; m <= 12; ++m) {
+        out.push_back(Period::month(y, m));
+        out.push_back(Period::year_to_date(y, m));
+        out.push_back(Period::as_of_month_end(y, m));
+        out.push_back(Period::as_of(ymd(y16, m, 1)));
+        out.push_back(Period::as_of(ymd(y16, m, 15)));
+        out.push_back(Period::range(ymd(y16, m, 9), ymd(y16, m, 9)));     // one day
+        out.push_back(Period::range(ymd(y16, m, 1), ymd(y16, 12, 31)));  // through the year end
+        if (m > 1) out.push_back(Period::range(ymd(y16, 1, 2), ymd(y16, m, 28)));
+    }
+    if (y < 9999) out.push_back(Period::range(ymd(y16, 3, 5), ymd(static_cast<unsigned short>(y + 1), 2, 7)));
+    return out;
+}
+
+TEST(PeriodLabel, EveryLabelInEitherLanguageParsesBackToTheSamePeriod) {
+    // Every kind, many years (the first and last supported ones, leap and common years, every
+    // 97th year in between), both languages: parse(label(p)) == p, kind included.
+    std::vector<int> years = {1400, 1600, 1900, 2000, 2019, 2020, 2024, 2100, 9999};
+    for (int y = 1401; y < 9999; y += 97) years.push_back(y);
+    std::size_t checked = 0;
+    for (const int y : years) {
+        for (const Period& p : periods_of_year(y)) {
+            for (const Language lang : {Language::chinese, Language::english}) {
+                const std::string text = p.label(lang);
+                Period back;
+                ASSERT_NO_THROW(back = Period::parse(text)) << text;
+                ASSERT_EQ(back, p) << text;
+                ++checked;
+            }
+        }
+    }
+    // 9 + 89 years (1401 + 97k < 9999: k = 0..88), 2 languages, 7 + 12 * 8 - 1 periods a year
+    // plus one range across a year end in every year but 9999.
+    EXPECT_EQ(checked, 2 * (98 * (7 + 12 * 8 - 1) + 97));
+}
+
+TEST(PeriodParse, EnglishLabelsAndTheCompactHalfYear) {
+    check_parse_cases({
+        {"2020H1", PeriodKind::half_year, ymd(2020, 1, 1), ymd(2020, 6, 30)},
+        {"2020h2", PeriodKind::half_year, ymd(2020, 7, 1), ymd(2020, 12, 31)},
+        {"H1 2020", PeriodKind::half_year, ymd(2020, 1, 1), ymd(2020, 6, 30)},
+        {"H2 2020", PeriodKind::half_year, ymd(2020, 7, 1), ymd(2020, 12, 31)},
+        {"Q2 2020", PeriodKind::quarter, ymd(2020, 4, 1), ymd(2020, 6, 30)},
+        {"June 2020", PeriodKind::month, ymd(2020, 6, 1), ymd(2020, 6, 30)},
+        {"Feb 2020", PeriodKind::month, ymd(2020, 2, 1), ymd(2020, 2, 29)},
+        {"Jan-Jun 2020", PeriodKind::year_to_date, ymd(2020, 1, 1), ymd(2020, 6, 30)},
+        {"Mar-Jun 2020", PeriodKind::range, ymd(2020, 3, 1), ymd(2020, 6, 30)},
+        {"6 July 2020", PeriodKind::range, ymd(2020, 7, 6), ymd(2020, 7, 6)},
+        {"as of 2020-06-30", PeriodKind::as_of, ymd(2020, 6, 30), ymd(2020, 6, 30)},
+        {"2020-01-01 to 2020-06-30", PeriodKind::range, ymd(2020, 1, 1), ymd(2020, 6, 30)},
+        {"2020-01-01至2020-06-30", PeriodKind::range, ymd(2020, 1, 1), ymd(2020, 6, 30)},
+        {"2020年7月6日", PeriodKind::range, ymd(2020, 7, 6), ymd(2020, 7, 6)},
+    });
+}
+
+TEST(PeriodParseError, EnglishLabels) {
+    // "2020H" = 5 bytes; "H" = 1 byte.
+    EXPECT_TRUE(period_error("2020H3", ParseErrorKind::invalid_value, 5));
+    EXPECT_TRUE(period_error("H3 2020", ParseErrorKind::invalid_value, 1));
+    // "Jun-" = 4 bytes: March is before June; "xyz" is no month.
+    EXPECT_TRUE(period_error("Jun-Mar 2020", ParseErrorKind::invalid_value, 4));
+    EXPECT_TRUE(period_error("Jan-xyz 2020", ParseErrorKind::invalid_value, 4));
+    // "June " = 5 bytes, then a year of two digits.
+    EXPECT_TRUE(period_error("June 20", ParseErrorKind::invalid_value, 5));
+    // 31 June does not exist: the day starts at byte 0.
+    EXPECT_TRUE(period_error("31 June 2020", ParseErrorKind::invalid_value, 0));
+    // 2020(4) 年(3) 6(1) 月(3) = 11: the day 31 does not exist in June.
+    EXPECT_TRUE(period_error("2020年6月31日", ParseErrorKind::invalid_value, 11));
+    // "Q2 2020" (7 bytes) then " x".
+    EXPECT_TRUE(period_error("Q2 2020 x", ParseErrorKind::unknown_unit, 8));
 }
 
 TEST(PeriodParse, ChineseFormsWithYear) {

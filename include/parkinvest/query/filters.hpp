@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
@@ -92,9 +94,22 @@ private:
 };
 }  // namespace detail
 
-/// Records of a park, with its sub-parks unless `include_sub_parks` is false.
+namespace detail {
+/// Throws QueryError when the dataset has no record `id`: a filter naming a park or an industry
+/// that does not exist is a mistake (a typo, the wrong file), not an empty answer.
+template <class IdT>
+void require_known(const Dataset& ds, IdT id, std::string_view filter, std::string_view what) {
+    if (!ds.contains(id))
+        throw QueryError("parkinvest: " + std::string(filter) + "(" + std::to_string(id.value()) + "): the dataset has no " +
+                         std::string(what) + " " + std::to_string(id.value()));
+}
+}  // namespace detail
+
+/// Records of a park, with its sub-parks unless `include_sub_parks` is false. Throws QueryError,
+/// when the query runs, if the dataset has no such park.
 inline auto in_park(ParkId park, bool include_sub_parks = true) {
     const auto parks = [park, include_sub_parks](const Dataset& ds) {
+        detail::require_known(ds, park, "in_park", "park");
         return detail::ParkSet(include_sub_parks ? park_and_descendants(ds, park) : std::unordered_set<ParkId>{park});
     };
     return Filter{[parks](const Dataset& ds) {
@@ -117,9 +132,11 @@ inline auto started_within(Period period) {
     }};
 }
 
-/// Projects or enterprises classified under an industry or any of its descendants.
+/// Projects or enterprises classified under an industry or any of its descendants. Throws
+/// QueryError, when the query runs, if the dataset has no such industry.
 inline auto in_industry(IndustryId industry) {
     return Filter{[industry](const Dataset& ds) {
+        detail::require_known(ds, industry, "in_industry", "industry");
         return [set = industry_and_descendants(ds, industry)](const auto& r) {
             return std::any_of(r.industries.begin(), r.industries.end(), [&](IndustryId i) { return set.contains(i); });
         };

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -46,6 +47,48 @@ struct Key {
 };
 
 namespace detail {
+/// For every record of `records` (parks or industries, linked by `parent`): its ancestor `level`
+/// levels below its root (the root for level 0), or the record itself when it is no deeper than
+/// `level`. A chain is walked only up to the first record already resolved, so the work is one
+/// step per parent link, linear in the records at any depth the Dataset accepts; `steps`, when
+/// given, counts the parent links followed. Throws QueryError on a cycle.
+template <class Record>
+auto ancestors_at(const Dataset& ds, std::span<const Record> records, std::size_t level, std::size_t* steps = nullptr) {
+    using IdT = std::remove_cvref_t<decltype(Record::id)>;
+    struct Resolved {
+        std::size_t depth;
+        IdT ancestor;
+    };
+    std::unordered_map<IdT, Resolved> done;
+    done.reserve(records.size());
+    std::vector<IdT> path;  // from a record up to (not including) the first resolved one or a root
+    for (const Record& r : records) {
+        path.clear();
+        std::optional<Resolved> above;
+        for (IdT x = r.id;;) {
+            if (const auto it = done.find(x); it != done.end()) {
+                above = it->second;
+                break;
+            }
+            path.push_back(x);
+            if (path.size() > records.size()) throw QueryError("parkinvest: the parent links above " + r.id.to_string() + " form a cycle");
+            const auto& parent = ds.get(x).parent;
+            if (!parent) break;
+            if (steps != nullptr) ++*steps;
+            x = *parent;
+        }
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {  // from the top down
+            const std::size_t depth = above ? above->depth + 1 : 0;
+            above = Resolved{depth, depth <= level ? *it : above->ancestor};
+            done.emplace(*it, *above);
+        }
+    }
+    std::unordered_map<IdT, IdT> out;
+    out.reserve(done.size());
+    for (const auto& [id, resolved] : done) out.emplace(id, resolved.ancestor);
+    return out;
+}
+
 /// Labels of park codes.
 inline BoundKey park_labels(const Dataset& ds) {
     return BoundKey{[&ds](BoundKey::Code c, Language lang) {
@@ -53,8 +96,9 @@ inline BoundKey park_labels(const Dataset& ds) {
         return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
     }};
 }
-/// A key that maps each record's park through `to` (park → group park), computed once per park.
-/// The column form looks the group up in a table by park id (dense when the ids are small).
+/// A key that maps each record's park to a group park, computed once per park: `to(ds)` gives
+/// the function park → group park. The column form looks the group up in a table by park id
+/// (dense when the ids are small).
 template <class To>
 auto park_key(std::string zh, std::string en, To to) {
     struct Map {
@@ -72,8 +116,9 @@ auto park_key(std::string zh, std::string en, To to) {
         for (const Park& p : ds.parks()) top = std::max(top, p.id.value());
         const bool dense = top < 4 * ds.parks().size() + 1024;
         if (dense) m->dense.assign(static_cast<std::size_t>(top) + 1, BoundKey::none);
+        const auto group = to(ds);
         for (const Park& p : ds.parks()) {
-            const BoundKey::Code c = to(ds, p).value();
+            const BoundKey::Code c = group(p).value();
             if (dense) m->dense[static_cast<std::size_t>(p.id.value())] = c;
             else m->sparse.emplace(p.id.value(), c);
         }
@@ -107,16 +152,10 @@ inline auto by_park() {
                }};
 }
 
-/// Group by the top-level park: sub-parks count under the zone they belong to.
+/// Group by the top-level park: sub-parks, at any depth, count under the zone they belong to.
 inline auto by_zone() {
-    return detail::park_key("园区(含下属园区)", "zone", [](const Dataset& ds, const Park& park) {
-        ParkId p = park.id;
-        for (std::size_t guard = 0; guard < 64; ++guard) {
-            const Park& x = ds.get(p);
-            if (!x.parent) break;
-            p = *x.parent;
-        }
-        return p;
+    return detail::park_key("园区(含下属园区)", "zone", [](const Dataset& ds) {
+        return [zones = detail::ancestors_at(ds, ds.parks(), 0)](const Park& park) { return zones.at(park.id); };
     });
 }
 
@@ -137,20 +176,12 @@ inline auto by_stage(Date d) {
 inline auto by_industry(int depth = 0) {
     return Key{"产业", "industry", [depth](const Dataset& ds) {
                    // Each industry's ancestor at `depth`, computed once: one lookup per record.
-                   auto ancestor = std::make_shared<std::unordered_map<IndustryId, BoundKey::Code>>();
-                   for (const Industry& i : ds.industries()) {
-                       std::vector<IndustryId> chain{i.id};
-                       for (std::size_t guard = 0; guard < 64 && ds.get(chain.back()).parent; ++guard)
-                           chain.push_back(*ds.get(chain.back()).parent);
-                       // chain: the industry ... its root
-                       const auto level = static_cast<std::size_t>(std::max(0, depth));
-                       const std::size_t index = chain.size() > level ? chain.size() - 1 - level : 0;
-                       ancestor->emplace(i.id, chain[index].value());
-                   }
+                   auto ancestor = std::make_shared<const std::unordered_map<IndustryId, IndustryId>>(
+                       detail::ancestors_at(ds, ds.industries(), static_cast<std::size_t>(std::max(0, depth))));
                    auto code = [ancestor](const auto& r) {
                        if (r.industries.empty()) return BoundKey::none;
                        const auto it = ancestor->find(r.industries.front());
-                       return it == ancestor->end() ? BoundKey::none : it->second;
+                       return it == ancestor->end() ? BoundKey::none : it->second.value();
                    };
                    BoundKey k{[&ds](BoundKey::Code c, Language lang) {
                        const Industry& i = ds.get(IndustryId{c});
@@ -253,8 +284,9 @@ inline auto by_period(Stage s, Bucket bucket) {
 
 /// Group by the parent park (sub-parks under their zone; a zone under itself).
 inline auto by_parent_park() {
-    return detail::park_key("上级园区", "parent park",
-                            [](const Dataset&, const Park& park) { return park.parent ? *park.parent : park.id; });
+    return detail::park_key("上级园区", "parent park", [](const Dataset&) {
+        return [](const Park& park) { return park.parent ? *park.parent : park.id; };
+    });
 }
 
 /// Group waste facilities by the first hazardous-waste category on their licence.

@@ -56,7 +56,8 @@ public:
     static ReportedDate year(int year);
 
     /// "2020-07-28", "2020-07", "2020-Q1", "2020-H1", "2020", "2020年7月28日", "2020年7月",
-    /// "2020年第一季度", "2020年一季度", "2020年上半年", "2020年", "２０２０年７月".
+    /// "2020年第一季度", "2020年一季度", "2020年上半年", "2020年", "２０２０年７月", and the English
+    /// forms format() writes: "28 July 2020", "July 2020", "Q1 2020", "H1 2020".
     static ReportedDate parse(std::string_view text);
 
     [[nodiscard]] DatePrecision precision() const { return precision_; }
@@ -129,9 +130,13 @@ public:
     static Period range(Date first, Date last);
 
     /// Parses "2020年上半年", "2020年下半年", "2020年1-6月", "2020年1—6月", "2020年第二季度",
-    /// "2020Q2", "2020年6月", "2020年", "截至2020年6月底", "截至2020年7月6日",
-    /// "2020-01-01/2020-06-30", "2020", "2020-06", "2020-H1". Forms without a year ("上半年",
-    /// "1-6月", "截至6月底", "截至7月6日") need `reference_year`; without it they are a ParseError.
+    /// "2020Q2", "2020-Q2", "2020年6月", "2020年", "2020年7月6日", "截至2020年6月底",
+    /// "截至2020年7月6日", "2020-01-01/2020-06-30", "2020-01-01至2020-06-30", "2020", "2020-06",
+    /// "2020-H1", "2020H1", and the English labels "H1 2020", "Q2 2020", "June 2020",
+    /// "Jan-Jun 2020", "6 July 2020", "as of 2020-06-30", "2020-01-01 to 2020-06-30": every
+    /// label() in either language parses back to the same period. Forms without a year
+    /// ("上半年", "1-6月", "截至6月底", "截至7月6日") need `reference_year`; without it they are a
+    /// ParseError.
     static Period parse(std::string_view text, std::optional<int> reference_year = std::nullopt);
 
     [[nodiscard]] PeriodKind kind() const { return kind_; }

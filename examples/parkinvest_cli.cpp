@@ -22,6 +22,9 @@
 #include <climits>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -46,7 +49,7 @@ Commands:
                                  the park investment report for the dataset in FILE
   formats                        print the file-format reference (docs/formats.md)
   query FILE --entity E [--where COND]... [--group-by KEY]... --agg AGG... [--format table|csv|json]
-        [--lang zh|en] [--from F]
+        [--lang zh|en] [--from F] [--rate FROM/TO=RATE]... [--rates RATES.csv] [--rate-date DATE]
                                  an aggregation query; one row per group
 
 Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
@@ -57,6 +60,7 @@ Query:
   --where    park=ID (with its sub-parks)   industry=ID (projects; with sub-industries)
              reached=STAGE@DATE   stage=STAGE@DATE   entered=STAGE@PERIOD   (projects)
              FIELD>=AMOUNT   FIELD<AMOUNT   (amount thresholds, e.g. contract_investment>=10亿)
+             currency=CODE   (records whose amounts are in CODE: CNY, USD, EUR ...)
              Several --where must all hold.
   --group-by park | zone | parent_park | industry[:DEPTH] | stage@DATE | period:STAGE:BUCKET
              | band:FIELD:AMOUNT,AMOUNT,... | lender | waste_category      (at most two)
@@ -70,11 +74,18 @@ Query:
   DATE       2020-06-30, 2020年6月30日;  PERIOD  2020, 2020H1, 2020年上半年, 2020-Q2, 2020-06 ...
   BUCKET     year | half | quarter | month
   MODE       {rounding_modes} (default half_up)
+  --rate     FROM/TO=RATE converts FROM amounts into TO before aggregating (e.g. USD/CNY=7.0795);
+             several --rate must share one TO. Without one, amounts of two currencies in one
+             column are an error.
+  --rates    a CSV table of dated rates (header date,from,to,rate): each record's amounts at the
+             rate in force on its own date (a project's first stage event, a loan's inception),
+             or on --rate-date DATE for every record
 
 Examples:
   parkinvest sample parks.json
   parkinvest query parks.json --entity projects --group-by zone --agg count --agg sum:contract_investment
   parkinvest convert parks.json tables.csv && parkinvest validate tables.csv
+  parkinvest query parks.json --entity loans --where currency=CNY --agg sum:commitment --rate USD/CNY=7.0795
 )";
 
 /// A mistake on the command line: exit status 2, with a hint to --help.
@@ -226,6 +237,21 @@ AnyKey<R> erase_key(const q::Key<B, C>& k) {
 template <class R>
 constexpr bool is_project = std::is_same_v<R, Project>;
 
+/// Whether the record has an amount and its amounts are in `c` (a record has one currency).
+template <class R>
+bool amounts_in(const R& r, Currency c) {
+    bool any = false, all = true;
+    schema::for_each_field<R>([&](const auto& f) {
+        if constexpr (is_amount<typename std::remove_cvref_t<decltype(f)>::value_type>) {
+            if (const ReportedAmount* a = q::amount_of(r, f.member)) {
+                any = true;
+                all = all && a->value.currency() == c;
+            }
+        }
+    });
+    return any && all;
+}
+
 template <class R>
 AnyFilter<R> filter_of(std::string_view cond) {
     const auto eq = cond.find('=');
@@ -243,6 +269,11 @@ AnyFilter<R> filter_of(std::string_view cond) {
     const std::string_view name = cond.substr(0, eq);
     const std::string_view value = cond.substr(eq + 1);
     if (name == "park") return erase<R>(q::in_park(ParkId{parse_id(value, "park=")}));
+    if (name == "currency") {
+        const auto code = currency_from_code(value);
+        if (!code) usage("currency= needs an ISO 4217 code (CNY, USD, EUR ...), not '" + std::string(value) + "'");
+        return erase<R>(q::matching([c = *code](const R& r) { return amounts_in(r, c); }));
+    }
     if constexpr (is_project<R>) {
         if (name == "industry") return erase<R>(q::in_industry(IndustryId{parse_id(value, "industry=")}));
         if (name == "reached") {
@@ -318,7 +349,8 @@ AnyKey<R> key_of(std::string_view spec) {
 
 /// Runs `query` with the one aggregate `spec` names.
 template <class R, class Query>
-q::Table run_aggregate(const Query& query, std::string_view spec) {
+q::Table run_aggregate(const Query& query, std::string_view spec, const std::optional<q::Conversion>& conversion) {
+    const auto conv = [&](auto aggregate) { return conversion ? aggregate.converted(*conversion) : aggregate; };
     const auto parts = split(spec, ':');
     const std::string_view kind = parts[0];
     if (spec == "count") return query.aggregate(q::count());
@@ -327,15 +359,15 @@ q::Table run_aggregate(const Query& query, std::string_view spec) {
         if (parts.size() < 2) usage(std::string(kind) + " needs a field: " + std::string(kind) + ":FIELD");
         const RoundingMode mode = parts.size() > 2 ? parse_mode(parts[2]) : RoundingMode::half_up;
         return with_amount_field<q::Table, R>(parts[1], [&](auto field) {
-            if (kind == "sum") return query.aggregate(q::sum(field));
-            if (kind == "share") return query.aggregate(q::share(field));
-            if (kind == "min") return query.aggregate(q::min(field));
-            if (kind == "max") return query.aggregate(q::max(field));
-            return query.aggregate(q::average(field, mode));
+            if (kind == "sum") return query.aggregate(conv(q::sum(field)));
+            if (kind == "share") return query.aggregate(conv(q::share(field)));
+            if (kind == "min") return query.aggregate(conv(q::min(field)));
+            if (kind == "max") return query.aggregate(conv(q::max(field)));
+            return query.aggregate(conv(q::average(field, mode)));
         });
     }
     if constexpr (std::is_same_v<R, Loan>) {
-        if (spec.starts_with("outstanding@")) return query.aggregate(q::outstanding_as_of(parse_day(spec.substr(12))));
+        if (spec.starts_with("outstanding@")) return query.aggregate(conv(q::outstanding_as_of(parse_day(spec.substr(12)))));
     }
     if constexpr (is_project<R>) {
         if (spec.starts_with("funnel:")) {
@@ -354,7 +386,8 @@ q::Table run_aggregate(const Query& query, std::string_view spec) {
 /// the filter and keys are the same, so the groups are too.
 template <class R>
 q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vector<std::string>& where,
-                   const std::vector<std::string>& group_by, const std::vector<std::string>& aggs) {
+                   const std::vector<std::string>& group_by, const std::vector<std::string>& aggs,
+                   const std::optional<q::Conversion>& conversion) {
     if (aggs.empty()) usage("query needs at least one --agg");
     if (group_by.size() > 2) usage("query takes at most two --group-by keys");
     const auto all = [](const R&) { return true; };
@@ -366,9 +399,9 @@ q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vec
 
     std::vector<q::Table> parts;
     for (const std::string& a : aggs) {
-        if (keys.empty()) parts.push_back(run_aggregate<R>(base, a));
-        else if (keys.size() == 1) parts.push_back(run_aggregate<R>(base.group_by(keys[0]), a));
-        else parts.push_back(run_aggregate<R>(base.group_by(keys[0], keys[1]), a));
+        if (keys.empty()) parts.push_back(run_aggregate<R>(base, a, conversion));
+        else if (keys.size() == 1) parts.push_back(run_aggregate<R>(base.group_by(keys[0]), a, conversion));
+        else parts.push_back(run_aggregate<R>(base.group_by(keys[0], keys[1]), a, conversion));
     }
     const std::size_t nkeys = keys.size();
     std::vector<q::Column> columns(parts[0].columns().begin(), parts[0].columns().begin() + static_cast<std::ptrdiff_t>(nkeys));
@@ -480,6 +513,56 @@ int cmd_report(const Args& a) {
     return 0;
 }
 
+/// The Conversion of --rate FROM/TO=RATE (undated), --rates FILE (dated) and --rate-date DATE;
+/// empty without any. All rates must convert into one currency.
+std::optional<q::Conversion> conversion_option(const Args& a) {
+    const auto rates = a.all("rate");
+    const auto file = a.last("rates");
+    if (rates.empty() && !file) {
+        if (a.last("rate-date")) usage("--rate-date needs --rates FILE");
+        return std::nullopt;
+    }
+    q::Conversion c;
+    std::optional<Currency> target;
+    const auto set_target = [&](Currency to, std::string_view where) {
+        if (target && *target != to)
+            usage("all rates must convert into one currency: " + std::string(iso_code(*target)) + " and " +
+                  std::string(iso_code(to)) + " (" + std::string(where) + ")");
+        target = to;
+    };
+    for (const std::string& r : rates) {
+        const auto slash = r.find('/');
+        const auto eq = r.find('=');
+        if (slash == std::string::npos || eq == std::string::npos || eq < slash)
+            usage("--rate needs FROM/TO=RATE, e.g. USD/CNY=7.0795, not '" + r + "'");
+        const auto from = currency_from_code(std::string_view(r).substr(0, slash));
+        const auto to = currency_from_code(std::string_view(r).substr(slash + 1, eq - slash - 1));
+        if (!from || !to || *from == *to) usage("--rate needs two different ISO 4217 codes, not '" + r + "'");
+        Decimal<ExchangeRate::scale> value;
+        try {
+            value = Decimal<ExchangeRate::scale>::parse(std::string_view(r).substr(eq + 1));
+        } catch (const Error& e) {
+            usage("--rate " + r + ": " + e.what());
+        }
+        if (value.signum() <= 0) usage("--rate " + r + ": a rate must be positive");
+        set_target(*to, r);
+        c.rates.emplace_back(*from, *to, value);
+    }
+    if (file) {
+        constexpr std::uintmax_t max_bytes = 64u << 20;  // a rate table, not a dataset
+        if (std::filesystem::file_size(*file) > max_bytes) throw std::runtime_error("the rate table " + *file + " is over 64 MiB");
+        std::ifstream in(*file, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read the rate table " + *file);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::vector<q::DatedRate> dated = q::parse_rates_csv(text, *file);
+        for (const q::DatedRate& d : dated) set_target(d.rate.to(), *file);
+        c.set_dated(std::move(dated));
+    }
+    if (const auto d = a.last("rate-date")) c.as_of = parse_day(*d);
+    c.target = target.value_or(Currency::CNY);
+    return c;
+}
+
 int cmd_query(const Args& a) {
     if (a.positional.size() != 1) usage("query takes one dataset file");
     const auto entity = a.last("entity");
@@ -489,9 +572,11 @@ int cmd_query(const Args& a) {
     const auto group_by = a.all("group-by");
     const auto aggs = a.all("agg");
     q::Table t;
-    if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs);
-    else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs);
-    else if (*entity == "waste_facilities") t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs);
+    const std::optional<q::Conversion> conversion = conversion_option(a);
+    if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs, conversion);
+    else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs, conversion);
+    else if (*entity == "waste_facilities")
+        t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs, conversion);
     else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
     const Language lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
     const std::string format = a.last("format").value_or("table");
@@ -528,7 +613,9 @@ int run(int argc, char** argv) {
     if (command == "validate") return cmd_validate(parse_args(rest, {"format"}));
     if (command == "convert") return cmd_convert(parse_args(rest, {"from", "to"}));
     if (command == "report") return cmd_report(parse_args(rest, {"lang", "as-of", "svg", "format"}));
-    if (command == "query") return cmd_query(parse_args(rest, {"entity", "where", "group-by", "agg", "format", "lang", "from"}));
+    if (command == "query")
+        return cmd_query(
+            parse_args(rest, {"entity", "where", "group-by", "agg", "format", "lang", "from", "rate", "rates", "rate-date"}));
     usage("unknown command '" + std::string(command) + "'");
 }
 

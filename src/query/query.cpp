@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -24,12 +25,19 @@ std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park) 
 }
 
 std::unordered_set<IndustryId> industry_and_descendants(const Dataset& ds, IndustryId industry) {
+    // Children by parent (keyed hash: ids come from files), then a walk down from `industry`:
+    // one step per industry, however deep and in whatever order the chain is listed.
+    std::unordered_map<std::uint64_t, std::vector<IndustryId>, parkinvest::detail::KeyedHash> children;
+    for (const Industry& i : ds.industries())
+        if (i.parent) children[i.parent->value()].push_back(i.id);
     std::unordered_set<IndustryId> out{industry};
-    // Industries are few: repeat until no child is added.
-    for (bool grew = true; grew;) {
-        grew = false;
-        for (const Industry& i : ds.industries())
-            if (i.parent && out.contains(*i.parent) && out.insert(i.id).second) grew = true;
+    std::vector<IndustryId> todo{industry};
+    while (!todo.empty()) {
+        const IndustryId p = todo.back();
+        todo.pop_back();
+        if (const auto it = children.find(p.value()); it != children.end())
+            for (const IndustryId c : it->second)
+                if (out.insert(c).second) todo.push_back(c);
     }
     return out;
 }

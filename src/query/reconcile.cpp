@@ -108,9 +108,17 @@ Table reconcile(const Dataset& ds, const std::optional<Conversion>& conversion) 
             }
         }
         const std::int64_t items = answer->second.items;
-        // The itemized sum, for money statistics only, in the statistic's currency.
+        // The itemized sum: for a money statistic in its currency (other currencies need a
+        // rate); for a count statistic shown when the amounts share one currency, else left out.
         detail::SumAcc sum;
-        if (money != nullptr) {
+        if (count != nullptr) {
+            const auto& amounts = answer->second.amounts;
+            const bool one_currency = std::all_of(amounts.begin(), amounts.end(), [&](const auto& a) {
+                return a.first.value.currency() == amounts.front().first.value.currency();
+            });
+            if (one_currency)
+                for (const auto& [a, date] : amounts) sum.add(a.value, a.bound);
+        } else {
             const Currency target = money->currency();
             for (const auto& [a, date] : answer->second.amounts) {
                 if (a.value.currency() == target) {

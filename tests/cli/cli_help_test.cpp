@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -236,6 +237,7 @@ Vocabulary vocabulary(const std::vector<Entry>& query) {
     v.common["ID"] = {"1"};
     v.common["AMOUNT"] = {"1亿", "10亿", "100亿"};
     v.common["DEPTH"] = {"0", "1"};
+    v.common["CODE"] = {"CNY"};  // a currency the sample's amounts are in
     for (const Entry& e : query) {
         const std::string rest = trim(std::string_view(e.text).substr(e.key.size()));
         if (e.key == "--entity") v.entities = split_top(rest, '|');
@@ -693,6 +695,72 @@ TEST(CliChainDepth, ZoneAndIndustryDepthRollUpAChainDeeperThanSixtyFourLevels) {
     for (int k = 1; k <= 65; ++k) at65.push_back("产业" + std::to_string(k) + ",1");
     at65.push_back("产业66,5");
     EXPECT_EQ(rows("industry:65"), at65);
+}
+
+TEST(CliCurrencies, RatesConvertAndCurrencyFiltersSelect) {
+    // Park 1 with three projects signed in 2020: 3亿 CNY (March), 1000万 USD (March), 2000万 USD
+    // (August).
+    const Cli cli;
+    Batch b;
+    Park park;
+    park.id = ParkId{1};
+    park.name.zh = "园区";
+    park.kind = ParkKind::national_high_tech_zone;
+    park.province = "重庆市";
+    park.city = "重庆市";
+    b.parks = {park};
+    const auto add = [&](std::uint64_t id, Money m, int month) {
+        Project p;
+        p.id = ProjectId{id};
+        p.name.zh = "项目" + std::to_string(id);
+        p.park = ParkId{1};
+        p.contract_investment = ReportedAmount{m, Bound::exact, false};
+        p.stages = {StageEvent{Stage::contracted, ReportedDate::day(2020, month, 1)}};
+        b.projects.push_back(p);
+    };
+    add(1, Money::parse("3亿"), 3);
+    add(2, Money::of(10'000'000, Currency::USD), 3);
+    add(3, Money::of(20'000'000, Currency::USD), 8);
+    Dataset ds;
+    ds.insert(std::move(b));
+    io::save(ds, cli.folder() / "usd.json");
+    const auto sum = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"query", "usd.json", "--entity", "projects", "--agg", "sum:contract_investment", "--format", "csv", "--lang", "en"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return cli(args);
+    };
+    // Without a rate: an error that names both currencies and the option that helps.
+    const CliRun mixed = sum({});
+    EXPECT_EQ(mixed.status, 1);
+    EXPECT_NE(mixed.err.find("cannot aggregate CNY and USD"), std::string::npos) << mixed.err;
+    // --rate: 3亿 + 3000万 × 7.0795 = 5.12385亿.
+    const CliRun rated = sum({"--rate", "USD/CNY=7.0795"});
+    EXPECT_EQ(rated.status, 0) << rated.err;
+    EXPECT_EQ(rated.out, "sum,sum bound,sum currency\r\n512385000.00,exact,CNY\r\n");
+    // --rates: 7.0 from 2020-01-01, 7.1 from 2020-07-01, each project at its signing date:
+    // 3亿 + 1000万 × 7 + 2000万 × 7.1 = 5.12亿; with --rate-date 2020-12-31 all at 7.1: 5.13亿.
+    {
+        std::ofstream rates(cli.folder() / "rates.csv");
+        rates << "date,from,to,rate\n2020-01-01,USD,CNY,7.0\n2020-07-01,USD,CNY,7.1\n";
+    }
+    const CliRun dated = sum({"--rates", "rates.csv"});
+    EXPECT_EQ(dated.status, 0) << dated.err;
+    EXPECT_EQ(dated.out, "sum,sum bound,sum currency\r\n512000000.00,exact,CNY\r\n");
+    const CliRun fixed = sum({"--rates", "rates.csv", "--rate-date", "2020-12-31"});
+    EXPECT_EQ(fixed.out, "sum,sum bound,sum currency\r\n513000000.00,exact,CNY\r\n");
+    // --where currency=USD: 3000万 USD.
+    const CliRun usd = sum({"--where", "currency=USD"});
+    EXPECT_EQ(usd.out, "sum,sum bound,sum currency\r\n30000000.00,exact,USD\r\n");
+    // Mistakes: a malformed rate (usage, exit 2), a bad rate table row (exit 1, where it is).
+    EXPECT_EQ(sum({"--rate", "USD=7"}).status, 2);
+    EXPECT_EQ(sum({"--where", "currency=XYZ"}).status, 2);
+    {
+        std::ofstream bad(cli.folder() / "bad.csv");
+        bad << "date,from,to,rate\n2020-01-01,USD,CNY,-7\n";
+    }
+    const CliRun bad = sum({"--rates", "bad.csv"});
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_NE(bad.err.find("bad.csv:2:4"), std::string::npos) << bad.err;
 }
 
 }  // namespace

@@ -225,6 +225,7 @@ TEST(Conversion, ReconcileCountsNeedNoRateAndSumsTakeOne) {
     const q::Table t = q::reconcile(counts);
     ASSERT_EQ(t.size(), 1u);
     EXPECT_EQ(t.at(0, 4), q::Cell{std::int64_t{2}});
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(t.at(0, 5)));  // two currencies: no itemized sum shown
 
     b.statistics = {count, money};
     Dataset both;

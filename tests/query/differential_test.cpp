@@ -833,6 +833,10 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
 
     // Without group_by there is one row even when nothing matches (query.hpp).
     if (keys.empty() && groups.empty()) groups[{}];
+    // The total's extremes once (the shares' reference), and whether it is exactly zero.
+    const test::bounds::Probed total_probed = test::bounds::probed(total.items);
+    const test::bounds::Stated all = test::bounds::sum(total.items);
+    const bool total_zero = all.figure && *all.figure == 0 && all.bound == Bound::exact;
     std::vector<std::vector<Cell>> expected;
     for (const auto& [key, g] : groups) {
         std::vector<Cell> row;
@@ -856,15 +860,8 @@ void run_query(Rng& rng, const Context& cx, Outcome& out, const std::string& tag
                 row.push_back(Cell{});
             }
             // The share of the rest: the other groups' figures.
-            const test::bounds::Stated all = test::bounds::sum(total.items);
-            if (all.figure && *all.figure == 0 && all.bound == Bound::exact) {
-                row.push_back(Cell{});
-            } else {
-                std::vector<test::bounds::Input> rest;
-                for (const auto& [other_key, other] : groups)
-                    if (&other != &g) rest.insert(rest.end(), other.sum.items.begin(), other.sum.items.end());
-                row.push_back(percent_cell(test::bounds::share(g.sum.items, rest)));
-            }
+            if (total_zero) row.push_back(Cell{});
+            else row.push_back(percent_cell(test::bounds::share_of_total(test::bounds::probed(g.sum.items), total_probed)));
         }
         if constexpr (!project) {
             if (g.outstanding.n == 0) row.push_back(Cell{});

@@ -15,6 +15,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -63,16 +64,45 @@ struct RefEnd {
     bool approx = false;
 };
 
-inline RefEnd probe(const EndFn& f) {
-    const Q big = Q(boost::multiprecision::cpp_int(1) << 140);
-    const Q eps = Q(1, 1000000007);
-    const Q delta = Q(1, 998244353);
+/// The four settings an end is probed at: (0, 0, M), (0, 0, 2M), (ε, 0, M), (0, δ, M).
+struct Setting {
+    Q eps, delta, big;
+};
+inline const std::array<Setting, 4>& settings() {
+    static const std::array<Setting, 4> s = [] {
+        const Q big = Q(boost::multiprecision::cpp_int(1) << 140);
+        const Q eps = Q(1, 1000000007);
+        const Q delta = Q(1, 998244353);
+        return std::array<Setting, 4>{{{0, 0, big}, {0, 0, big * 2}, {eps, 0, big}, {0, delta, big}}};
+    }();
+    return s;
+}
+
+/// An end from its values at the four settings.
+inline RefEnd end_of(const std::array<Q, 4>& v) {
     RefEnd e;
-    e.value = f(0, 0, big);
-    e.at_limit = f(0, 0, big * 2) != e.value;
-    e.approx = f(eps, 0, big) != e.value;
-    e.open = !e.approx && f(0, delta, big) != e.value;
+    e.value = v[0];
+    e.at_limit = v[1] != v[0];
+    e.approx = v[2] != v[0];
+    e.open = !e.approx && v[3] != v[0];
     return e;
+}
+
+inline RefEnd probe(const EndFn& f) {
+    std::array<Q, 4> v;
+    for (std::size_t i = 0; i < 4; ++i) v[i] = f(settings()[i].eps, settings()[i].delta, settings()[i].big);
+    return end_of(v);
+}
+
+/// The smallest and largest sum of some figures at each of the four settings: computed once,
+/// so that many groups' shares of one total cost one pass over each group.
+struct Probed {
+    std::array<std::pair<Q, Q>, 4> at;
+};
+inline Probed probed(const std::vector<Input>& xs) {
+    Probed p;
+    for (std::size_t i = 0; i < 4; ++i) p.at[i] = sum_range(xs, settings()[i].eps, settings()[i].delta, settings()[i].big);
+    return p;
 }
 
 /// What the reference states: the figure and bound, or nothing (cannot be determined).
@@ -120,6 +150,10 @@ inline Stated extreme(const std::vector<Input>& xs, bool want_max) {
     return state(end(false), end(true), Q(0), std::nullopt);
 }
 
+/// The share of the figures g in a total that includes them: the rest's extremes are the total's
+/// less g's (sums of extremes), so it takes the two sums only.
+inline Stated share_of_total(const Probed& g, const Probed& total);
+
 /// The share g / (g + r): smallest at (g smallest, r largest), largest at the opposite corner;
 /// 0/0 is 0% at the lower end and 100% at the upper end unless g is 0.
 inline Stated share(const std::vector<Input>& g, const std::vector<Input>& r) {
@@ -152,6 +186,21 @@ inline Stated growth(const std::vector<Input>& now, const std::vector<Input>& be
                      return Q(x / y - 1);
                  }),
                  Q(-1), std::nullopt);
+}
+
+inline Stated share_of_total(const Probed& g, const Probed& total) {
+    const auto ratio = [](const Q& x, const Q& y, bool upper) -> Q {
+        if (x + y == 0) return upper && x != 0 ? Q(1) : Q(0);
+        return x / (x + y);
+    };
+    std::array<Q, 4> lo, hi;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Q rest_lo = total.at[i].first - g.at[i].first;
+        const Q rest_hi = total.at[i].second - g.at[i].second;
+        lo[i] = ratio(g.at[i].first, rest_hi, false);
+        hi[i] = ratio(g.at[i].second, rest_lo, true);
+    }
+    return state(end_of(lo), end_of(hi), Q(0), Q(1));
 }
 
 }  // namespace parkinvest::test::bounds

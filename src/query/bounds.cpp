@@ -43,20 +43,6 @@ std::optional<Reported<V>> state_in(const Interval<V>& iv, const V& bottom, cons
 }
 }  // namespace
 
-Interval<Money> interval_of(const Money& v, Bound b) {
-    const Money zero = Money::from_units(0, v.currency());
-    switch (b) {
-    case Bound::exact: return {closed(v), closed(v)};
-    case Bound::at_least: return {closed(v), End<Money>{}};
-    case Bound::more_than: return {End<Money>{v, true, false}, End<Money>{}};
-    case Bound::about: return {End<Money>{v, false, true}, End<Money>{v, false, true}};
-    case Bound::nearly: return {End<Money>{v, false, true}, closed(v)};
-    case Bound::at_most: return {closed(zero), closed(v)};
-    case Bound::less_than: return {closed(zero), End<Money>{v, true, false}};
-    }
-    return {closed(v), closed(v)};
-}
-
 std::optional<Reported<Money>> state(const Interval<Money>& iv) {
     return state_in(iv, Money::from_units(0, iv.lo.value->currency()), std::optional<Money>{});
 }

@@ -43,33 +43,33 @@ void Conversion::set_dated(std::vector<DatedRate> dated) {
     dated_ = std::move(dated);
 }
 
-Money Conversion::apply(const Money& m, std::optional<Date> date) const {
-    if (m.currency() == target) return m;
+Money Conversion::apply_to(const Money& m, Currency to, std::optional<Date> date) const {
+    if (m.currency() == to) return m;
     // Dated rates of the pair: the last one from on or before the date.
-    const auto pair_begin = std::lower_bound(dated_.begin(), dated_.end(), std::pair{m.currency(), target},
+    const auto pair_begin = std::lower_bound(dated_.begin(), dated_.end(), std::pair{m.currency(), to},
                                              [](const DatedRate& r, const std::pair<Currency, Currency>& p) {
                                                  return std::pair{r.rate.from(), r.rate.to()} < p;
                                              });
-    if (pair_begin != dated_.end() && pair_begin->rate.from() == m.currency() && pair_begin->rate.to() == target) {
+    if (pair_begin != dated_.end() && pair_begin->rate.from() == m.currency() && pair_begin->rate.to() == to) {
         const std::optional<Date> day = as_of ? as_of : date;
         if (!day)
-            throw QueryError("parkinvest: no date to pick the rate from " + pair_text(m.currency(), target) +
+            throw QueryError("parkinvest: no date to pick the rate from " + pair_text(m.currency(), to) +
                              ": the record has none; set Conversion::as_of");
-        const auto after = std::upper_bound(pair_begin, dated_.end(), std::tuple{m.currency(), target, *day},
+        const auto after = std::upper_bound(pair_begin, dated_.end(), std::tuple{m.currency(), to, *day},
                                             [](const std::tuple<Currency, Currency, Date>& k, const DatedRate& r) {
                                                 return k < pair_key(r);
                                             });
         if (after == pair_begin)
-            throw QueryError("parkinvest: no rate from " + pair_text(m.currency(), target) + " on or before " +
+            throw QueryError("parkinvest: no rate from " + pair_text(m.currency(), to) + " on or before " +
                              iso_date(*day) + " (the first is from " +
                              iso_date(pair_begin->from) + ")");
         return std::prev(after)->rate.convert(m, mode);
     }
     for (const ExchangeRate& r : rates)
-        if (r.from() == m.currency() && r.to() == target) return r.convert(m, mode);
-    throw QueryError("parkinvest: no exchange rate from " + pair_text(m.currency(), target) +
+        if (r.from() == m.currency() && r.to() == to) return r.convert(m, mode);
+    throw QueryError("parkinvest: no exchange rate from " + pair_text(m.currency(), to) +
                      " in the conversion; add one (rates, set_dated, or --rate " + std::string(iso_code(m.currency())) + "/" +
-                     std::string(iso_code(target)) + "=RATE on the command line)");
+                     std::string(iso_code(to)) + "=RATE on the command line)");
 }
 
 std::vector<DatedRate> parse_rates_csv(std::string_view text, std::string_view input) {

@@ -27,15 +27,15 @@ std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park) 
 std::unordered_set<IndustryId> industry_and_descendants(const Dataset& ds, IndustryId industry) {
     // Children by parent (keyed hash: ids come from files), then a walk down from `industry`:
     // one step per industry, however deep and in whatever order the chain is listed.
-    std::unordered_map<std::uint64_t, std::vector<IndustryId>, parkinvest::detail::KeyedHash> children;
+    std::unordered_map<IndustryId, std::vector<IndustryId>> children;  // ids hash keyed (model/ids.hpp)
     for (const Industry& i : ds.industries())
-        if (i.parent) children[i.parent->value()].push_back(i.id);
+        if (i.parent) children[*i.parent].push_back(i.id);
     std::unordered_set<IndustryId> out{industry};
     std::vector<IndustryId> todo{industry};
     while (!todo.empty()) {
         const IndustryId p = todo.back();
         todo.pop_back();
-        if (const auto it = children.find(p.value()); it != children.end())
+        if (const auto it = children.find(p); it != children.end())
             for (const IndustryId c : it->second)
                 if (out.insert(c).second) todo.push_back(c);
     }
@@ -146,9 +146,8 @@ AreaKind::Unit area_unit(const std::vector<std::vector<Cell>>& rows, std::size_t
 /// Whether `q` in `unit` needs more than `text_decimals` decimals.
 template <class Q>
 bool rounded_in_text(const Q& q, typename Q::Unit unit) {
-    const Ratio r = q.in(unit);
-    const Ratio scaled = r * Ratio(parkinvest::detail::pow10(text_decimals));
-    return scaled.denominator() != 1;
+    // Exact at text_decimals when the reduced denominator divides 10^text_decimals.
+    return parkinvest::detail::pow10(text_decimals) % q.in(unit).denominator() != 0;
 }
 
 /// Column names made unique: a repeated name gets " (2)", " (3)" ... (both languages).
@@ -397,15 +396,15 @@ struct Span {
     End hi;
 };
 
+/// The span of a figure with its bound, from its interval (query/bounds.hpp): an end's key is
+/// just above its figure when the end is open.
 Span span_of(const Ratio& v, Bound b, bool non_negative) {
-    const Span::End zero = non_negative ? Span::End{std::pair{Ratio{}, 0}} : Span::End{};
-    switch (b) {
-    case Bound::at_least: return {v, 1, std::pair{v, 0}, {}};
-    case Bound::more_than: return {v, 1, std::pair{v, 1}, {}};
-    case Bound::at_most: return {v, -1, zero, std::pair{v, 0}};
-    case Bound::less_than: return {v, -1, zero, std::pair{v, -1}};
-    default: return {v, 0, std::pair{v, 0}, std::pair{v, 0}};
-    }
+    const auto iv = detail::interval_of(v, b, non_negative ? std::optional<Ratio>(Ratio{}) : std::nullopt);
+    const auto key = [](const detail::End<Ratio>& e, int open) {
+        return e.value ? Span::End{std::pair{*e.value, e.open ? open : 0}} : Span::End{};
+    };
+    const int side = !iv.hi.value ? 1 : (iv.lo.value == iv.hi.value ? 0 : -1);
+    return {v, side, key(iv.lo, 1), key(iv.hi, -1)};
 }
 
 /// The span of a non-empty cell of a rankable column.

@@ -124,9 +124,7 @@ Table reconcile(const Dataset& ds, const std::optional<Conversion>& conversion) 
                 if (a.value.currency() == target) {
                     sum.add(a.value, a.bound);
                 } else if (conversion) {
-                    Conversion c = *conversion;  // rare: an amount in another currency than the report's
-                    c.target = target;
-                    sum.add(c.apply(a.value, date), a.bound);
+                    sum.add(conversion->apply_to(a.value, target, date), a.bound);
                 } else {
                     throw QueryError("parkinvest: the statistic \"" + s.label + "\" is in " + std::string(iso_code(target)) +
                                      " but an itemized amount is in " + std::string(iso_code(a.value.currency())) +

@@ -355,6 +355,10 @@ TEST(QueryTable, QuantitiesAreExactInOneUnitPerColumnAndRoundedOnlyInText) {
     EXPECT_NE(text.find("38.269042 km²"), std::string::npos) << text;
     EXPECT_NE(text.find("0.204667 km²"), std::string::npos) << text;
     EXPECT_NE(text.find("Note: quantities rounded half-up to 6 decimals (CSV and JSON are exact)"), std::string::npos) << text;
+    // A huge area (2^120 counts, about 4.4 × 10^25 km²) is shown, not an overflow.
+    const q::Table huge({Column{"area", "area", false, ColumnKind::area}},
+                        {{Area::from_base(parkinvest::detail::i128(1) << 120)}});
+    EXPECT_NO_THROW((void)huge.to_text(Language::english));
     // Nothing rounded: no note.
     const q::Table exact({Column{"area", "area", false, ColumnKind::area}}, {{Area::of(2, AreaKind::Unit::square_metre)}});
     EXPECT_EQ(exact.to_text(Language::english).find("Note"), std::string::npos);

@@ -69,7 +69,9 @@ public:
     [[nodiscard]] const std::vector<DatedRate>& dated() const { return dated_; }
 
     /// `m` in target, at the rate for `date` (see above). O(log n) in the dated rates.
-    [[nodiscard]] Money apply(const Money& m, std::optional<Date> date = std::nullopt) const;
+    [[nodiscard]] Money apply(const Money& m, std::optional<Date> date = std::nullopt) const { return apply_to(m, target, date); }
+    /// The same into another currency than `target` (reconcile: each statistic's currency).
+    [[nodiscard]] Money apply_to(const Money& m, Currency to, std::optional<Date> date) const;
 
 private:
     std::vector<DatedRate> dated_;  ///< sorted by (from, to, date)
@@ -83,6 +85,14 @@ private:
 [[nodiscard]] std::vector<DatedRate> parse_rates_csv(std::string_view text, std::string_view input = "<rates>");
 
 namespace detail {
+/// `m` through the aggregate's conversion, if any, at the record's date (looked up only when a
+/// rate is needed).
+template <class R>
+[[nodiscard]] Money converted(const std::optional<Conversion>& c, const Money& m, const R& record) {
+    if (!c || m.currency() == c->target) return m;
+    return c->apply(m, record_date(record));
+}
+
 /// The cells of the amount aggregates (bounds.hpp states each interval as a figure and a bound).
 [[nodiscard]] Cell sum_cell(const SumAcc& s);
 [[nodiscard]] Cell average_cell(const SumAcc& s, RoundingMode mode);
@@ -191,7 +201,7 @@ struct AmountAggregate {
             };
             void add(Acc& a, const R& r) const {
                 if (const ReportedAmount* v = amount_of(r, field))
-                    add_amount(a, *conversion ? (*conversion)->apply(v->value, record_date(r)) : v->value, v->bound);
+                    add_amount(a, detail::converted(*conversion, v->value, r), v->bound);
             }
             void add_amount(Acc& a, const Money& m, Bound bound) const {
                 if (kind == Kind::min || kind == Kind::max) {
@@ -403,9 +413,8 @@ struct growth {
             void add(Acc& a, const Project& p) const {
                 const ReportedAmount* v = amount_of(p, field);
                 if (v == nullptr) return;
-                const auto money = [&] { return *conversion ? (*conversion)->apply(v->value, record_date(p)) : v->value; };
-                if (in(p, current)) a.now.add(money(), v->bound);
-                else if (in(p, previous)) a.before.add(money(), v->bound);
+                if (in(p, current)) a.now.add(detail::converted(*conversion, v->value, p), v->bound);
+                else if (in(p, previous)) a.before.add(detail::converted(*conversion, v->value, p), v->bound);
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
             Cell cell(const Acc& g, const Acc&) const {

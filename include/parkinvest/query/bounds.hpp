@@ -33,7 +33,8 @@ namespace parkinvest::query::detail {
 
 inline constexpr std::size_t bound_count = 7;
 
-/// One end of an interval: a figure, or none for +∞ (upper ends only).
+/// One end of an interval: a figure, or none for +∞ (an upper end) or -∞ (a lower end, only
+/// where the caller gives no bottom: rankings of percentages).
 template <class V>
 struct End {
     std::optional<V> value;
@@ -49,8 +50,27 @@ struct Interval {
     friend bool operator==(const Interval&, const Interval&) = default;
 };
 
-/// The interval a reported figure stands for (table above).
-[[nodiscard]] Interval<Money> interval_of(const Money& figure, Bound bound);
+/// The interval a reported figure stands for (table above); `bottom` is where 以下 and 不足
+/// start (0 for amounts; empty: unbounded below).
+template <class V>
+[[nodiscard]] Interval<V> interval_of(const V& v, Bound b, const std::optional<V>& bottom) {
+    const End<V> at{v, false, false};
+    const End<V> low{bottom, false, false};
+    switch (b) {
+    case Bound::exact: return {at, at};
+    case Bound::at_least: return {at, End<V>{}};
+    case Bound::more_than: return {End<V>{v, true, false}, End<V>{}};
+    case Bound::about: return {End<V>{v, false, true}, End<V>{v, false, true}};
+    case Bound::nearly: return {End<V>{v, false, true}, at};
+    case Bound::at_most: return {low, at};
+    case Bound::less_than: return {low, End<V>{v, true, false}};
+    }
+    return {at, at};
+}
+/// An amount's interval: amounts are never below 0.
+[[nodiscard]] inline Interval<Money> interval_of(const Money& v, Bound b) {
+    return interval_of(v, b, std::optional<Money>(Money::from_units(0, v.currency())));
+}
 
 /// An interval stated as one figure and one Bound over the domain [bottom, top] (top empty: ∞);
 /// empty when the interval spans the whole domain (cannot be determined).

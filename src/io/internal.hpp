@@ -19,7 +19,8 @@ void save_archive(const Dataset& dataset, std::ostream& out, Format format);
 [[nodiscard]] Dataset load_archive(std::string_view bytes, Format format, const LoadOptions& options,
                                    std::string_view name);
 
-// csv.cpp — one RFC 4180 file per table in a folder.
+// csv_write.cpp (save_csv, csv_reference) and csv.cpp (load_csv) — one RFC 4180 file per table
+// in a folder.
 /// Replaces `folder` as a whole (write_folder_atomically).
 void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
 [[nodiscard]] Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options);

@@ -403,6 +403,7 @@ TEST(QueryList, SampleLoansAndWasteFacilities) {
     EXPECT_EQ(column_text(l, 2), (std::vector<std::string>{"10亿元", "1亿元"}));
     const Table w = q::list(ds, ds.waste_facilities()).select(col::id(), col::name(), col::park(), col::amount(&WasteFacility::investment));
     EXPECT_EQ(w.columns()[3].name_zh, "投资额");
+    EXPECT_EQ(w.columns()[3].name_en, "investment");
     ASSERT_EQ(w.size(), 1u);
     EXPECT_EQ(w.rows()[0], (std::vector<Cell>{Label{"1", "1"}, Label{"生物医药园危险废物暂存库", "生物医药园危险废物暂存库"},
                                               Label{"北京亦庄生物医药园", "Beijing Yizhuang Biomedical Park"},
@@ -425,6 +426,42 @@ TEST(QueryList, CsvLayoutHasAmountBoundAndCurrencyColumns) {
               "7,项目7,,,\r\n");
     // The layout depends on the columns only: the same header without rows.
     EXPECT_EQ(columns(some.limit(0)).to_csv(Language::chinese), "编号,名称,合同投资额,合同投资额界限,合同投资额币种\r\n");
+}
+
+TEST(QueryList, EnterprisesWithAndWithoutAPark) {
+    const Dataset& ds = sample();
+    const Table t = q::list(ds, ds.enterprises()).select(col::id(), col::name(), col::park());
+    ASSERT_EQ(t.size(), ds.enterprises().size());
+    std::size_t without_park = 0;
+    for (std::size_t r = 0; r < t.size(); ++r) {
+        const Enterprise& e = ds.enterprises()[r];
+        EXPECT_EQ(t.at(r, 0), Cell{(Label{std::to_string(e.id.value()), std::to_string(e.id.value())})});
+        EXPECT_EQ(std::get<Label>(t.at(r, 1)).zh, e.name.zh);
+        if (e.park) EXPECT_EQ(std::get<Label>(t.at(r, 2)).zh, ds.get(*e.park).name.zh);
+        else {
+            EXPECT_EQ(t.at(r, 2), Cell{});
+            ++without_park;
+        }
+    }
+    EXPECT_GT(without_park, 0u);          // both cases occur in the sample
+    EXPECT_LT(without_park, t.size());
+}
+
+/// The README's example, with the output it shows.
+TEST(QueryList, ReadmeExample) {
+    const Dataset ds = samples::high_tech_zones_2020();
+    const Table t = q::list(ds, ds.projects())
+                        .where(q::entered(Stage::contracted, Period::half_year(2020, 1)))
+                        .order_by(q::col::amount(&Project::contract_investment), q::Direction::descending)
+                        .limit(3)
+                        .select(q::col::id(), q::col::name(), q::col::park(), q::col::amount(&Project::contract_investment));
+    // Signed in the first half: 1, 2, 3 in 重庆 and 40 in 南通; only 3 has a figure (10亿元以上 =
+    // 1,000,000,000.00 yuan, at least); then the others by id. Project names have no English.
+    EXPECT_EQ(t.to_csv(),
+              "id,name,park,contract investment,contract investment bound,contract investment currency\r\n"
+              "3,泰格医药临床研究西部(重庆)中心,Chongqing High-tech Zone,1000000000.00,at_least,CNY\r\n"
+              "1,平安大健康产业园,Chongqing High-tech Zone,,,\r\n"
+              "2,中国电子重庆信创产业示范基地,Chongqing High-tech Zone,,,\r\n");
 }
 
 }  // namespace

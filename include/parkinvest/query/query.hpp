@@ -38,5 +38,6 @@
 #include <parkinvest/query/engine.hpp>
 #include <parkinvest/query/filters.hpp>
 #include <parkinvest/query/keys.hpp>
+#include <parkinvest/query/list.hpp>
 #include <parkinvest/query/reconcile.hpp>
 #include <parkinvest/query/table.hpp>

@@ -7,6 +7,8 @@
 //   parkinvest report FILE [--lang zh|en] [--as-of DATE] [--svg CHART]
 //   parkinvest query FILE --entity projects --where park=ID --group-by industry
 //                         --agg count --agg sum:contract_investment --format table|csv|json
+//   parkinvest query FILE --entity projects --list --columns id,name,contract_investment
+//                         --order-by contract_investment:desc --limit 10
 //
 // Formats come from the extension (.json .xml .bin .pbin .jsonl, .csv or a folder for CSV
 // tables) unless --format / --from / --to name one. Errors go to stderr with exit status 1 (bad
@@ -51,6 +53,9 @@ Commands:
   query FILE --entity E [--where COND]... [--group-by KEY]... --agg AGG... [--format table|csv|json]
         [--lang zh|en] [--from F] [--rate FROM/TO=RATE]... [--rates RATES.csv] [--rate-date DATE]
                                  an aggregation query; one row per group
+  query FILE --entity E --list [--where COND]... [--columns C,...] [--order-by C[:DIRECTION]]
+        [--limit N] [--format table|csv|json] [--lang zh|en] [--from F]
+                                 a list query; one row per record
 
 Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
 json_lines (.jsonl, write only). Without --format the file's extension decides.
@@ -80,12 +85,21 @@ Query:
   --rates    a CSV table of dated rates (header date,from,to,rate): each record's amounts at the
              rate in force on its own date (a project's first stage event, a loan's inception),
              or on --rate-date DATE for every record
+  --list     one row per record instead of one per group (takes no --group-by, --agg or rates)
+  --columns  id | name | park | FIELD | stage@DATE (projects) | outstanding@DATE (loans)
+             (comma-separated and in order; without it id, name, park and the --order-by
+             column; e.g. id,name,contract_investment)
+  --order-by FIELD[:DIRECTION] | outstanding@DATE[:DIRECTION] (loans)
+  DIRECTION  asc | desc      (default asc; at one figure the bound decides, 10亿以上 after 10亿
+             ascending; then the record id; empty cells last)
+  --limit    N, the first N rows after ordering
 
 Examples:
   parkinvest sample parks.json
   parkinvest query parks.json --entity projects --group-by zone --agg count --agg sum:contract_investment
   parkinvest convert parks.json tables.csv && parkinvest validate tables.csv
   parkinvest query parks.json --entity loans --where currency=CNY --agg sum:commitment --rate USD/CNY=7.0795
+  parkinvest query parks.json --entity projects --list --order-by contract_investment:desc --limit 3
 )";
 
 /// A mistake on the command line: exit status 2, with a hint to --help.
@@ -131,11 +145,13 @@ std::pair<Stage, Date> stage_at(std::string_view text, std::string_view what) {
     return {parse_stage(text.substr(0, at)), parse_day(text.substr(at + 1))};
 }
 
-std::uint64_t parse_id(std::string_view text, std::string_view what) {
+/// A decimal number of 0 to 2^64 - 1 (an id, a depth, a limit); `noun` says what it is.
+std::uint64_t parse_id(std::string_view text, std::string_view what, std::string_view noun = "a numeric id") {
     std::uint64_t v = 0;
-    if (text.empty()) usage(std::string(what) + " needs a numeric id");
+    if (text.empty()) usage(std::string(what) + " needs " + std::string(noun));
     for (const char c : text) {
-        if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10) usage(std::string(what) + " needs a numeric id, not '" + std::string(text) + "'");
+        if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10)
+            usage(std::string(what) + " needs " + std::string(noun) + ", not '" + std::string(text) + "'");
         v = v * 10 + static_cast<std::uint64_t>(c - '0');
     }
     return v;
@@ -416,6 +432,66 @@ q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vec
     return q::Table(std::move(columns), std::move(rows));
 }
 
+/// The list column `spec` names (id, name, park, an amount FIELD, stage@DATE, outstanding@DATE).
+template <class R>
+q::AnyListColumn<R> list_column_of(std::string_view spec) {
+    if (spec == "id") return q::erased<R>(q::col::id());
+    if (spec == "name") return q::erased<R>(q::col::name());
+    if (spec == "park") return q::erased<R>(q::col::park());
+    if constexpr (is_project<R>) {
+        if (spec.starts_with("stage@")) return q::erased<R>(q::col::stage(parse_day(spec.substr(6))));
+    }
+    if constexpr (std::is_same_v<R, Loan>) {
+        if (spec.starts_with("outstanding@")) return q::erased<R>(q::col::outstanding(parse_day(spec.substr(12))));
+    }
+    bool is_field = false;
+    const std::string fields = amount_fields<R>();
+    for (const std::string_view f : split(fields, ' ')) is_field = is_field || f == spec;
+    if (!is_field) {
+        std::string choices = "id, name, park, " + amount_fields<R>(", ");
+        if constexpr (is_project<R>) choices += ", stage@DATE";
+        if constexpr (std::is_same_v<R, Loan>) choices += ", outstanding@DATE";
+        usage("unknown list column '" + std::string(spec) + "' for " + std::string(schema::Describe<R>::entity) + " (" +
+              choices + ")");
+    }
+    return with_amount_field<q::AnyListColumn<R>, R>(spec, [](auto field) { return q::erased<R>(q::col::amount(field)); });
+}
+
+/// `query --list`: one row per matching record.
+template <class R>
+q::Table run_list(const Dataset& ds, std::span<const R> records, const std::vector<std::string>& where,
+                  const std::optional<std::string>& columns, const std::optional<std::string>& order_by,
+                  const std::optional<std::string>& limit) {
+    const auto all = [](const R&) { return true; };
+    AnyFilter<R> filter = erase<R>(q::matching(all));
+    for (const std::string& w : where) filter = erase<R>(filter && where_filter<R>(w));
+    const auto base = q::list(ds, records).where(filter);
+    std::vector<std::string_view> specs = {"id", "name", "park"};
+    if (columns) {
+        specs = split(*columns, ',');
+        for (const std::string_view c : specs)
+            if (c.empty()) usage("--columns needs names separated by single commas, not '" + *columns + "'");
+    }
+    std::string_view order_column;
+    q::Direction direction = q::Direction::ascending;
+    if (order_by) {
+        order_column = *order_by;
+        if (const auto colon = order_column.rfind(':'); colon != std::string_view::npos) {
+            const std::string_view d = order_column.substr(colon + 1);
+            if (d == "desc") direction = q::Direction::descending;
+            else if (d != "asc") usage("--order-by takes COLUMN[:asc|:desc], not '" + *order_by + "'");
+            order_column = order_column.substr(0, colon);
+        }
+        if (!columns && std::find(specs.begin(), specs.end(), order_column) == specs.end()) specs.push_back(order_column);
+    }
+    const std::optional<std::uint64_t> n =
+        limit ? std::optional<std::uint64_t>(parse_id(*limit, "--limit", "a whole number of rows")) : std::nullopt;
+    std::vector<q::AnyListColumn<R>> cols;
+    for (const std::string_view c : specs) cols.push_back(list_column_of<R>(c));
+    const auto run = [&](const auto& query) { return n ? query.limit(static_cast<std::size_t>(*n)).select(cols) : query.select(cols); };
+    return order_by ? run(base.order_by(list_column_of<R>(order_column), direction)) : run(base);
+}
+
 // ---------------------------------------------------------------------------- commands
 
 struct Args {
@@ -435,12 +511,18 @@ struct Args {
     }
 };
 
-Args parse_args(std::span<char* const> argv, std::initializer_list<std::string_view> known) {
+/// The arguments: `known` options take a value, `flags` take none (their value is "").
+Args parse_args(std::span<char* const> argv, std::initializer_list<std::string_view> known,
+                std::initializer_list<std::string_view> flags = {}) {
     Args a;
     for (std::size_t i = 0; i < argv.size(); ++i) {
         const std::string_view arg = argv[i];
         if (arg.starts_with("--")) {
             const std::string_view name = arg.substr(2);
+            if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+                a.options.emplace_back(std::string(name), std::string());
+                continue;
+            }
             if (std::find(known.begin(), known.end(), name) == known.end()) usage("unknown option '" + std::string(arg) + "'");
             if (i + 1 >= argv.size()) usage("option '" + std::string(arg) + "' needs a value");
             a.options.emplace_back(std::string(name), std::string(argv[++i]));
@@ -572,12 +654,27 @@ int cmd_query(const Args& a) {
     const auto group_by = a.all("group-by");
     const auto aggs = a.all("agg");
     q::Table t;
-    const std::optional<q::Conversion> conversion = conversion_option(a);
-    if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs, conversion);
-    else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs, conversion);
-    else if (*entity == "waste_facilities")
-        t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs, conversion);
-    else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
+    if (a.last("list")) {
+        if (!group_by.empty() || !aggs.empty()) usage("--list takes no --group-by or --agg: it lists records, not groups");
+        if (a.last("rate") || a.last("rates") || a.last("rate-date")) usage("--list shows amounts as reported; rates are for aggregates");
+        const auto columns = a.last("columns");
+        const auto order_by = a.last("order-by");
+        const auto limit = a.last("limit");
+        if (*entity == "projects") t = run_list<Project>(ds, ds.projects(), where, columns, order_by, limit);
+        else if (*entity == "loans") t = run_list<Loan>(ds, ds.loans(), where, columns, order_by, limit);
+        else if (*entity == "waste_facilities")
+            t = run_list<WasteFacility>(ds, ds.waste_facilities(), where, columns, order_by, limit);
+        else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
+    } else {
+        for (const char* option : {"columns", "order-by", "limit"})
+            if (a.last(option)) usage("--" + std::string(option) + " belongs to a list query: add --list");
+        const std::optional<q::Conversion> conversion = conversion_option(a);
+        if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs, conversion);
+        else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs, conversion);
+        else if (*entity == "waste_facilities")
+            t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs, conversion);
+        else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
+    }
     const Language lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
     const std::string format = a.last("format").value_or("table");
     if (format == "table") std::cout << t.to_text(lang);
@@ -615,7 +712,9 @@ int run(int argc, char** argv) {
     if (command == "report") return cmd_report(parse_args(rest, {"lang", "as-of", "svg", "format"}));
     if (command == "query")
         return cmd_query(
-            parse_args(rest, {"entity", "where", "group-by", "agg", "format", "lang", "from", "rate", "rates", "rate-date"}));
+            parse_args(rest, {"entity", "where", "group-by", "agg", "format", "lang", "from", "rate", "rates", "rate-date",
+                              "columns", "order-by", "limit"},
+                       {"list"}));
     usage("unknown command '" + std::string(command) + "'");
 }
 

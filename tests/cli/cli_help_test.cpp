@@ -11,11 +11,11 @@
 
 #include <gtest/gtest.h>
 
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -28,72 +28,13 @@
 #include <string_view>
 #include <vector>
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#ifndef PARKINVEST_CLI
-#error "PARKINVEST_CLI must name the parkinvest command-line tool"
-#endif
-
 namespace parkinvest {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// The tool, run in a scratch folder that holds the sample dataset as sample.json.
-class Cli {
-public:
-    Cli() {
-        const CliRun r = (*this)({"sample", "sample.json"});
-        EXPECT_EQ(r.status, 0) << r.err;
-    }
-
-    /// The scratch folder the tool runs in.
-    [[nodiscard]] const fs::path& folder() const { return work_.path(); }
-
-    /// Runs `parkinvest args...` in the scratch folder; its exit status, stdout and stderr.
-    CliRun operator()(const std::vector<std::string>& args) const {
-        const std::string out = (io_.path() / "stdout").string();
-        const std::string err = (io_.path() / "stderr").string();
-        const std::string dir = work_.path().string();
-        std::string cli = PARKINVEST_CLI;
-        std::vector<std::string> copy = args;
-        std::vector<char*> argv{cli.data()};
-        for (std::string& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        const pid_t pid = ::fork();
-        if (pid == 0) {  // only async-signal-safe calls in the child
-            const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-            if (o < 0 || e < 0 || ::chdir(dir.c_str()) != 0) ::_exit(127);
-            ::dup2(o, STDOUT_FILENO);
-            ::dup2(e, STDERR_FILENO);
-            ::execv(cli.c_str(), argv.data());
-            ::_exit(127);
-        }
-        int status = 0;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::file_bytes(out), test::file_bytes(err)};
-    }
-
-private:
-    test::TempDir work_{"parkinvest_cli_help"};
-    test::TempDir io_{"parkinvest_cli_io"};
-};
-
-std::string shown(const std::vector<std::string>& args) {
-    std::string s = "parkinvest";
-    for (const std::string& a : args) s += " " + a;
-    return s;
-}
+using test::Cli;
+using test::CliRun;
+using test::shown;
 
 // ---------------------------------------------------------------------------- reading the help
 
@@ -265,6 +206,7 @@ Vocabulary vocabulary(const std::vector<Entry>& query) {
             }
         }
         if (e.key == "BUCKET") v.common["BUCKET"] = split_top(rest, '|');
+        if (e.key == "DIRECTION") v.common["DIRECTION"] = split_top(without_comments(rest), '|');
         if (e.key == "MODE") v.common["MODE"] = words(without_comments(rest));
     }
     return v;
@@ -380,10 +322,11 @@ void check_formats(const Cli& cli, const std::vector<Entry>& formats) {
 void check_query_forms(const Cli& cli, const std::vector<Entry>& query) {
     const Vocabulary v = vocabulary(query);
     ASSERT_EQ(v.entities.size(), 3U);
-    for (const char* name : {"STAGE", "DATE", "PERIOD", "BUCKET", "MODE"})
+    for (const char* name : {"STAGE", "DATE", "PERIOD", "BUCKET", "MODE", "DIRECTION"})
         EXPECT_FALSE(v.common.count(name) == 0 || v.common.at(name).empty()) << name << " lists no values";
     std::size_t runs = 0;
-    for (const std::string_view option : {"--where", "--group-by", "--agg"}) {
+    for (const std::string_view option : {"--where", "--group-by", "--agg", "--columns", "--order-by"}) {
+        const bool list_form = option == "--columns" || option == "--order-by";
         const std::vector<std::string> fs = forms(query, option);
         EXPECT_GE(fs.size(), 4U) << option;
         for (const std::string& form : fs) {
@@ -403,7 +346,8 @@ void check_query_forms(const Cli& cli, const std::vector<Entry>& query) {
                         break;
                     }
                     std::vector<std::string> args = {"query", "sample.json", "--entity", entity, std::string(option), *arg};
-                    if (option != "--agg") args.insert(args.end(), {"--agg", "count"});
+                    if (list_form) args.emplace_back("--list");
+                    else if (option != "--agg") args.insert(args.end(), {"--agg", "count"});
                     const CliRun r = cli(args);
                     ++runs;
                     if (r.status != 0) {

@@ -449,19 +449,50 @@ TEST(QueryList, EnterprisesWithAndWithoutAPark) {
 
 /// The README's example, with the output it shows.
 TEST(QueryList, ReadmeExample) {
+    // README, "Lists of records": the sample's five largest planned investments with their stage at
+    // the end of June 2020. By figure: 200亿 (4), 近3.26亿 (22), 约2亿 (21); the other projects
+    // state no planned investment and follow by id (1, 2), empty cells last. Only 1 and 2 had a
+    // stage event (签约) by then.
     const Dataset ds = samples::high_tech_zones_2020();
+    const Date june_30 = ReportedDate::parse("2020-06-30").last();
     const Table t = q::list(ds, ds.projects())
-                        .where(q::entered(Stage::contracted, Period::half_year(2020, 1)))
-                        .order_by(q::col::amount(&Project::contract_investment), q::Direction::descending)
-                        .limit(3)
-                        .select(q::col::id(), q::col::name(), q::col::park(), q::col::amount(&Project::contract_investment));
-    // Signed in the first half: 1, 2, 3 in 重庆 and 40 in 南通; only 3 has a figure (10亿元以上 =
-    // 1,000,000,000.00 yuan, at least); then the others by id. Project names have no English.
-    EXPECT_EQ(t.to_csv(),
+                        .order_by(q::col::amount(&Project::planned_investment), Direction::descending)
+                        .limit(5)
+                        .select(q::col::id(), q::col::name(), q::col::park(), q::col::amount(&Project::planned_investment),
+                                q::col::stage(june_30));
+    EXPECT_EQ(t.to_text(Language::chinese),
+              "编号  名称                          园区        计划总投资  阶段\n"
+              "----  ----------------------------  ----------  ----------  ----\n"
+              "4     光大人工智能产业基地          重庆高新区     200亿元      \n"
+              "22    第二期智慧清溪提质改造项目    益阳高新区  近3.26亿元      \n"
+              "21    第一期智慧清溪提质改造项目    益阳高新区     约2亿元      \n"
+              "1     平安大健康产业园              重庆高新区              签约\n"
+              "2     中国电子重庆信创产业示范基地  重庆高新区              签约\n");
+    // The CSV of a list: signed in the first half (1, 2, 3 in 重庆 and 40 in 南通); only 3 has a
+    // contract investment (10亿元以上 = 1,000,000,000.00 yuan, at least); then the others by id.
+    const Table signed_h1 = q::list(ds, ds.projects())
+                                .where(q::entered(Stage::contracted, Period::half_year(2020, 1)))
+                                .order_by(q::col::amount(&Project::contract_investment), Direction::descending)
+                                .limit(3)
+                                .select(q::col::id(), q::col::name(), q::col::park(), q::col::amount(&Project::contract_investment));
+    EXPECT_EQ(signed_h1.to_csv(),
               "id,name,park,contract investment,contract investment bound,contract investment currency\r\n"
               "3,泰格医药临床研究西部(重庆)中心,Chongqing High-tech Zone,1000000000.00,at_least,CNY\r\n"
               "1,平安大健康产业园,Chongqing High-tech Zone,,,\r\n"
               "2,中国电子重庆信创产业示范基地,Chongqing High-tech Zone,,,\r\n");
+}
+
+TEST(QueryList, ColumnsChosenAtRunTimeGiveTheSameTable) {
+    const Dataset ds = samples::high_tech_zones_2020();
+    const auto query = q::list(ds, ds.projects()).order_by(q::col::amount(&Project::planned_investment), Direction::ascending);
+    const Table fixed = query.select(q::col::id(), q::col::park(), q::col::amount(&Project::planned_investment));
+    const std::vector<q::AnyListColumn<Project>> chosen = {q::erased<Project>(q::col::id()), q::erased<Project>(q::col::park()),
+                                                           q::erased<Project>(q::col::amount(&Project::planned_investment))};
+    const Table erased = query.select(chosen);
+    EXPECT_EQ(erased.to_csv(), fixed.to_csv());
+    EXPECT_EQ(erased.to_json(), fixed.to_json());
+    EXPECT_EQ(fixed.size(), ds.projects().size());
+    EXPECT_THROW(static_cast<void>(query.select(std::vector<q::AnyListColumn<Project>>{})), ArgumentError);
 }
 
 }  // namespace

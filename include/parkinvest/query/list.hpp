@@ -52,6 +52,18 @@ struct ListColumn {
     Fn cell;
 };
 
+/// A column of records of type R chosen at run time: select() takes a vector of them.
+template <class R>
+using AnyListColumn = ListColumn<std::function<Cell(const Dataset&, const R&)>>;
+
+/// The column as an AnyListColumn<R>: erased<Project>(col::name()).
+template <class R, class Fn>
+AnyListColumn<R> erased(ListColumn<Fn> column) {
+    static_assert(std::is_invocable_r_v<Cell, const Fn&, const Dataset&, const R&>, "the column belongs to another record type");
+    return AnyListColumn<R>{std::move(column.name_zh), std::move(column.name_en), column.is_key, column.kind,
+                            std::move(column.cell)};
+}
+
 namespace detail {
 template <class Fn>
 ListColumn<Fn> list_column(std::string zh, std::string en, bool is_key, ColumnKind kind, Fn fn) {
@@ -193,9 +205,38 @@ public:
         static_assert(sizeof...(Fns) > 0, "select() needs at least one column (col::id(), col::name() ...)");
         static_assert((std::is_invocable_r_v<Cell, const Fns&, const Dataset&, const R&> && ...),
                       "a column belongs to another record type");
+        const std::vector<std::size_t> order = rows_in_order();
+        std::vector<Column> cols{Column{columns.name_zh, columns.name_en, columns.is_key, columns.kind}...};
+        std::vector<std::vector<Cell>> rows;
+        rows.reserve(order.size());
+        for (const std::size_t i : order) rows.push_back(std::vector<Cell>{columns.cell(ds_, records_[i])...});
+        return Table(std::move(cols), std::move(rows));
+    }
+
+    /// The same with columns chosen at run time (AnyListColumn<R>, from erased()): a command
+    /// line's or a dashboard's choice. Throws ArgumentError for no columns.
+    [[nodiscard]] Table select(const std::vector<AnyListColumn<R>>& columns) const {
+        if (columns.empty()) throw ArgumentError("parkinvest: select() needs at least one column (col::id(), col::name() ...)");
+        const std::vector<std::size_t> order = rows_in_order();
+        std::vector<Column> cols;
+        cols.reserve(columns.size());
+        for (const AnyListColumn<R>& c : columns) cols.push_back(Column{c.name_zh, c.name_en, c.is_key, c.kind});
+        std::vector<std::vector<Cell>> rows;
+        rows.reserve(order.size());
+        for (const std::size_t i : order) {
+            std::vector<Cell>& row = rows.emplace_back();
+            row.reserve(columns.size());
+            for (const AnyListColumn<R>& c : columns) row.push_back(c.cell(ds_, records_[i]));
+        }
+        return Table(std::move(cols), std::move(rows));
+    }
+
+private:
+    /// The indices into records_ of the rows, in output order.
+    [[nodiscard]] std::vector<std::size_t> rows_in_order() const {
         const auto pred = filter_.bind(ds_);
         const std::size_t limit = limit_.value_or(records_.size());
-        std::vector<std::size_t> rows_of;  // indices into records_, in output order
+        std::vector<std::size_t> rows_of;
         if (order_) {
             std::vector<std::size_t> matching;
             std::vector<Cell> cells;
@@ -212,15 +253,9 @@ public:
             for (std::size_t i = 0; i < records_.size() && rows_of.size() < limit; ++i)
                 if (pred(records_[i])) rows_of.push_back(i);
         }
-
-        std::vector<Column> cols{Column{columns.name_zh, columns.name_en, columns.is_key, columns.kind}...};
-        std::vector<std::vector<Cell>> rows;
-        rows.reserve(rows_of.size());
-        for (const std::size_t i : rows_of) rows.push_back(std::vector<Cell>{columns.cell(ds_, records_[i])...});
-        return Table(std::move(cols), std::move(rows));
+        return rows_of;
     }
 
-private:
     const Dataset& ds_;
     std::span<const R> records_;
     F filter_;

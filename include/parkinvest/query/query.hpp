@@ -15,11 +15,11 @@
 // max/average of a Project amount) read the columns; the others read the record of the row.
 // The results are the same either way (the differential test runs both).
 //
-// Bounded amounts ("100亿元以上"): a sum that includes a lower bound is a lower bound (at_least),
-// one that includes an upper bound is an upper bound (at_most), one that includes an
-// approximation (约, 近) or both kinds of bound is approximate (about); the bound travels with
-// the result. A threshold filter or amount band counts a bounded amount only where the bound
-// decides it: 10亿元以上 is "≥ 1亿" but not "< 100亿"; approximations count as their value.
+// Bounded amounts ("100亿元以上"): every derived figure (sum, average, share, growth, min,
+// max, rank) is the interval its inputs allow, stated as one figure and one Bound, or as
+// Undetermined (无法确定) where no bound can be stated; bounds.hpp has the rules. A threshold
+// filter or amount band counts a bounded amount only where the bound decides it: 10亿元以上 is
+// "≥ 1亿" but not "< 100亿"; approximations count as their value.
 //
 // This header includes the parts, one per module (helpers that are not API live in
 // parkinvest::query::detail):
@@ -28,7 +28,9 @@
 //   filters.hpp     Filter and the filters (in_park, reached, amount_at_least ...)
 //   keys.hpp        Key, BoundKey and the group keys (by_park, by_amount_band ...)
 //   aggregates.hpp  the aggregates (count, sum, share ...), Conversion, named
+//   bounds.hpp      intervals of bounded figures (used by the aggregates, top and list)
 //   engine.hpp      from() and Query
+//   list.hpp        list(): one row per record, ordered and limited
 //   reconcile.hpp   reconcile()
 //   table.hpp       Table, the result
 #pragma once

@@ -275,9 +275,12 @@ struct Report {
         }
         if (any_loans) {
             out << "    " << t("贷款与资金合作计划按银行", "Loans and loan programmes by lender") << '\n';
-            const Language l = lang;
+            const auto instrument = [](const Loan& loan) {
+                return q::Label{std::string(label(loan.instrument, Language::chinese)),
+                                std::string(label(loan.instrument, Language::english))};
+            };
             const q::Table by_lender =
-                loans.group_by(q::by_lender(), q::by("品种", "instrument", [l](const Loan& loan) { return std::string(label(loan.instrument, l)); }))
+                loans.group_by(q::by_lender(), q::by("品种", "instrument", instrument))
                     .aggregate(q::named(q::count(), "笔数", "loans"), q::named(q::sum(&Loan::commitment), "承诺金额合计", "commitment"),
                                q::named(q::distinct_count([](const Loan& loan) {
                                             std::vector<std::int64_t> ids;

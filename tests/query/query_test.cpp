@@ -600,6 +600,27 @@ TEST(QueryKey, ByLenderByWasteCategoryAndBy) {
     EXPECT_EQ(column_text(t, 1), (std::vector<std::string>{"12", "9"}));
     EXPECT_EQ(t.columns()[0].name_zh, "有无阶段");
     EXPECT_EQ(t.columns()[0].name_en, "has stage");
+
+    // A Label gives each language its own text; both languages identify the group, so one
+    // Chinese text with two English texts is two groups.
+    t = q::from(ds, ds.projects())
+            .group_by(q::by("有无阶段", "has stage", [](const Project& p) {
+                return p.stages.empty() ? q::Label{"无", "no"} : q::Label{"有", "yes"};
+            }))
+            .aggregate(q::count());
+    EXPECT_EQ(column_text(t, 0), (std::vector<std::string>{"有", "无"}));
+    EXPECT_EQ(column_text(t, 0, Language::english), (std::vector<std::string>{"yes", "no"}));
+    EXPECT_EQ(column_text(t, 1), (std::vector<std::string>{"12", "9"}));
+    EXPECT_EQ(t.to_csv(Language::english), "has stage,count\r\nyes,12\r\nno,9\r\n");
+    t = q::from(ds, ds.projects())
+            .group_by(q::by("组", "group", [](const Project& p) {
+                return p.id.value() % 2 == 0 ? q::Label{"甲", "even"} : q::Label{"甲", "odd"};
+            }))
+            .aggregate(q::count());
+    // Ids of the sample: 1-5 7-9 20-22 30-33 40 50-54 (21); even: 2 4 8 20 22 30 32 40 50 52 54 = 11.
+    EXPECT_EQ(column_text(t, 0, Language::english), (std::vector<std::string>{"odd", "even"}));
+    EXPECT_EQ(column_text(t, 0), (std::vector<std::string>{"甲", "甲"}));
+    EXPECT_EQ(column_text(t, 1), (std::vector<std::string>{"10", "11"}));
 }
 
 TEST(QueryKey, TwoKeysGiveRowsInKeyOrder) {

@@ -8,6 +8,7 @@
 #include <parkinvest/model/dataset.hpp>
 #include <parkinvest/query/access.hpp>
 #include <parkinvest/query/filters.hpp>  // no_columns, detail::at_least_decided
+#include <parkinvest/query/table.hpp>    // Label
 
 #include <algorithm>
 #include <cstddef>
@@ -301,19 +302,42 @@ inline auto by_waste_category() {
                }};
 }
 
-/// Group by any function of the record returning text (the group label in both languages).
+/// Group by any function of the record: it returns the group's label, either text (the same in
+/// both languages: a code, a number) or a Label {zh, en} for a table in either language. Groups
+/// are the distinct labels (both languages, for a Label), in the order of their first record.
+///   by("品种", "instrument", [](const Loan& l) {
+///       return Label{std::string(label(l.instrument, Language::chinese)),
+///                    std::string(label(l.instrument, Language::english))};
+///   })
 template <class Fn>
 auto by(std::string name_zh, std::string name_en, Fn fn) {
     return Key{std::move(name_zh), std::move(name_en), [fn](const Dataset&) {
-                   auto labels = std::make_shared<std::vector<std::string>>();
+                   auto labels = std::make_shared<std::vector<Label>>();
                    auto codes = std::make_shared<std::unordered_map<std::string, BoundKey::Code, parkinvest::detail::KeyedHash>>();
                    auto code = [fn, labels, codes](const auto& r) {
-                       std::string label = fn(r);
-                       const auto [it, fresh] = codes->emplace(std::move(label), static_cast<BoundKey::Code>(labels->size()));
-                       if (fresh) labels->push_back(it->first);
+                       using Result = std::remove_cvref_t<decltype(fn(r))>;
+                       static_assert(std::is_convertible_v<Result, std::string> || std::is_same_v<Result, Label>,
+                                     "by(): the function returns the group's label: text, or a Label {zh, en}");
+                       Label label;
+                       std::string key;
+                       if constexpr (std::is_same_v<Result, Label>) {
+                           label = fn(r);
+                           // Both languages identify the group: the Chinese label's length first,
+                           // so that no two pairs give one key.
+                           key = std::to_string(label.zh.size()) + ':' + label.zh + label.en;
+                       } else {
+                           label.zh = std::string(fn(r));
+                           label.en = label.zh;
+                           key = label.zh;
+                       }
+                       const auto [it, fresh] = codes->emplace(std::move(key), static_cast<BoundKey::Code>(labels->size()));
+                       if (fresh) labels->push_back(std::move(label));
                        return it->second;
                    };
-                   BoundKey k{[labels](BoundKey::Code c, Language) { return (*labels)[static_cast<std::size_t>(c)]; }};
+                   BoundKey k{[labels](BoundKey::Code c, Language lang) {
+                       const Label& l = (*labels)[static_cast<std::size_t>(c)];
+                       return lang == Language::english ? l.en : l.zh;
+                   }};
                    return std::pair{code, k};
                }};
 }

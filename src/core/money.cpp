@@ -260,6 +260,15 @@ std::string Money::format(const MoneyFormat& options) const {
     return out;
 }
 
+namespace detail {
+void throw_inexact(const char* operation, const std::string& expression, int decimals) {
+    const std::string target = decimals >= 0 ? std::to_string(decimals) + (decimals == 1 ? " decimal" : " decimals")
+                                             : "a multiple of 10^" + std::to_string(-static_cast<long long>(decimals));
+    throw InexactRoundingError(operation, "parkinvest: " + expression + " cannot be rounded to " + target +
+                                              " under RoundingMode::unnecessary (" + operation + ")");
+}
+}  // namespace detail
+
 void Money::throw_mismatch(const Money& b, const char* operation) const {
     throw CurrencyMismatchError(iso_code(currency()), iso_code(b.currency()), operation);
 }
@@ -334,12 +343,24 @@ ExchangeRate::ExchangeRate(Currency from, Currency to, Decimal<scale> rate) : fr
 
 Money ExchangeRate::convert(const Money& amount, RoundingMode mode) const {
     if (amount.currency() != from_) throw CurrencyMismatchError(iso_code(amount.currency()), iso_code(from_), "ExchangeRate::convert");
-    return Money::from_units(
-        detail::mul_div_round(amount.units(), rate_.units(), detail::pow10(scale), mode, "ExchangeRate::convert"), to_);
+    try {
+        return Money::from_units(
+            detail::mul_div_round(amount.units(), rate_.units(), detail::pow10(scale), mode, "ExchangeRate::convert"), to_);
+    } catch (const InexactRoundingError&) {
+        detail::throw_inexact("ExchangeRate::convert",
+                              amount.to_string() + " × " + rate_.to_string() + " (" + std::string(iso_code(from_)) + "/" +
+                                  std::string(iso_code(to_)) + ")",
+                              Money::scale);
+    }
 }
 
 ExchangeRate ExchangeRate::inverse(RoundingMode mode) const {
-    const Decimal<scale> inverse = Decimal<scale>(1).div(rate_, mode);
+    Decimal<scale> inverse;
+    try {
+        inverse = Decimal<scale>(1).div(rate_, mode);
+    } catch (const InexactRoundingError&) {
+        detail::throw_inexact("ExchangeRate::inverse", "1 / " + rate_.to_string(), scale);
+    }
     if (inverse.is_zero())
         throw ArithmeticError("ExchangeRate::inverse", "parkinvest: the inverse of " + rate_.to_string() +
                                                            " rounds to zero at " + std::to_string(scale) + " decimals");

@@ -549,6 +549,86 @@ TEST(MoneyDiv, UnnecessaryRoundingNamesTheModeAsSpelled) {
     }
 }
 
+TEST(MoneyArithmetic, UnnecessaryRoundingNamesTheOperandsOfEveryOperation) {
+    // The message of each operation that rounds: its operands as written by to_string(), and the
+    // precision of the result (Money keeps 4 decimals of the unit; a Decimal its scale).
+    const auto message = [](auto&& operation) {
+        try {
+            (void)operation();
+        } catch (const InexactRoundingError& e) {
+            return std::string(e.what()) + " [" + e.operation() + "]";
+        }
+        return std::string("no InexactRoundingError");
+    };
+    const auto unnecessary = RoundingMode::unnecessary;
+    EXPECT_EQ(message([&] { return Money::parse("1元").div(3, unnecessary); }),
+              "parkinvest: 1.00 CNY / 3 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money / integer)"
+              " [Money / integer]");
+#if PARKINVEST_HAS_INT128
+    // An unsigned 128-bit divisor above 2^127 - 1, written out in full.
+    const auto huge = static_cast<parkinvest::detail::u128>(1) << 127;
+    EXPECT_EQ(message([&] { return Money::parse("1元").div(huge, unnecessary); }),
+              "parkinvest: 1.00 CNY / 170141183460469231731687303715884105728 cannot be rounded to 4 decimals under "
+              "RoundingMode::unnecessary (Money / integer) [Money / integer]");
+#endif
+    EXPECT_EQ(message([&] { return Money::parse("0.0005元").mul(Decimal<1>::parse("0.5"), unnecessary); }),
+              "parkinvest: 0.0005 CNY × 0.5 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money * Decimal)"
+              " [Money * Decimal]");
+    EXPECT_EQ(message([&] { return Money::parse("1元").mul(parkinvest::Ratio(1, 3), unnecessary); }),
+              "parkinvest: 1.00 CNY × 1/3 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money * Ratio)"
+              " [Money * Ratio]");
+    const ExchangeRate usd(Currency::USD, Currency::CNY, Decimal<ExchangeRate::scale>::parse("7.0795"));
+    EXPECT_EQ(message([&] { return usd.convert(Money::parse("0.01 USD"), unnecessary); }),
+              "parkinvest: 0.01 USD × 7.0795 (USD/CNY) cannot be rounded to 4 decimals under RoundingMode::unnecessary "
+              "(ExchangeRate::convert) [ExchangeRate::convert]");
+    EXPECT_EQ(message([&] { return usd.inverse(unnecessary); }),
+              "parkinvest: 1 / 7.0795 cannot be rounded to " + std::to_string(ExchangeRate::scale) +
+                  " decimals under RoundingMode::unnecessary (ExchangeRate::inverse) [ExchangeRate::inverse]");
+    EXPECT_EQ(message([&] { return Decimal<2>::parse("1").div(Decimal<0>(3), unnecessary); }),
+              "parkinvest: 1 / 3 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal / Decimal)"
+              " [Decimal / Decimal]");
+    EXPECT_EQ(message([&] { return Decimal<2>::parse("0.05").mul(Decimal<1>::parse("0.5"), unnecessary); }),
+              "parkinvest: 0.05 × 0.5 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal * Decimal)"
+              " [Decimal * Decimal]");
+    EXPECT_EQ(message([&] { return Decimal<2>::parse("0.05").div(-2, unnecessary); }),
+              "parkinvest: 0.05 / -2 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal / integer)"
+              " [Decimal / integer]");
+    EXPECT_EQ(message([&] { return Decimal<2>::parse("1250").round(-2, unnecessary); }),
+              "parkinvest: 1250 cannot be rounded to a multiple of 10^2 under RoundingMode::unnecessary (Decimal::round)"
+              " [Decimal::round]");
+    EXPECT_EQ(message([&] { return Decimal<3>::parse("1.005").rescale<2>(unnecessary); }),
+              "parkinvest: 1.005 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal::rescale)"
+              " [Decimal::rescale]");
+    EXPECT_EQ(message([&] { return parkinvest::Ratio(2, 3).to_decimal<3>(unnecessary); }),
+              "parkinvest: 2/3 cannot be rounded to 3 decimals under RoundingMode::unnecessary (Ratio to decimal)"
+              " [Ratio to decimal]");
+    // Exact results need no rounding and raise nothing.
+    EXPECT_EQ(Money::parse("1元").div(4, unnecessary), Money::parse("0.25元"));
+    EXPECT_EQ(Decimal<2>::parse("1200").round(-2, unnecessary), Decimal<2>::parse("1200"));
+}
+
+#if PARKINVEST_HAS_INT128
+TEST(IntegerOperands, UnsignedAndMostNegative128BitValuesAreRefusedNotWrapped) {
+    using parkinvest::detail::u128;
+    const u128 above = static_cast<u128>(1) << 127;  // 2^127: wraps to the most negative i128
+    const i128 most_negative = -parkinvest::detail::i128_max() - 1;
+    EXPECT_THROW((void)Decimal<0>(above), OverflowError);
+    EXPECT_THROW((void)Decimal<0>(most_negative), OverflowError);
+    EXPECT_THROW((void)(Decimal<0>(1) * above), OverflowError);
+    EXPECT_THROW((void)(above * Decimal<0>(1)), OverflowError);
+    EXPECT_THROW((void)parkinvest::Ratio(above), OverflowError);
+    EXPECT_THROW((void)parkinvest::Area::of(above, parkinvest::Area::Unit::square_metre), OverflowError);
+    EXPECT_THROW((void)(parkinvest::Area::of(1, parkinvest::Area::Unit::square_metre) * above), OverflowError);
+    // Dividing by them is exact arithmetic: |x| < 2^127 gives 0 (rounded under the mode).
+    EXPECT_EQ(Decimal<0>(5).div(above, RoundingMode::down), Decimal<0>(0));
+    EXPECT_EQ(Decimal<0>(5).div(most_negative, RoundingMode::up), Decimal<0>(-1));
+    // In range they are exact.
+    const u128 fits = (static_cast<u128>(1) << 100) + 7;
+    EXPECT_EQ(parkinvest::Ratio(fits).numerator(), static_cast<i128>(fits));
+    EXPECT_EQ(Decimal<0>(fits).units(), static_cast<i128>(fits));
+}
+#endif
+
 TEST(MoneyRounded, UnnecessaryRoundingNamesTheValue) {
     const auto message = [](const Money& m, auto&& round) {
         try {

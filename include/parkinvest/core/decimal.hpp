@@ -38,7 +38,8 @@ public:
 
     /// An integer value: Decimal<2>(5) is 5.00.
     template <detail::Integer Int>
-    explicit Decimal(Int value) : units_(detail::checked_mul(rep(value), detail::pow10(Scale), "Decimal(integer)")) {}
+    explicit Decimal(Int value)
+        : units_(detail::checked_mul(detail::to_i128(value, "Decimal(integer)"), detail::pow10(Scale), "Decimal(integer)")) {}
 
     Decimal(float) = delete;
     Decimal(double) = delete;
@@ -86,7 +87,7 @@ public:
 
     template <detail::Integer Int>
     friend Decimal operator*(const Decimal& a, Int n) {
-        return raw(detail::checked_mul(a.units_, rep(n), "Decimal * integer"));
+        return raw(detail::checked_mul(a.units_, detail::to_i128(n, "Decimal * integer"), "Decimal * integer"));
     }
     template <detail::Integer Int>
     friend Decimal operator*(Int n, const Decimal& a) {
@@ -96,37 +97,58 @@ public:
     /// this * other, rounded to Scale decimals.
     template <int S2>
     [[nodiscard]] Decimal mul(const Decimal<S2>& other, RoundingMode mode) const {
-        return raw(detail::mul_div_round(units_, other.units(), detail::pow10(S2), mode, "Decimal * Decimal"));
+        try {
+            return raw(detail::mul_div_round(units_, other.units(), detail::pow10(S2), mode, "Decimal * Decimal"));
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Decimal * Decimal", to_string() + " × " + other.to_string(), Scale);
+        }
     }
     /// this / other, rounded to Scale decimals. Throws DivisionByZeroError on zero.
     template <int S2>
     [[nodiscard]] Decimal div(const Decimal<S2>& other, RoundingMode mode) const {
         if (other.is_zero()) throw DivisionByZeroError("Decimal / Decimal");
-        return raw(detail::mul_div_round(units_, detail::pow10(S2), other.units(), mode, "Decimal / Decimal"));
+        try {
+            return raw(detail::mul_div_round(units_, detail::pow10(S2), other.units(), mode, "Decimal / Decimal"));
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Decimal / Decimal", to_string() + " / " + other.to_string(), Scale);
+        }
     }
     template <detail::Integer Int>
     [[nodiscard]] Decimal div(Int n, RoundingMode mode) const {
-        return raw(detail::div_round(units_, rep(n), mode, "Decimal / integer"));
+        try {
+            return raw(detail::div_round_integer(units_, n, mode, "Decimal / integer"));
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Decimal / integer", to_string() + " / " + detail::integer_text(n), Scale);
+        }
     }
 
     /// The value rounded to `decimals` places (0 <= decimals <= Scale; negative rounds to tens,
     /// hundreds ...), kept at this scale.
     [[nodiscard]] Decimal round(int decimals, RoundingMode mode) const {
         if (decimals >= Scale) return *this;
-        const long long drop = static_cast<long long>(Scale) - decimals;  // no int overflow for any decimals
-        if (drop > 38) return raw(detail::round_to_huge_step(units_, mode, "Decimal::round"));
-        const rep step = detail::pow10(static_cast<int>(drop));
-        const rep q = detail::div_round(units_, step, mode, "Decimal::round");
-        return raw(detail::checked_mul(q, step, "Decimal::round"));
+        try {
+            const long long drop = static_cast<long long>(Scale) - decimals;  // no int overflow for any decimals
+            if (drop > 38) return raw(detail::round_to_huge_step(units_, mode, "Decimal::round"));
+            const rep step = detail::pow10(static_cast<int>(drop));
+            const rep q = detail::div_round(units_, step, mode, "Decimal::round");
+            return raw(detail::checked_mul(q, step, "Decimal::round"));
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Decimal::round", to_string(), decimals);
+        }
     }
 
     /// The same value at another scale; rounding applies when S2 < Scale.
     template <int S2>
     [[nodiscard]] Decimal<S2> rescale(RoundingMode mode) const {
-        if constexpr (S2 >= Scale)
+        if constexpr (S2 >= Scale) {
             return Decimal<S2>::from_units(detail::checked_mul(units_, detail::pow10(S2 - Scale), "Decimal::rescale"));
-        else
-            return Decimal<S2>::from_units(detail::div_round(units_, detail::pow10(Scale - S2), mode, "Decimal::rescale"));
+        } else {
+            try {
+                return Decimal<S2>::from_units(detail::div_round(units_, detail::pow10(Scale - S2), mode, "Decimal::rescale"));
+            } catch (const InexactRoundingError&) {
+                detail::throw_inexact("Decimal::rescale", to_string(), S2);
+            }
+        }
     }
 
     /// Exact text with the fewest digits: "1234.5", "-0.05", "3".

@@ -223,30 +223,42 @@ public:
     [[nodiscard]] Money mul(const Decimal<S>& factor, RoundingMode mode) const {
         const rep u = units();
         const rep f = factor.units();
+        try {
 #if PARKINVEST_HAS_INT128
-        if constexpr (S <= 18) {
-            // Common case: both fit 64 bits and so does the product; the division by the
-            // constant 10^S then compiles to a multiplication.
-            constexpr std::int64_t den = static_cast<std::int64_t>(detail::pow10(S));
-            std::int64_t p;
-            if (u == rep(static_cast<std::int64_t>(u)) && f == rep(static_cast<std::int64_t>(f)) &&
-                !__builtin_mul_overflow(static_cast<std::int64_t>(u), static_cast<std::int64_t>(f), &p))
-                return make(detail::div_round64(p, den, mode, "Money * Decimal"), currency());
-        }
+            if constexpr (S <= 18) {
+                // Common case: both fit 64 bits and so does the product; the division by the
+                // constant 10^S then compiles to a multiplication.
+                constexpr std::int64_t den = static_cast<std::int64_t>(detail::pow10(S));
+                std::int64_t p;
+                if (u == rep(static_cast<std::int64_t>(u)) && f == rep(static_cast<std::int64_t>(f)) &&
+                    !__builtin_mul_overflow(static_cast<std::int64_t>(u), static_cast<std::int64_t>(f), &p))
+                    return make(detail::div_round64(p, den, mode, "Money * Decimal"), currency());
+            }
 #endif
-        return from_units(detail::mul_div_round(u, f, detail::pow10(S), mode, "Money * Decimal"), currency());
+            return from_units(detail::mul_div_round(u, f, detail::pow10(S), mode, "Money * Decimal"), currency());
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Money * Decimal", to_string() + " × " + factor.to_string(), scale);
+        }
     }
     /// this × an exact ratio (a share, a growth factor), rounded once to 1/10,000 of the unit.
     [[nodiscard]] Money mul(const Ratio& factor, RoundingMode mode) const {
-        return from_units(detail::mul_div_round(units(), factor.numerator(), factor.denominator(), mode, "Money * Ratio"),
-                          currency());
+        try {
+            return from_units(detail::mul_div_round(units(), factor.numerator(), factor.denominator(), mode, "Money * Ratio"),
+                              currency());
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Money * Ratio", to_string() + " × " + factor.to_string(), scale);
+        }
     }
     /// this × a percentage (44.2% of it), rounded once to 1/10,000 of the unit.
     [[nodiscard]] Money mul(const Percent& p, RoundingMode mode) const { return mul(p.fraction(), mode); }
     /// this / n, rounded to 1/10,000 of the unit. Throws DivisionByZeroError when n == 0.
     template <detail::Integer Int>
     [[nodiscard]] Money div(Int n, RoundingMode mode) const {
-        return from_units(detail::div_round_integer(units(), n, mode, "Money / integer"), currency());
+        try {
+            return from_units(detail::div_round_integer(units(), n, mode, "Money / integer"), currency());
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Money / integer", to_string() + " / " + detail::integer_text(n), scale);
+        }
     }
     template <std::floating_point F>
     Money div(F, RoundingMode) const = delete;  // Money / floating point: binary floating point never enters Money; use div(integer, RoundingMode) or mul(Ratio, RoundingMode)

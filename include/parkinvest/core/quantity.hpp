@@ -47,7 +47,7 @@ public:
     /// A whole number of `unit`.
     template <detail::Integer Int>
     static Quantity of(Int value, Unit unit) {
-        return from_base(detail::checked_mul(rep(value), spec(unit).base_per_unit, "Quantity::of"));
+        return from_base(detail::checked_mul(detail::to_i128(value, "Quantity::of"), spec(unit).base_per_unit, "Quantity::of"));
     }
     /// A decimal number of `unit`; throws InexactRoundingError if it is finer than the base count.
     template <int S>
@@ -88,7 +88,7 @@ public:
     Quantity& operator-=(const Quantity& b) { return *this = *this - b; }
     template <detail::Integer Int>
     friend Quantity operator*(const Quantity& a, Int n) {
-        return from_base(detail::checked_mul(a.count_, rep(n), "Quantity * integer"));
+        return from_base(detail::checked_mul(a.count_, detail::to_i128(n, "Quantity * integer"), "Quantity * integer"));
     }
     template <detail::Integer Int>
     friend Quantity operator*(Int n, const Quantity& a) {

@@ -24,7 +24,7 @@ public:
     Ratio(rep num, rep den);
     /// A whole number.
     template <detail::Integer Int>
-    explicit Ratio(Int n) : num_(n) {}
+    explicit Ratio(Int n) : Ratio(detail::to_i128(n, "Ratio")) {}
     explicit Ratio(rep n) : num_(n) {
         if (!detail::in_range(n)) detail::throw_overflow("Ratio");
     }
@@ -51,7 +51,11 @@ public:
     /// The ratio rounded to S decimals.
     template <int S>
     [[nodiscard]] Decimal<S> to_decimal(RoundingMode mode) const {
-        return Decimal<S>::from_units(detail::mul_div_round(num_, detail::pow10(S), den_, mode, "Ratio to decimal"));
+        try {
+            return Decimal<S>::from_units(detail::mul_div_round(num_, detail::pow10(S), den_, mode, "Ratio to decimal"));
+        } catch (const InexactRoundingError&) {
+            detail::throw_inexact("Ratio to decimal", to_string(), S);
+        }
     }
 
     /// "num/den", exact.

@@ -6,8 +6,9 @@
 
 #include <array>
 #include <cstdint>
-#include <type_traits>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace parkinvest {
 
@@ -59,6 +60,23 @@ inline constexpr RoundingMode all_rounding_modes[] = {
 }
 
 namespace detail {
+
+/// Throws InexactRoundingError naming the value that RoundingMode::unnecessary kept from being
+/// rounded: "parkinvest: 10.00 CNY / 3 cannot be rounded to 4 decimals under
+/// RoundingMode::unnecessary (Money / integer)" (negative decimals: "a multiple of 10^2").
+/// Called where the error is caught, so no message is built on the way of a successful operation.
+[[noreturn]] void throw_inexact(const char* operation, const std::string& expression, int decimals);
+
+/// The decimal digits of any Integer, for messages (an unsigned __int128 above 2^127 − 1 too).
+template <Integer Int>
+std::string integer_text(Int n) {
+    if constexpr (is_unsigned_integer_v<Int> && sizeof(Int) >= sizeof(i128)) {
+        if (n > static_cast<Int>(i128_max())) return to_string(static_cast<i128>(n / 10)) + static_cast<char>('0' + static_cast<int>(n % 10));
+    } else if constexpr (!is_unsigned_integer_v<Int> && sizeof(Int) >= sizeof(i128)) {
+        if (!in_range(static_cast<i128>(n))) return "-170141183460469231731687303715884105728";  // the most negative __int128
+    }
+    return to_string(static_cast<i128>(n));
+}
 
 /// Whether a truncated quotient q (with remainder r != 0 of divisor d, all magnitudes) moves one
 /// step away from zero under `mode`. `negative` is the sign of the exact quotient.

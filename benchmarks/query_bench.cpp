@@ -16,6 +16,14 @@
 //                                columns the library scans for a query over all of ds.projects()
 //                                                                 target: Query within 1.5x
 //   BM_GroupByPark_MemoryScanColumns/N  the floor: sums the contract amount column (16 bytes a row)
+//   BM_Subset_AllButLast_Query/N the same query over ds.projects().first(N - 1): a part of the
+//                                projects, scanned as column rows too
+//   BM_Subset_AllButLast_HandLoopColumns/N  the hand loop over the same N - 1 column rows
+//                                                                 target: Query within 1.5x
+//   BM_Subset_Ids_Query/N        the same query over from(ds, ids) with every 100th project's id
+//                                (1% of the rows), the id lookups included
+//   BM_Subset_Ids_HandLoopColumns/N  the hand loop over the same rows, their row numbers given
+//                                                                 target: Query within 1.5x
 //   BM_GroupByPark_SQLite/N      the same query in SQLite (in-memory, prepared, all rows
 //                                stepped): projects(park, reached_date, bound, amount in 分),
 //                                loaded outside timing              target: Query >= 10x faster
@@ -333,6 +341,124 @@ void BM_GroupByPark_MemoryScanColumns(benchmark::State& state) {
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ds.projects().size()));
     state.counters["bytes_per_row"] = static_cast<double>(sizeof(Money));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. The same query over part of the projects: all but the last (a subspan of ds.projects())
+//     and a list of ids (every 100th project: 1% of the rows), against the hand loop over the
+//     same column rows (for the ids, given their row numbers: the hand loop does no lookups)
+// ---------------------------------------------------------------------------------------------
+
+/// The hand loop over the columns for the rows at(0) ... at(n - 1).
+template <class At>
+void hand_group_by_park_rows(const ProjectColumns& c, std::vector<Group>& groups, std::size_t n, const At& at) {
+    const std::size_t k = ProjectColumns::amount_index(&Project::contract_investment);
+    const std::int32_t* reached = c.reached_by(filter_stage).data();
+    const std::uint8_t* meta = c.amount_meta(k).data();
+    const Money* amount = c.amount(k).data();
+    const std::uint64_t* park = c.park().data();
+    const auto day = static_cast<std::int32_t>(as_of_day.day_number());
+    const i128 th = threshold.units();
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t i = at(j);
+        if (reached[i] > day) continue;
+        const std::uint8_t m = meta[i];
+        if (!ProjectColumns::present(m)) continue;
+        const Bound b = ProjectColumns::bound(m);
+        if (b == Bound::at_most || b == Bound::less_than) continue;
+        if (amount[i].currency() != Currency::CNY || amount[i].units() < th) continue;
+        Group& g = groups[static_cast<std::size_t>(park[i])];
+        ++g.count;
+        g.sum += amount[i].units();
+    }
+}
+
+/// Every 100th project's id, and its row.
+struct IdSample {
+    std::vector<ProjectId> ids;
+    std::vector<std::uint32_t> rows;
+};
+const IdSample& id_sample(const Dataset& ds) {
+    static std::map<const Dataset*, IdSample> cache;
+    auto it = cache.find(&ds);
+    if (it == cache.end()) {
+        IdSample s;
+        for (std::size_t i = 0; i < ds.projects().size(); i += 100) {
+            s.ids.push_back(ds.projects()[i].id);
+            s.rows.push_back(static_cast<std::uint32_t>(i));
+        }
+        it = cache.emplace(&ds, std::move(s)).first;
+    }
+    return it->second;
+}
+
+template <class Source>
+q::Table library_group_by_park_over(const Dataset& ds, Source source) {
+    return q::from(ds, source)
+        .where(q::reached(filter_stage, as_of_day) && q::amount_at_least(&Project::contract_investment, threshold))
+        .group_by(q::by_park())
+        .aggregate(q::count(), q::sum(&Project::contract_investment));
+}
+
+void BM_Subset_AllButLast_Query(benchmark::State& state) {
+    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
+    const std::span<const Project> part = ds.projects().first(ds.projects().size() - 1);
+    {
+        std::vector<Group> groups(park_slots(ds));
+        hand_group_by_park_rows(ds.project_columns(), groups, part.size(), [](std::size_t i) { return i; });
+        check_table(library_group_by_park_over(ds, part), rows_of(groups), true, "all but the last",
+                    [&](std::uint64_t k) { return park_name(ds, k); });
+    }
+    for (auto _ : state) {
+        q::Table t = library_group_by_park_over(ds, part);
+        benchmark::DoNotOptimize(t);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(part.size()));
+}
+
+void BM_Subset_AllButLast_HandLoopColumns(benchmark::State& state) {
+    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
+    const std::size_t n = ds.projects().size() - 1;
+    const std::size_t slots = park_slots(ds);
+    for (auto _ : state) {
+        std::vector<Group> groups(slots);
+        hand_group_by_park_rows(ds.project_columns(), groups, n, [](std::size_t i) { return i; });
+        benchmark::DoNotOptimize(groups.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+
+void BM_Subset_Ids_Query(benchmark::State& state) {
+    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
+    const IdSample& sample = id_sample(ds);
+    const std::span<const ProjectId> ids(sample.ids);
+    {
+        std::vector<Group> groups(park_slots(ds));
+        const std::uint32_t* rows = sample.rows.data();
+        hand_group_by_park_rows(ds.project_columns(), groups, sample.rows.size(), [rows](std::size_t j) { return rows[j]; });
+        check_table(library_group_by_park_over(ds, ids), rows_of(groups), true, "1% of the ids",
+                    [&](std::uint64_t k) { return park_name(ds, k); });
+    }
+    for (auto _ : state) {
+        q::Table t = library_group_by_park_over(ds, ids);
+        benchmark::DoNotOptimize(t);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(ids.size()));
+}
+
+void BM_Subset_Ids_HandLoopColumns(benchmark::State& state) {
+    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
+    const IdSample& sample = id_sample(ds);
+    const std::size_t slots = park_slots(ds);
+    const std::uint32_t* rows = sample.rows.data();
+    for (auto _ : state) {
+        std::vector<Group> groups(slots);
+        hand_group_by_park_rows(ds.project_columns(), groups, sample.rows.size(), [rows](std::size_t j) { return rows[j]; });
+        benchmark::DoNotOptimize(groups.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sample.rows.size()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -714,6 +840,10 @@ int register_all() {
         {"BM_GroupByPark_MemoryScan", BM_GroupByPark_MemoryScan},
         {"BM_GroupByPark_HandLoopColumns", BM_GroupByPark_HandLoopColumns},
         {"BM_GroupByPark_MemoryScanColumns", BM_GroupByPark_MemoryScanColumns},
+        {"BM_Subset_AllButLast_Query", BM_Subset_AllButLast_Query},
+        {"BM_Subset_AllButLast_HandLoopColumns", BM_Subset_AllButLast_HandLoopColumns},
+        {"BM_Subset_Ids_Query", BM_Subset_Ids_Query},
+        {"BM_Subset_Ids_HandLoopColumns", BM_Subset_Ids_HandLoopColumns},
 #if PARKINVEST_QUERY_BENCH_SQLITE
         {"BM_GroupByPark_SQLite", BM_GroupByPark_SQLite},
 #endif

@@ -43,6 +43,10 @@ struct RecordStore {
     std::vector<T> rows;
     IdMap<IdT, std::uint32_t> index;
     [[nodiscard]] const T* find(IdT id) const {
+        // Ids are often dense from 1 in insertion order: row id - 1 is tried before the index
+        // (a compare; the index answers every other case).
+        const std::uint64_t guess = id.value() - 1;
+        if (guess < rows.size() && rows[static_cast<std::size_t>(guess)].id == id) return &rows[static_cast<std::size_t>(guess)];
         const std::uint32_t* row = index.find(id);
         return row == nullptr ? nullptr : &rows[*row];
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The query: from(ds, records).where(filter).group_by(keys...).aggregate(aggregates...), one
-// scan over the records (or over ds.project_columns() for all of ds.projects()).
+// scan over the records, or over the rows of ds.project_columns() for projects of ds: all of
+// ds.projects(), any part of it (ds.projects().subspan(k, n), first(n) ...) and any list of
+// project ids (from(ds, ids), e.g. ds.projects_in(park)).
 // Part of <parkinvest/query/query.hpp>, the header to include.
 #pragma once
 
@@ -15,7 +17,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <unordered_map>
@@ -43,12 +49,76 @@ struct CodeHash {
 template <class R, class F, class... Keys>
 class Query;
 
-/// Starts a query over a range of records of `ds` (ds.projects(), ds.loans() ...).
+namespace detail {
+template <class T>
+inline constexpr bool is_id = false;
+template <class Tag>
+inline constexpr bool is_id<Id<Tag>> = true;
+
+/// All records of `ds` of the type that ids of IdT name.
+template <class IdT>
+auto all_records(const Dataset& ds) {
+    if constexpr (std::is_same_v<IdT, ProjectId>) return ds.projects();
+    else if constexpr (std::is_same_v<IdT, LoanId>) return ds.loans();
+    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return ds.waste_facilities();
+    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return ds.enterprises();
+    else if constexpr (std::is_same_v<IdT, ParkId>) return ds.parks();
+    else static_assert(sizeof(IdT) == 0, "from(ds, ids) takes ids of projects, loans, waste facilities, enterprises or parks");
+}
+
+/// The rows of `ds`'s records that `ids` name, in their order. Throws QueryError for an id the
+/// dataset does not have and for an id given twice (it would count twice). O(n) for n ids.
+template <class IdT>
+std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, const char* entity) {
+    const auto all = all_records<IdT>(ds);
+    std::vector<std::uint32_t> rows;
+    rows.reserve(ids.size());
+    std::vector<bool> seen(ids.size() > 64 ? all.size() : 0);  // small lists: compared pairwise below
+    for (const IdT id : ids) {
+        const auto* r = ds.find(id);
+        if (r == nullptr)
+            throw QueryError("parkinvest: from(ds, ids): the dataset has no " + std::string(entity) + " " + std::to_string(id.value()));
+        const auto row = static_cast<std::uint32_t>(r - all.data());
+        const bool twice = seen.empty() ? std::find(rows.begin(), rows.end(), row) != rows.end() : seen[row];
+        if (twice)
+            throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(id.value()) +
+                             " is listed twice");
+        if (!seen.empty()) seen[row] = true;
+        rows.push_back(row);
+    }
+    return rows;
+}
+}  // namespace detail
+
+/// Starts a query over a range of records of `ds` (ds.projects(), ds.loans() ...). A range of
+/// projects that is part of ds.projects() (the whole, or subspan, first, last of it) is scanned
+/// as ds.project_columns(); a range elsewhere (records the caller copied) is scanned record by
+/// record, with the same results.
 template <class R>
+    requires(!detail::is_id<R>)
 auto from(const Dataset& ds, std::span<const R> records) {
     Filter all{[](const Dataset&) { return [](const R&) { return true; }; },
                [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
     return Query<R, decltype(all)>(ds, records, all, std::tuple<>{});
+}
+
+/// Starts a query over the records of `ds` that `ids` name (ds.projects_in(park), the ids a
+/// caller selected): projects are scanned as ds.project_columns() rows. Throws QueryError for an
+/// id the dataset does not have or an id given twice; O(n) to look the n ids up.
+template <class IdT>
+    requires detail::is_id<IdT>
+auto from(const Dataset& ds, std::span<const IdT> ids) {
+    const auto all = detail::all_records<IdT>(ds);
+    using R = typename decltype(all)::element_type;
+    constexpr const char* entity = std::is_same_v<IdT, ProjectId>       ? "project"
+                                   : std::is_same_v<IdT, LoanId>        ? "loan"
+                                   : std::is_same_v<IdT, WasteFacilityId> ? "waste facility"
+                                   : std::is_same_v<IdT, EnterpriseId>  ? "enterprise"
+                                                                        : "park";
+    auto rows = std::make_shared<const std::vector<std::uint32_t>>(detail::rows_of(ds, ids, entity));
+    Filter none{[](const Dataset&) { return [](const R&) { return true; }; },
+                [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
+    return Query<std::remove_const_t<R>, decltype(none)>(ds, all, none, std::tuple<>{}, std::move(rows));
 }
 
 namespace detail {
@@ -82,20 +152,22 @@ auto row_adder(const Agg& a, const Binding& bound, const Dataset& ds, const Proj
 template <class R, class F, class... Keys>
 class Query {
 public:
-    Query(const Dataset& ds, std::span<const R> records, F filter, std::tuple<Keys...> keys)
-        : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)) {}
+    /// `rows`, when given: the positions in `records` to scan, in order (from(ds, ids)).
+    Query(const Dataset& ds, std::span<const R> records, F filter, std::tuple<Keys...> keys,
+          std::shared_ptr<const std::vector<std::uint32_t>> rows = nullptr)
+        : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)), rows_(std::move(rows)) {}
 
     /// Keeps the records matching `f` (and any earlier where()).
     template <class Bind, class Cols>
     auto where(const Filter<Bind, Cols>& f) const {
         auto combined = filter_ && f;
-        return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_);
+        return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_, rows_);
     }
 
     /// Groups by the given keys (in order); without group_by there is one row for everything.
     template <class... NewKeys>
     auto group_by(NewKeys... keys) const {
-        return Query<R, F, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...));
+        return Query<R, F, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...), rows_);
     }
 
     /// Runs the query: one row per group in key order, the aggregates as columns. Throws
@@ -135,9 +207,8 @@ public:
             return it->second;
         };
 
-        // One scan: `at(i)` is what the predicate, the code functions and the adders take.
-        const auto scan = [&](const auto& pred, const auto& code_fns, const auto& adders, const auto& at) {
-            const std::size_t n = records_.size();
+        // One scan of n rows: `at(i)` is what the predicate, the code functions and the adders take.
+        const auto scan = [&](const auto& pred, const auto& code_fns, const auto& adders, std::size_t n, const auto& at) {
             for (std::size_t i = 0; i < n; ++i) {
                 const auto& x = at(i);
                 if (!pred(x)) continue;
@@ -158,23 +229,34 @@ public:
                 add_all(adders, accs[slot], x, std::index_sequence_for<Aggs...>{});
             }
         };
-        const auto all_projects = [&] {
-            if constexpr (std::is_same_v<R, Project>)
-                return records_.data() == ds_.projects().data() && records_.size() == ds_.projects().size();
-            else return false;
+        // Projects of ds are scanned as column rows: the first row of records_ within
+        // ds.projects() (records_ is all of it when rows_ selects), or none for records elsewhere.
+        const std::optional<std::size_t> first_row = [&]() -> std::optional<std::size_t> {
+            if constexpr (std::is_same_v<R, Project>) {
+                const std::span<const Project> all = ds_.projects();
+                const std::less<const Project*> before;  // a total order, also across arrays
+                if (!before(records_.data(), all.data()) && !before(all.data() + all.size(), records_.data() + records_.size()))
+                    return static_cast<std::size_t>(records_.data() - all.data());
+            }
+            return std::nullopt;
         }();
-        if (all_projects) {
+        const std::uint32_t* selected = rows_ ? rows_->data() : nullptr;
+        const std::size_t n = rows_ ? rows_->size() : records_.size();
+        if (first_row) {
             if constexpr (std::is_same_v<R, Project>) {
                 const ProjectColumns& c = ds_.project_columns();
                 const auto pred = detail::row_predicate(filter_, ds_, c);
                 const auto code_fns = column_codes(keys, c, std::index_sequence_for<Keys...>{});
                 const auto adders = column_adders(bound, c, std::index_sequence_for<Aggs...>{}, aggs...);
-                scan(pred, code_fns, adders, [](std::size_t i) { return i; });
+                if (selected) scan(pred, code_fns, adders, n, [selected](std::size_t i) -> std::size_t { return selected[i]; });
+                else scan(pred, code_fns, adders, n, [first = *first_row](std::size_t i) { return first + i; });
             }
         } else {
             const auto pred = filter_.bind(ds_);
             const auto code_fns = std::apply([](const auto&... k) { return std::make_tuple(k.first...); }, keys);
-            scan(pred, code_fns, bound, [&](std::size_t i) -> const R& { return records_[i]; });
+            const R* records = records_.data();
+            if (selected) scan(pred, code_fns, bound, n, [records, selected](std::size_t i) -> const R& { return records[selected[i]]; });
+            else scan(pred, code_fns, bound, n, [records](std::size_t i) -> const R& { return records[i]; });
         }
 
         if constexpr (K == 0) {
@@ -239,6 +321,7 @@ private:
     std::span<const R> records_;
     F filter_;
     std::tuple<Keys...> keys_;
+    std::shared_ptr<const std::vector<std::uint32_t>> rows_;  ///< positions in records_ to scan, or all
 };
 
 }  // namespace parkinvest::query

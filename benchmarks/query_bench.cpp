@@ -289,9 +289,9 @@ void BM_GroupByPark_MemoryScan(benchmark::State& state) {
     state.counters["bytes_per_row"] = static_cast<double>(sizeof(Project));
 }
 
-/// The same query by hand over the Dataset's columns (ds.project_columns()), the layout the
-/// library scans: the fairest "hand-written loop over the same data".
-void hand_group_by_park_columns(const ProjectColumns& c, std::vector<Group>& groups) {
+/// The hand loop over the columns for the rows at(0) ... at(n - 1).
+template <class At>
+void hand_group_by_park_rows(const ProjectColumns& c, std::vector<Group>& groups, std::size_t n, const At& at) {
     const std::size_t k = ProjectColumns::amount_index(&Project::contract_investment);
     const std::int32_t* reached = c.reached_by(filter_stage).data();
     const std::uint8_t* meta = c.amount_meta(k).data();
@@ -299,7 +299,8 @@ void hand_group_by_park_columns(const ProjectColumns& c, std::vector<Group>& gro
     const std::uint64_t* park = c.park().data();
     const auto day = static_cast<std::int32_t>(as_of_day.day_number());
     const i128 th = threshold.units();
-    for (std::size_t i = 0, n = c.size(); i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::size_t i = at(j);
         if (reached[i] > day) continue;
         const std::uint8_t m = meta[i];
         if (!ProjectColumns::present(m)) continue;
@@ -310,6 +311,12 @@ void hand_group_by_park_columns(const ProjectColumns& c, std::vector<Group>& gro
         ++g.count;
         g.sum += amount[i].units();
     }
+}
+
+/// The same query by hand over the Dataset's columns (ds.project_columns()), the layout the
+/// library scans: the fairest "hand-written loop over the same data".
+void hand_group_by_park_columns(const ProjectColumns& c, std::vector<Group>& groups) {
+    hand_group_by_park_rows(c, groups, c.size(), [](std::size_t i) { return i; });
 }
 
 void BM_GroupByPark_HandLoopColumns(benchmark::State& state) {
@@ -348,30 +355,6 @@ void BM_GroupByPark_MemoryScanColumns(benchmark::State& state) {
 //     and a list of ids (every 100th project: 1% of the rows), against the hand loop over the
 //     same column rows (for the ids, given their row numbers: the hand loop does no lookups)
 // ---------------------------------------------------------------------------------------------
-
-/// The hand loop over the columns for the rows at(0) ... at(n - 1).
-template <class At>
-void hand_group_by_park_rows(const ProjectColumns& c, std::vector<Group>& groups, std::size_t n, const At& at) {
-    const std::size_t k = ProjectColumns::amount_index(&Project::contract_investment);
-    const std::int32_t* reached = c.reached_by(filter_stage).data();
-    const std::uint8_t* meta = c.amount_meta(k).data();
-    const Money* amount = c.amount(k).data();
-    const std::uint64_t* park = c.park().data();
-    const auto day = static_cast<std::int32_t>(as_of_day.day_number());
-    const i128 th = threshold.units();
-    for (std::size_t j = 0; j < n; ++j) {
-        const std::size_t i = at(j);
-        if (reached[i] > day) continue;
-        const std::uint8_t m = meta[i];
-        if (!ProjectColumns::present(m)) continue;
-        const Bound b = ProjectColumns::bound(m);
-        if (b == Bound::at_most || b == Bound::less_than) continue;
-        if (amount[i].currency() != Currency::CNY || amount[i].units() < th) continue;
-        Group& g = groups[static_cast<std::size_t>(park[i])];
-        ++g.count;
-        g.sum += amount[i].units();
-    }
-}
 
 /// Every 100th project's id, and its row.
 struct IdSample {
@@ -416,17 +399,22 @@ void BM_Subset_AllButLast_Query(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(part.size()));
 }
 
-void BM_Subset_AllButLast_HandLoopColumns(benchmark::State& state) {
-    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
-    const std::size_t n = ds.projects().size() - 1;
+/// Times the hand loop over n column rows at(0) ... at(n - 1).
+template <class At>
+void time_hand_rows(benchmark::State& state, const Dataset& ds, std::size_t n, const At& at) {
     const std::size_t slots = park_slots(ds);
     for (auto _ : state) {
         std::vector<Group> groups(slots);
-        hand_group_by_park_rows(ds.project_columns(), groups, n, [](std::size_t i) { return i; });
+        hand_group_by_park_rows(ds.project_columns(), groups, n, at);
         benchmark::DoNotOptimize(groups.data());
         benchmark::ClobberMemory();
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+
+void BM_Subset_AllButLast_HandLoopColumns(benchmark::State& state) {
+    const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
+    time_hand_rows(state, ds, ds.projects().size() - 1, [](std::size_t i) { return i; });
 }
 
 void BM_Subset_Ids_Query(benchmark::State& state) {
@@ -449,16 +437,8 @@ void BM_Subset_Ids_Query(benchmark::State& state) {
 
 void BM_Subset_Ids_HandLoopColumns(benchmark::State& state) {
     const Dataset& ds = projects_dataset(static_cast<std::size_t>(state.range(0)));
-    const IdSample& sample = id_sample(ds);
-    const std::size_t slots = park_slots(ds);
-    const std::uint32_t* rows = sample.rows.data();
-    for (auto _ : state) {
-        std::vector<Group> groups(slots);
-        hand_group_by_park_rows(ds.project_columns(), groups, sample.rows.size(), [rows](std::size_t j) { return rows[j]; });
-        benchmark::DoNotOptimize(groups.data());
-        benchmark::ClobberMemory();
-    }
-    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(sample.rows.size()));
+    const std::uint32_t* rows = id_sample(ds).rows.data();
+    time_hand_rows(state, ds, id_sample(ds).rows.size(), [rows](std::size_t j) { return rows[j]; });
 }
 
 // ---------------------------------------------------------------------------------------------

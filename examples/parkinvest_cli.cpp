@@ -489,7 +489,11 @@ q::Table run_list(const Dataset& ds, std::span<const R> records, const std::vect
     std::vector<q::AnyListColumn<R>> cols;
     for (const std::string_view c : specs) cols.push_back(list_column_of<R>(c));
     const auto run = [&](const auto& query) { return n ? query.limit(static_cast<std::size_t>(*n)).select(cols) : query.select(cols); };
-    return order_by ? run(base.order_by(list_column_of<R>(order_column), direction)) : run(base);
+    if (!order_by) return run(base);
+    const q::AnyListColumn<R> order = list_column_of<R>(order_column);
+    if (order.kind == q::ColumnKind::label)
+        usage("--order-by takes a column of figures (an amount FIELD or outstanding@DATE), not '" + std::string(order_column) + "'");
+    return run(base.order_by(order, direction));
 }
 
 // ---------------------------------------------------------------------------- commands

@@ -178,7 +178,8 @@ TEST_F(CliList, MistakesAreUsageErrorsThatNameTheProblem) {
     expect({"--columns", "id,,name"}, 2, "--columns needs names separated by single commas");
     expect({"--columns", "outstanding@2020-06-30"}, 2, "unknown list column 'outstanding@2020-06-30' for project");
     expect({"--order-by", "planned_investment:down"}, 2, "--order-by takes COLUMN[:asc|:desc]");
-    expect({"--order-by", "name"}, 1, "cannot order a list by \"name\": it holds labels, not figures");
+    expect({"--order-by", "name"}, 2, "--order-by takes a column of figures (an amount FIELD or outstanding@DATE), not 'name'");
+    expect({"--order-by", "stage@2020-06-30:desc"}, 2, "--order-by takes a column of figures");
     expect({"--limit", "-1"}, 2, "--limit needs a whole number of rows, not '-1'");
     expect({"--agg", "count"}, 2, "--list takes no --group-by or --agg");
     expect({"--rate", "USD/CNY=7"}, 2, "rates are for aggregates");

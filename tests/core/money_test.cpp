@@ -610,18 +610,41 @@ TEST(MoneyArithmetic, UnnecessaryRoundingNamesTheOperandsOfEveryOperation) {
 #if PARKINVEST_HAS_INT128
 TEST(IntegerOperands, UnsignedAndMostNegative128BitValuesAreRefusedNotWrapped) {
     using parkinvest::detail::u128;
-    const u128 above = static_cast<u128>(1) << 127;  // 2^127: wraps to the most negative i128
+    // Unsigned values above 2^127 - 1 that a plain cast wraps into range: 2^127 + 1 becomes
+    // -(2^127 - 1), 2^128 - 1 becomes -1.
+    const u128 above = (static_cast<u128>(1) << 127) + 1;
+    const u128 all_ones = ~static_cast<u128>(0);
     const i128 most_negative = -parkinvest::detail::i128_max() - 1;
-    EXPECT_THROW((void)Decimal<0>(above), OverflowError);
+    for (const u128 v : {above, all_ones}) {
+        EXPECT_THROW((void)Decimal<0>(v), OverflowError);
+        EXPECT_THROW((void)(Decimal<0>(1) * v), OverflowError);
+        EXPECT_THROW((void)(v * Decimal<0>(1)), OverflowError);
+        EXPECT_THROW((void)parkinvest::Ratio(v), OverflowError);
+        EXPECT_THROW((void)parkinvest::Area::of(v, parkinvest::Area::Unit::square_metre), OverflowError);
+        EXPECT_THROW((void)(parkinvest::Area::of(1, parkinvest::Area::Unit::square_metre) * v), OverflowError);
+        // Dividing by them is exact: 0 < 5 / v < 1, so up gives 1 and down 0 (a wrapped divisor
+        // would be negative: -1 and 0, or -5 for all ones).
+        EXPECT_EQ(Decimal<0>(5).div(v, RoundingMode::up), Decimal<0>(1));
+        EXPECT_EQ(Decimal<0>(5).div(v, RoundingMode::down), Decimal<0>(0));
+    }
     EXPECT_THROW((void)Decimal<0>(most_negative), OverflowError);
-    EXPECT_THROW((void)(Decimal<0>(1) * above), OverflowError);
-    EXPECT_THROW((void)(above * Decimal<0>(1)), OverflowError);
-    EXPECT_THROW((void)parkinvest::Ratio(above), OverflowError);
-    EXPECT_THROW((void)parkinvest::Area::of(above, parkinvest::Area::Unit::square_metre), OverflowError);
-    EXPECT_THROW((void)(parkinvest::Area::of(1, parkinvest::Area::Unit::square_metre) * above), OverflowError);
-    // Dividing by them is exact arithmetic: |x| < 2^127 gives 0 (rounded under the mode).
-    EXPECT_EQ(Decimal<0>(5).div(above, RoundingMode::down), Decimal<0>(0));
+    EXPECT_THROW((void)parkinvest::Ratio(most_negative), OverflowError);
     EXPECT_EQ(Decimal<0>(5).div(most_negative, RoundingMode::up), Decimal<0>(-1));
+    // The divisor as written in the message, not negated or wrapped.
+    try {
+        (void)Decimal<0>(5).div(most_negative, RoundingMode::unnecessary);
+        ADD_FAILURE() << "expected InexactRoundingError";
+    } catch (const InexactRoundingError& e) {
+        EXPECT_EQ(std::string(e.what()), "parkinvest: 5 / -170141183460469231731687303715884105728 cannot be rounded to 0 decimals "
+                                         "under RoundingMode::unnecessary (Decimal / integer)");
+    }
+    try {
+        (void)Decimal<0>(5).div(all_ones, RoundingMode::unnecessary);
+        ADD_FAILURE() << "expected InexactRoundingError";
+    } catch (const InexactRoundingError& e) {
+        EXPECT_EQ(std::string(e.what()), "parkinvest: 5 / 340282366920938463463374607431768211455 cannot be rounded to 0 decimals "
+                                         "under RoundingMode::unnecessary (Decimal / integer)");
+    }
     // In range they are exact.
     const u128 fits = (static_cast<u128>(1) << 100) + 7;
     EXPECT_EQ(parkinvest::Ratio(fits).numerator(), static_cast<i128>(fits));

@@ -621,6 +621,15 @@ TEST(QueryKey, ByLenderByWasteCategoryAndBy) {
     EXPECT_EQ(column_text(t, 0, Language::english), (std::vector<std::string>{"odd", "even"}));
     EXPECT_EQ(column_text(t, 0), (std::vector<std::string>{"甲", "甲"}));
     EXPECT_EQ(column_text(t, 1), (std::vector<std::string>{"10", "11"}));
+    // The two languages are kept apart: {"ab", "c"} and {"a", "bc"} are two groups.
+    t = q::from(ds, ds.projects())
+            .group_by(q::by("组", "group", [](const Project& p) {
+                return p.id.value() % 2 == 0 ? q::Label{"ab", "c"} : q::Label{"a", "bc"};
+            }))
+            .aggregate(q::count());
+    EXPECT_EQ(column_text(t, 0), (std::vector<std::string>{"a", "ab"}));
+    EXPECT_EQ(column_text(t, 0, Language::english), (std::vector<std::string>{"bc", "c"}));
+    EXPECT_EQ(column_text(t, 1), (std::vector<std::string>{"10", "11"}));
 }
 
 TEST(QueryKey, TwoKeysGiveRowsInKeyOrder) {

@@ -92,6 +92,7 @@ TEST(QuerySubset, IdListsGiveTheTablesOfTheirRecordsInAnyOrder) {
         copy.push_back(ds.projects()[i]);
     }
     EXPECT_EQ(run_all(ds, std::span<const ProjectId>(scattered)), run_all(ds, std::span<const Project>(copy)));
+    EXPECT_EQ(q::from(ds, scattered).aggregate(q::count()).to_json(), q::from(ds, std::span<const Project>(copy)).aggregate(q::count()).to_json());
     // Loans by id go the record path, with the same result as over their records.
     std::vector<LoanId> loan_ids;
     std::vector<Loan> loans;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -50,6 +51,7 @@ public:
         for (std::string& a : copy) argv.push_back(a.data());
         argv.push_back(nullptr);
         const pid_t pid = ::fork();
+        if (pid < 0) return {-1, {}, std::string("fork failed: ") + std::strerror(errno)};
         if (pid == 0) {  // only async-signal-safe calls in the child
             const int o = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
             const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);

@@ -70,12 +70,17 @@ namespace detail {
 /// The decimal digits of any Integer, for messages (an unsigned __int128 above 2^127 − 1 too).
 template <Integer Int>
 std::string integer_text(Int n) {
-    if constexpr (is_unsigned_integer_v<Int> && sizeof(Int) >= sizeof(i128)) {
+#if PARKINVEST_HAS_INT128
+    if constexpr (std::is_same_v<std::remove_cv_t<Int>, u128>) {
         if (n > static_cast<Int>(i128_max())) return to_string(static_cast<i128>(n / 10)) + static_cast<char>('0' + static_cast<int>(n % 10));
-    } else if constexpr (!is_unsigned_integer_v<Int> && sizeof(Int) >= sizeof(i128)) {
-        if (!in_range(static_cast<i128>(n))) return "-170141183460469231731687303715884105728";  // the most negative __int128
+    } else if constexpr (std::is_same_v<std::remove_cv_t<Int>, i128>) {
+        if (n == -i128_max() - 1) return "-170141183460469231731687303715884105728";  // no positive counterpart
     }
     return to_string(static_cast<i128>(n));
+#else
+    if constexpr (std::is_same_v<std::remove_cv_t<Int>, i128>) return to_string(n);  // Boost's 128-bit type holds ±(2^128 - 1)
+    else return to_string(static_cast<i128>(n));
+#endif
 }
 
 /// Whether a truncated quotient q (with remainder r != 0 of divisor d, all magnitudes) moves one

@@ -67,25 +67,24 @@ auto all_records(const Dataset& ds) {
 }
 
 /// The rows of `ds`'s records that `ids` name, in their order. Throws QueryError for an id the
-/// dataset does not have and for an id given twice (it would count twice). O(n) for n ids.
+/// dataset does not have and for an id given twice (it would count twice). O(n log n) for n ids
+/// (the repeat check sorts the n rows), whatever the size of the dataset.
 template <class IdT>
 std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, const char* entity) {
     const auto all = all_records<IdT>(ds);
     std::vector<std::uint32_t> rows;
     rows.reserve(ids.size());
-    std::vector<bool> seen(ids.size() > 64 ? all.size() : 0);  // small lists: compared pairwise below
     for (const IdT id : ids) {
         const auto* r = ds.find(id);
         if (r == nullptr)
             throw QueryError("parkinvest: from(ds, ids): the dataset has no " + std::string(entity) + " " + std::to_string(id.value()));
-        const auto row = static_cast<std::uint32_t>(r - all.data());
-        const bool twice = seen.empty() ? std::find(rows.begin(), rows.end(), row) != rows.end() : seen[row];
-        if (twice)
-            throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(id.value()) +
-                             " is listed twice");
-        if (!seen.empty()) seen[row] = true;
-        rows.push_back(row);
+        rows.push_back(static_cast<std::uint32_t>(r - all.data()));
     }
+    std::vector<std::uint32_t> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end()); twice != sorted.end())
+        throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(all[*twice].id.value()) +
+                         " is listed twice");
     return rows;
 }
 }  // namespace detail
@@ -104,7 +103,8 @@ auto from(const Dataset& ds, std::span<const R> records) {
 
 /// Starts a query over the records of `ds` that `ids` name (ds.projects_in(park), the ids a
 /// caller selected): projects are scanned as ds.project_columns() rows. Throws QueryError for an
-/// id the dataset does not have or an id given twice; O(n) to look the n ids up.
+/// id the dataset does not have or an id given twice. The ids are looked up here, once (O(n log
+/// n) with the repeat check): like a span of records, the query must run before `ds` changes.
 template <class IdT>
     requires detail::is_id<IdT>
 auto from(const Dataset& ds, std::span<const IdT> ids) {
@@ -119,6 +119,12 @@ auto from(const Dataset& ds, std::span<const IdT> ids) {
     Filter none{[](const Dataset&) { return [](const R&) { return true; }; },
                 [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
     return Query<std::remove_const_t<R>, decltype(none)>(ds, all, none, std::tuple<>{}, std::move(rows));
+}
+/// The same for a vector of ids.
+template <class IdT>
+    requires detail::is_id<IdT>
+auto from(const Dataset& ds, const std::vector<IdT>& ids) {
+    return from(ds, std::span<const IdT>(ids));
 }
 
 namespace detail {

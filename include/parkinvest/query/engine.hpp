@@ -68,7 +68,7 @@ auto all_records(const Dataset& ds) {
 
 /// The rows of `ds`'s records that `ids` name, in their order. Throws QueryError for an id the
 /// dataset does not have and for an id given twice (it would count twice). O(n log n) for n ids
-/// (the repeat check sorts the n rows), whatever the size of the dataset.
+/// at most, whatever the size of the dataset.
 template <class IdT>
 std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, const char* entity) {
     const auto all = all_records<IdT>(ds);
@@ -80,11 +80,23 @@ std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, 
             throw QueryError("parkinvest: from(ds, ids): the dataset has no " + std::string(entity) + " " + std::to_string(id.value()));
         rows.push_back(static_cast<std::uint32_t>(r - all.data()));
     }
-    std::vector<std::uint32_t> sorted = rows;
-    std::sort(sorted.begin(), sorted.end());
-    if (const auto twice = std::adjacent_find(sorted.begin(), sorted.end()); twice != sorted.end())
-        throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(all[*twice].id.value()) +
+    // Repeats: a bitmap of the dataset's rows when the list is at least 1/32 of them (its size is
+    // then at most 4 bytes per id), else the sorted rows.
+    const auto twice = [&](std::uint32_t row) {
+        throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(all[row].id.value()) +
                          " is listed twice");
+    };
+    if (rows.size() >= all.size() / 32) {
+        std::vector<bool> seen(all.size());
+        for (const std::uint32_t row : rows) {
+            if (seen[row]) twice(row);
+            seen[row] = true;
+        }
+    } else {
+        std::vector<std::uint32_t> sorted = rows;
+        std::sort(sorted.begin(), sorted.end());
+        if (const auto at = std::adjacent_find(sorted.begin(), sorted.end()); at != sorted.end()) twice(*at);
+    }
     return rows;
 }
 }  // namespace detail

@@ -9,8 +9,9 @@
 // Filters, group keys and aggregates are small values bound to the Dataset when the query runs;
 // everything is exact (Money sums, Ratio shares).
 //
-// Speed: a query over all of ds.projects() scans the Dataset's ProjectColumns (a few dense
-// arrays) rather than the records. Filters, keys and aggregates that have a column form (in_park,
+// Speed: a query over projects of the Dataset (all of ds.projects(), a part of it, or a list of
+// ids: from(ds, ds.projects_in(park))) scans the Dataset's ProjectColumns (a few dense arrays)
+// rather than the records. Filters, keys and aggregates that have a column form (in_park,
 // reached, the amount filters, by_park, by_zone, by_parent_park, by_amount_band, sum/share/min/
 // max/average of a Project amount) read the columns; the others read the record of the row.
 // The results are the same either way (the differential test runs both).

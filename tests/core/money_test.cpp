@@ -549,57 +549,60 @@ TEST(MoneyDiv, UnnecessaryRoundingNamesTheModeAsSpelled) {
     }
 }
 
+/// The InexactRoundingError of `operation()` as "what() [operation()]".
+template <class F>
+std::string inexact_message(F&& operation) {
+    try {
+        (void)operation();
+    } catch (const InexactRoundingError& e) {
+        return std::string(e.what()) + " [" + e.operation() + "]";
+    }
+    return "no InexactRoundingError";
+}
+
 TEST(MoneyArithmetic, UnnecessaryRoundingNamesTheOperandsOfEveryOperation) {
     // The message of each operation that rounds: its operands as written by to_string(), and the
     // precision of the result (Money keeps 4 decimals of the unit; a Decimal its scale).
-    const auto message = [](auto&& operation) {
-        try {
-            (void)operation();
-        } catch (const InexactRoundingError& e) {
-            return std::string(e.what()) + " [" + e.operation() + "]";
-        }
-        return std::string("no InexactRoundingError");
-    };
     const auto unnecessary = RoundingMode::unnecessary;
-    EXPECT_EQ(message([&] { return Money::parse("1元").div(3, unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Money::parse("1元").div(3, unnecessary); }),
               "parkinvest: 1.00 CNY / 3 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money / integer)"
               " [Money / integer]");
 #if PARKINVEST_HAS_INT128
     // An unsigned 128-bit divisor above 2^127 - 1, written out in full.
     const auto huge = static_cast<parkinvest::detail::u128>(1) << 127;
-    EXPECT_EQ(message([&] { return Money::parse("1元").div(huge, unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Money::parse("1元").div(huge, unnecessary); }),
               "parkinvest: 1.00 CNY / 170141183460469231731687303715884105728 cannot be rounded to 4 decimals under "
               "RoundingMode::unnecessary (Money / integer) [Money / integer]");
 #endif
-    EXPECT_EQ(message([&] { return Money::parse("0.0005元").mul(Decimal<1>::parse("0.5"), unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Money::parse("0.0005元").mul(Decimal<1>::parse("0.5"), unnecessary); }),
               "parkinvest: 0.0005 CNY × 0.5 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money * Decimal)"
               " [Money * Decimal]");
-    EXPECT_EQ(message([&] { return Money::parse("1元").mul(parkinvest::Ratio(1, 3), unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Money::parse("1元").mul(parkinvest::Ratio(1, 3), unnecessary); }),
               "parkinvest: 1.00 CNY × 1/3 cannot be rounded to 4 decimals under RoundingMode::unnecessary (Money * Ratio)"
               " [Money * Ratio]");
     const ExchangeRate usd(Currency::USD, Currency::CNY, Decimal<ExchangeRate::scale>::parse("7.0795"));
-    EXPECT_EQ(message([&] { return usd.convert(Money::parse("0.01 USD"), unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return usd.convert(Money::parse("0.01 USD"), unnecessary); }),
               "parkinvest: 0.01 USD × 7.0795 (USD/CNY) cannot be rounded to 4 decimals under RoundingMode::unnecessary "
               "(ExchangeRate::convert) [ExchangeRate::convert]");
-    EXPECT_EQ(message([&] { return usd.inverse(unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return usd.inverse(unnecessary); }),
               "parkinvest: 1 / 7.0795 cannot be rounded to " + std::to_string(ExchangeRate::scale) +
                   " decimals under RoundingMode::unnecessary (ExchangeRate::inverse) [ExchangeRate::inverse]");
-    EXPECT_EQ(message([&] { return Decimal<2>::parse("1").div(Decimal<0>(3), unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Decimal<2>::parse("1").div(Decimal<0>(3), unnecessary); }),
               "parkinvest: 1 / 3 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal / Decimal)"
               " [Decimal / Decimal]");
-    EXPECT_EQ(message([&] { return Decimal<2>::parse("0.05").mul(Decimal<1>::parse("0.5"), unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Decimal<2>::parse("0.05").mul(Decimal<1>::parse("0.5"), unnecessary); }),
               "parkinvest: 0.05 × 0.5 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal * Decimal)"
               " [Decimal * Decimal]");
-    EXPECT_EQ(message([&] { return Decimal<2>::parse("0.05").div(-2, unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Decimal<2>::parse("0.05").div(-2, unnecessary); }),
               "parkinvest: 0.05 / -2 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal / integer)"
               " [Decimal / integer]");
-    EXPECT_EQ(message([&] { return Decimal<2>::parse("1250").round(-2, unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Decimal<2>::parse("1250").round(-2, unnecessary); }),
               "parkinvest: 1250 cannot be rounded to a multiple of 10^2 under RoundingMode::unnecessary (Decimal::round)"
               " [Decimal::round]");
-    EXPECT_EQ(message([&] { return Decimal<3>::parse("1.005").rescale<2>(unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return Decimal<3>::parse("1.005").rescale<2>(unnecessary); }),
               "parkinvest: 1.005 cannot be rounded to 2 decimals under RoundingMode::unnecessary (Decimal::rescale)"
               " [Decimal::rescale]");
-    EXPECT_EQ(message([&] { return parkinvest::Ratio(2, 3).to_decimal<3>(unnecessary); }),
+    EXPECT_EQ(inexact_message([&] { return parkinvest::Ratio(2, 3).to_decimal<3>(unnecessary); }),
               "parkinvest: 2/3 cannot be rounded to 3 decimals under RoundingMode::unnecessary (Ratio to decimal)"
               " [Ratio to decimal]");
     // Exact results need no rounding and raise nothing.
@@ -631,20 +634,12 @@ TEST(IntegerOperands, UnsignedAndMostNegative128BitValuesAreRefusedNotWrapped) {
     EXPECT_THROW((void)parkinvest::Ratio(most_negative), OverflowError);
     EXPECT_EQ(Decimal<0>(5).div(most_negative, RoundingMode::up), Decimal<0>(-1));
     // The divisor as written in the message, not negated or wrapped.
-    try {
-        (void)Decimal<0>(5).div(most_negative, RoundingMode::unnecessary);
-        ADD_FAILURE() << "expected InexactRoundingError";
-    } catch (const InexactRoundingError& e) {
-        EXPECT_EQ(std::string(e.what()), "parkinvest: 5 / -170141183460469231731687303715884105728 cannot be rounded to 0 decimals "
-                                         "under RoundingMode::unnecessary (Decimal / integer)");
-    }
-    try {
-        (void)Decimal<0>(5).div(all_ones, RoundingMode::unnecessary);
-        ADD_FAILURE() << "expected InexactRoundingError";
-    } catch (const InexactRoundingError& e) {
-        EXPECT_EQ(std::string(e.what()), "parkinvest: 5 / 340282366920938463463374607431768211455 cannot be rounded to 0 decimals "
-                                         "under RoundingMode::unnecessary (Decimal / integer)");
-    }
+    EXPECT_EQ(inexact_message([&] { return Decimal<0>(5).div(most_negative, RoundingMode::unnecessary); }),
+              "parkinvest: 5 / -170141183460469231731687303715884105728 cannot be rounded to 0 decimals "
+              "under RoundingMode::unnecessary (Decimal / integer) [Decimal / integer]");
+    EXPECT_EQ(inexact_message([&] { return Decimal<0>(5).div(all_ones, RoundingMode::unnecessary); }),
+              "parkinvest: 5 / 340282366920938463463374607431768211455 cannot be rounded to 0 decimals "
+              "under RoundingMode::unnecessary (Decimal / integer) [Decimal / integer]");
     // In range they are exact.
     const u128 fits = (static_cast<u128>(1) << 100) + 7;
     EXPECT_EQ(parkinvest::Ratio(fits).numerator(), static_cast<i128>(fits));

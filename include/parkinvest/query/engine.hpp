@@ -55,14 +55,14 @@ inline constexpr bool is_id = false;
 template <class Tag>
 inline constexpr bool is_id<Id<Tag>> = true;
 
-/// All records of `ds` of the type that ids of IdT name.
+/// All records of `ds` of the type that ids of IdT name, and that type's name for messages.
 template <class IdT>
-auto all_records(const Dataset& ds) {
-    if constexpr (std::is_same_v<IdT, ProjectId>) return ds.projects();
-    else if constexpr (std::is_same_v<IdT, LoanId>) return ds.loans();
-    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return ds.waste_facilities();
-    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return ds.enterprises();
-    else if constexpr (std::is_same_v<IdT, ParkId>) return ds.parks();
+auto named_records(const Dataset& ds) {
+    if constexpr (std::is_same_v<IdT, ProjectId>) return std::pair{ds.projects(), "project"};
+    else if constexpr (std::is_same_v<IdT, LoanId>) return std::pair{ds.loans(), "loan"};
+    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return std::pair{ds.waste_facilities(), "waste facility"};
+    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return std::pair{ds.enterprises(), "enterprise"};
+    else if constexpr (std::is_same_v<IdT, ParkId>) return std::pair{ds.parks(), "park"};
     else static_assert(sizeof(IdT) == 0, "from(ds, ids) takes ids of projects, loans, waste facilities, enterprises or parks");
 }
 
@@ -70,8 +70,10 @@ auto all_records(const Dataset& ds) {
 /// dataset does not have and for an id given twice (it would count twice). O(n log n) for n ids
 /// at most, whatever the size of the dataset.
 template <class IdT>
-std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, const char* entity) {
-    const auto all = all_records<IdT>(ds);
+std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids) {
+    const auto named = named_records<IdT>(ds);  // not a structured binding: clang 14 cannot capture one
+    const auto all = named.first;
+    const char* const entity = named.second;
     std::vector<std::uint32_t> rows;
     rows.reserve(ids.size());
     for (const IdT id : ids) {
@@ -108,9 +110,8 @@ std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids, 
 template <class R>
     requires(!detail::is_id<R>)
 auto from(const Dataset& ds, std::span<const R> records) {
-    Filter all{[](const Dataset&) { return [](const R&) { return true; }; },
-               [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
-    return Query<R, decltype(all)>(ds, records, all, std::tuple<>{});
+    auto all = detail::pass_all<R>();
+    return Query<R, decltype(all)>(ds, records, std::move(all), std::tuple<>{});
 }
 
 /// Starts a query over the records of `ds` that `ids` name (ds.projects_in(park), the ids a
@@ -120,17 +121,11 @@ auto from(const Dataset& ds, std::span<const R> records) {
 template <class IdT>
     requires detail::is_id<IdT>
 auto from(const Dataset& ds, std::span<const IdT> ids) {
-    const auto all = detail::all_records<IdT>(ds);
-    using R = typename decltype(all)::element_type;
-    constexpr const char* entity = std::is_same_v<IdT, ProjectId>       ? "project"
-                                   : std::is_same_v<IdT, LoanId>        ? "loan"
-                                   : std::is_same_v<IdT, WasteFacilityId> ? "waste facility"
-                                   : std::is_same_v<IdT, EnterpriseId>  ? "enterprise"
-                                                                        : "park";
-    auto rows = std::make_shared<const std::vector<std::uint32_t>>(detail::rows_of(ds, ids, entity));
-    Filter none{[](const Dataset&) { return [](const R&) { return true; }; },
-                [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
-    return Query<std::remove_const_t<R>, decltype(none)>(ds, all, none, std::tuple<>{}, std::move(rows));
+    const auto all = detail::named_records<IdT>(ds).first;
+    using R = std::remove_const_t<typename decltype(all)::element_type>;
+    auto rows = std::make_shared<const std::vector<std::uint32_t>>(detail::rows_of(ds, ids));
+    auto none = detail::pass_all<R>();
+    return Query<R, decltype(none)>(ds, all, std::move(none), std::tuple<>{}, std::move(rows));
 }
 /// The same for a vector of ids.
 template <class IdT>

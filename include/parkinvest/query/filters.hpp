@@ -245,6 +245,16 @@ inline auto within(Period period) {
         return [period](const ReportedStatistic& s) { return period.contains(s.period.first()) && period.contains(s.period.last()); };
     }};
 }
+
+namespace detail {
+/// The filter every record passes, with a column form: where from() and list() start.
+template <class R>
+auto pass_all() {
+    return Filter{[](const Dataset&) { return [](const R&) { return true; }; },
+                  [](const Dataset&, const ProjectColumns&) { return [](std::size_t) { return true; }; }};
+}
+}  // namespace detail
+
 /// Any predicate on the records.
 template <class Pred>
 auto matching(Pred pred) {

@@ -266,8 +266,8 @@ private:
 /// Starts a list over a range of records of `ds` (ds.projects(), ds.loans() ...).
 template <class R>
 auto list(const Dataset& ds, std::span<const R> records) {
-    Filter all{[](const Dataset&) { return [](const R&) { return true; }; }};
-    return ListQuery<R, decltype(all)>(ds, records, all, std::nullopt, std::nullopt);
+    auto all = detail::pass_all<R>();
+    return ListQuery<R, decltype(all)>(ds, records, std::move(all), std::nullopt, std::nullopt);
 }
 
 }  // namespace parkinvest::query

@@ -14,6 +14,7 @@
 // tables) unless --format / --from / --to name one. Errors go to stderr with exit status 1 (bad
 // data) or 2 (bad command line); there is no floating point anywhere.
 #include <parkinvest/io/io.hpp>
+#include <parkinvest/io/snapshot.hpp>
 #include <parkinvest/model/describe.hpp>
 #include <parkinvest/parkinvest.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
@@ -58,7 +59,9 @@ Commands:
                                  a list query; one row per record
 
 Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
-json_lines (.jsonl, write only). Without --format the file's extension decides.
+json_lines (.jsonl, write only), snapshot (.pks). Without --format the file's extension decides.
+A query over the projects of a snapshot answers from its columns, without building the project
+records, when every --where, --group-by and --agg has a column form.
 
 Query:
   --entity   projects | loans | waste_facilities
@@ -116,6 +119,7 @@ std::optional<io::Format> parse_format(std::string_view name) {
     if (name == "portable_binary" || name == "pbin") return io::Format::portable_binary;
     if (name == "csv") return io::Format::csv;
     if (name == "json_lines" || name == "jsonl") return io::Format::json_lines;
+    if (name == "snapshot" || name == "pks") return io::Format::snapshot;
     usage("unknown format '" + std::string(name) + "'");
 }
 
@@ -230,24 +234,55 @@ std::string usage_message() {
 
 template <class R>
 using Pred = std::function<bool(const R&)>;
+using RowPred = std::function<bool(std::size_t)>;
+using FilterCols = std::function<RowPred(const Dataset&, const ProjectColumns&)>;
+/// A filter of any type, with its column form for projects (from the records when it has none:
+/// then a query over a snapshot's columns alone throws q::RecordsNeededError).
 template <class R>
-using AnyFilter = q::Filter<std::function<Pred<R>(const Dataset&)>>;
+using AnyFilter = q::Filter<std::function<Pred<R>(const Dataset&)>, FilterCols>;
 template <class R, class B, class C>
 AnyFilter<R> erase(const q::Filter<B, C>& f) {
-    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); }));
+    FilterCols cols;
+    if constexpr (std::is_same_v<R, Project>) {
+        if constexpr (q::has_columns<C>) {
+            cols = [c = f.columns](const Dataset& ds, const ProjectColumns& pc) { return RowPred(c(ds, pc)); };
+        } else {
+            cols = [b = f.bind](const Dataset& ds, const ProjectColumns& pc) {
+                return RowPred([p = b(ds), rows = q::detail::records_of_rows(ds, pc, "a --where condition")](std::size_t i) {
+                    return p(rows[i]);
+                });
+            };
+        }
+    }
+    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); }), cols);
 }
 
 using Code = std::remove_const_t<decltype(q::BoundKey::none)>;
 template <class R>
 using CodeFn = std::function<Code(const R&)>;
+using RowCode = std::function<Code(std::size_t)>;
+using KeyCols = std::function<RowCode(const Dataset&, const ProjectColumns&)>;
+/// A key of any type, with its column form for projects (as AnyFilter).
 template <class R>
-using AnyKey = q::Key<std::function<std::pair<CodeFn<R>, q::BoundKey>(const Dataset&)>>;
+using AnyKey = q::Key<std::function<std::pair<CodeFn<R>, q::BoundKey>(const Dataset&)>, KeyCols>;
 template <class R, class B, class C>
 AnyKey<R> erase_key(const q::Key<B, C>& k) {
+    KeyCols cols;
+    if constexpr (std::is_same_v<R, Project>) {
+        if constexpr (q::has_columns<C>) {
+            cols = [c = k.columns](const Dataset& ds, const ProjectColumns& pc) { return RowCode(c(ds, pc)); };
+        } else {
+            cols = [b = k.bind](const Dataset& ds, const ProjectColumns& pc) {
+                return RowCode([code = b(ds).first, rows = q::detail::records_of_rows(ds, pc, "a --group-by key")](std::size_t i) {
+                    return code(rows[i]);
+                });
+            };
+        }
+    }
     return AnyKey<R>(k.name_zh, k.name_en, [b = k.bind](const Dataset& ds) {
         auto bound = b(ds);
         return std::pair<CodeFn<R>, q::BoundKey>(CodeFn<R>(bound.first), bound.second);
-    });
+    }, cols);
 }
 
 template <class R>
@@ -313,15 +348,23 @@ AnyFilter<R> filter_of(std::string_view cond) {
 /// have) names the condition as typed.
 template <class R>
 AnyFilter<R> where_filter(const std::string& cond) {
-    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([bind = filter_of<R>(cond).bind, cond](const Dataset& ds) {
-        try {
-            return bind(ds);
-        } catch (const QueryError& e) {
-            std::string_view what = e.what();
-            if (what.starts_with("parkinvest: ")) what.remove_prefix(12);
-            throw QueryError("parkinvest: --where " + cond + ": " + std::string(what));
-        }
-    }));
+    const AnyFilter<R> f = filter_of<R>(cond);
+    const auto renamed = [&cond](const auto& bind) {
+        return [bind, cond](const auto&... args) {
+            try {
+                return bind(args...);
+            } catch (const q::RecordsNeededError&) {
+                throw;
+            } catch (const QueryError& e) {
+                std::string_view what = e.what();
+                if (what.starts_with("parkinvest: ")) what.remove_prefix(12);
+                throw QueryError("parkinvest: --where " + cond + ": " + std::string(what));
+            }
+        };
+    };
+    FilterCols cols;
+    if (f.columns) cols = renamed(f.columns);
+    return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>(renamed(f.bind)), cols);
 }
 
 template <class R>
@@ -400,16 +443,17 @@ q::Table run_aggregate(const Query& query, std::string_view spec, const std::opt
 
 /// One query per aggregate (the API fixes the aggregates at compile time), joined column-wise:
 /// the filter and keys are the same, so the groups are too.
-template <class R>
-q::Table run_query(const Dataset& ds, std::span<const R> records, const std::vector<std::string>& where,
+/// `start`: q::from(ds, records), or q::from(others, columns) for a snapshot's projects.
+template <class R, class Start>
+q::Table run_query(const Start& start, const std::vector<std::string>& where,
                    const std::vector<std::string>& group_by, const std::vector<std::string>& aggs,
                    const std::optional<q::Conversion>& conversion) {
     if (aggs.empty()) usage("query needs at least one --agg");
     if (group_by.size() > 2) usage("query takes at most two --group-by keys");
-    const auto all = [](const R&) { return true; };
-    AnyFilter<R> filter = erase<R>(q::matching(all));
-    for (const std::string& w : where) filter = erase<R>(filter && where_filter<R>(w));
-    const auto base = q::from(ds, records).where(filter);
+    std::optional<AnyFilter<R>> filter;
+    for (const std::string& w : where) filter = filter ? erase<R>(*filter && where_filter<R>(w)) : where_filter<R>(w);
+    if (!filter) filter = erase<R>(q::detail::pass_all<R>());
+    const auto base = start.where(*filter);
     std::vector<AnyKey<R>> keys;
     for (const std::string& k : group_by) keys.push_back(key_of<R>(k));
 
@@ -653,31 +697,54 @@ int cmd_query(const Args& a) {
     if (a.positional.size() != 1) usage("query takes one dataset file");
     const auto entity = a.last("entity");
     if (!entity) usage("query needs --entity projects|loans|waste_facilities");
-    const Dataset ds = io::load(a.positional[0], format_option(a, "from"));
+    if (*entity != "projects" && *entity != "loans" && *entity != "waste_facilities")
+        usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
     const auto where = a.all("where");
     const auto group_by = a.all("group-by");
     const auto aggs = a.all("agg");
-    q::Table t;
-    if (a.last("list")) {
+    const bool list = a.last("list").has_value();
+    if (list) {
         if (!group_by.empty() || !aggs.empty()) usage("--list takes no --group-by or --agg: it lists records, not groups");
         if (a.last("rate") || a.last("rates") || a.last("rate-date")) usage("--list shows amounts as reported; rates are for aggregates");
-        const auto columns = a.last("columns");
-        const auto order_by = a.last("order-by");
-        const auto limit = a.last("limit");
-        if (*entity == "projects") t = run_list<Project>(ds, ds.projects(), where, columns, order_by, limit);
-        else if (*entity == "loans") t = run_list<Loan>(ds, ds.loans(), where, columns, order_by, limit);
-        else if (*entity == "waste_facilities")
-            t = run_list<WasteFacility>(ds, ds.waste_facilities(), where, columns, order_by, limit);
-        else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
     } else {
         for (const char* option : {"columns", "order-by", "limit"})
             if (a.last(option)) usage("--" + std::string(option) + " belongs to a list query: add --list");
-        const std::optional<q::Conversion> conversion = conversion_option(a);
-        if (*entity == "projects") t = run_query<Project>(ds, ds.projects(), where, group_by, aggs, conversion);
-        else if (*entity == "loans") t = run_query<Loan>(ds, ds.loans(), where, group_by, aggs, conversion);
-        else if (*entity == "waste_facilities")
-            t = run_query<WasteFacility>(ds, ds.waste_facilities(), where, group_by, aggs, conversion);
-        else usage("--entity takes projects, loans or waste_facilities, not '" + *entity + "'");
+    }
+    const std::optional<q::Conversion> conversion = list ? std::nullopt : conversion_option(a);
+    const std::string& file = a.positional[0];
+    const std::optional<io::Format> from = format_option(a, "from");
+    q::Table t;
+    std::optional<Dataset> loaded;
+    if ((from ? *from : io::format_of(file)) == io::Format::snapshot) {
+        // A snapshot answers an aggregate over projects from its columns, without building the
+        // records, when every condition, key and aggregate has a column form.
+        const io::Snapshot snap = io::Snapshot::open(file);
+        if (*entity == "projects" && !list && !conversion) {
+            try {
+                t = run_query<Project>(q::from(snap.others(), snap.project_columns()), where, group_by, aggs, conversion);
+            } catch (const q::RecordsNeededError&) {
+                loaded = snap.dataset();
+            }
+        } else {
+            loaded = snap.dataset();
+        }
+    } else {
+        loaded = io::load(file, from);
+    }
+    if (loaded) {
+        const Dataset& ds = *loaded;
+        if (list) {
+            const auto columns = a.last("columns");
+            const auto order_by = a.last("order-by");
+            const auto limit = a.last("limit");
+            if (*entity == "projects") t = run_list<Project>(ds, ds.projects(), where, columns, order_by, limit);
+            else if (*entity == "loans") t = run_list<Loan>(ds, ds.loans(), where, columns, order_by, limit);
+            else t = run_list<WasteFacility>(ds, ds.waste_facilities(), where, columns, order_by, limit);
+        } else {
+            if (*entity == "projects") t = run_query<Project>(q::from(ds, ds.projects()), where, group_by, aggs, conversion);
+            else if (*entity == "loans") t = run_query<Loan>(q::from(ds, ds.loans()), where, group_by, aggs, conversion);
+            else t = run_query<WasteFacility>(q::from(ds, ds.waste_facilities()), where, group_by, aggs, conversion);
+        }
     }
     const Language lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
     const std::string format = a.last("format").value_or("table");

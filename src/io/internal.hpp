@@ -32,6 +32,9 @@ void save_json_lines(const Dataset& dataset, std::ostream& out);
 /// Appends the members of each entity's lines (a Markdown list per entity) to `md`.
 void json_lines_reference(std::string& md);
 
+// snapshot.cpp — .pks (the reading side is io::Snapshot).
+void save_snapshot(const Dataset& dataset, std::ostream& out);
+
 // io.cpp
 /// Reads a whole stream, refusing more than options.max_input_bytes (FormatError naming `name`).
 [[nodiscard]] std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name);

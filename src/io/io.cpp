@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "internal.hpp"
 
+#include <parkinvest/io/snapshot.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -24,6 +26,7 @@ std::string_view to_string(Format format) noexcept {
     case Format::portable_binary: return "portable_binary";
     case Format::csv: return "csv";
     case Format::json_lines: return "json_lines";
+    case Format::snapshot: return "snapshot";
     }
     return "unknown";
 }
@@ -36,10 +39,11 @@ Format format_of(const std::filesystem::path& path) {
     if (ext == ".pbin") return Format::portable_binary;
     if (ext == ".csv") return Format::csv;
     if (ext == ".jsonl" || ext == ".ndjson") return Format::json_lines;
+    if (ext == ".pks") return Format::snapshot;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) return Format::csv;
     throw ArgumentError("parkinvest: cannot tell the format of \"" + path.string() +
-                        "\": use .json, .xml, .bin, .pbin, .jsonl, or .csv / a folder for CSV tables");
+                        "\": use .json, .xml, .bin, .pbin, .pks, .jsonl, or .csv / a folder for CSV tables");
 }
 
 namespace {
@@ -175,6 +179,7 @@ void save(const Dataset& dataset, std::ostream& out, Format format) {
     case Format::csv:
         throw ArgumentError("parkinvest: CSV is a folder of files; save it to a path, not a stream");
     case Format::json_lines: detail::save_json_lines(dataset, out); break;
+    case Format::snapshot: detail::save_snapshot(dataset, out); break;
     default: detail::save_archive(dataset, out, format); break;
     }
     out.flush();
@@ -192,7 +197,8 @@ void save(const Dataset& dataset, const std::filesystem::path& path, std::option
 
 Dataset load(std::istream& in, Format format, const LoadOptions& options, std::string_view name) {
     check_loadable_from_bytes(format);
-    const std::string bytes = detail::read_all(in, options, name);
+    std::string bytes = detail::read_all(in, options, name);
+    if (format == Format::snapshot) return Snapshot::from_bytes(std::move(bytes), options, name).dataset();
     return detail::load_archive(bytes, format, options, name);
 }
 
@@ -205,6 +211,7 @@ Dataset load(const std::filesystem::path& path, std::optional<Format> format, co
     const Format f = format ? *format : format_of(path);
     if (f == Format::csv) return detail::load_csv(path, options);
     check_loadable_from_bytes(f);
+    if (f == Format::snapshot) return Snapshot::open(path, options).dataset();
     const std::string bytes = read_file(path, options, name);
     return detail::load_archive(bytes, f, options, name);
 }

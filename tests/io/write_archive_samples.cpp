@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
                 {"tiny_synthetic", tiny_synthetic()}};
             write(dir / "json_load", sets, {{".json", io::Format::json}});
             write(dir / "xml_load", sets, {{".xml", io::Format::xml}});
+            write(dir / "snapshot_load", sets, {{".pks", io::Format::snapshot}});
             return write(dir / "binary_load", sets, {{".bin", io::Format::binary}, {".pbin", io::Format::portable_binary}});
         }
         std::cerr << "unknown command " << what << '\n';

@@ -23,12 +23,13 @@ enum class Format : std::uint8_t {
     portable_binary,  ///< cereal portable binary archive, little-endian on disk (.pbin)
     csv,              ///< a folder of RFC 4180 CSV files, one per table (a directory, or a path ending in .csv)
     json_lines,       ///< JSON Lines, one entity per line, for DuckDB / Spark (.jsonl; export only)
+    snapshot,         ///< a snapshot: queries answer before the project records are built (.pks; io/snapshot.hpp)
 };
 
-/// "json", "xml", "binary", "portable_binary", "csv", "json_lines".
+/// "json", "xml", "binary", "portable_binary", "csv", "json_lines", "snapshot".
 [[nodiscard]] std::string_view to_string(Format format) noexcept;
 
-/// The format a path's extension names (.json .xml .bin .pbin .csv .jsonl), or an existing
+/// The format a path's extension names (.json .xml .bin .pbin .csv .jsonl .pks), or an existing
 /// directory → csv. Throws ArgumentError naming the path when there is none.
 [[nodiscard]] Format format_of(const std::filesystem::path& path);
 

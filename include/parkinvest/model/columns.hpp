@@ -33,6 +33,21 @@ public:
         [[nodiscard]] static Row of(const Project& p);
     };
 
+    /// The arrays of a ProjectColumns, to build one from (io::Snapshot reads them from a file).
+    struct Arrays {
+        std::vector<std::uint64_t> park;
+        std::array<std::vector<Money>, amount_fields> amount;
+        std::array<std::vector<std::uint8_t>, amount_fields> meta;
+        std::array<std::vector<std::int32_t>, std::size(all_stages)> reached_by;
+    };
+    ProjectColumns() = default;
+    /// Columns from their arrays, checked row by row for what Row::of can give: equal lengths;
+    /// meta bytes of bits 0–4 only with a Bound among its values, and 0 with a zero amount for an
+    /// absent amount; amounts not negative, in one currency per row; reached_by days ordered
+    /// along the main path (a later stage is never reached before an earlier one). Throws
+    /// ArgumentError naming the row and column. Park ids are not checked here (see io::Snapshot).
+    explicit ProjectColumns(Arrays arrays);
+
     [[nodiscard]] std::size_t size() const noexcept { return park_.size(); }
     /// Park id values.
     [[nodiscard]] const std::vector<std::uint64_t>& park() const noexcept { return park_; }

@@ -101,6 +101,30 @@ template <class R>
 [[nodiscard]] Cell extreme_cell(const std::optional<Interval<Money>>& extreme);
 }  // namespace detail
 
+/// A query over project columns held without their records (from(others, columns)) was given
+/// a filter, key or aggregate that needs the records.
+class RecordsNeededError : public QueryError {
+public:
+    using QueryError::QueryError;
+};
+
+namespace detail {
+/// The project records of column rows `c`: ds.projects() when `c` are its columns; a query over
+/// columns held without records (from(others, columns)) cannot read records.
+inline const Project* records_of_rows(const Dataset& ds, const ProjectColumns& c, const char* what) {
+    if (&c != &ds.project_columns())
+        throw RecordsNeededError(std::string("parkinvest: this query runs over project columns without their records (from(others, "
+                                     "columns)), and ") + what + " of it has no column form: query the records instead "
+                                     "(io::Snapshot::dataset())");
+    return ds.projects().data();
+}
+
+/// The column form of an aggregate that only counts rows.
+struct CountRows {
+    void add(std::int64_t& a, std::size_t) const { ++a; }
+};
+}  // namespace detail
+
 /// Number of records in the group.
 struct count {
     std::string name_zh = "数量";
@@ -115,6 +139,10 @@ struct count {
             Cell cell(const Acc& g, const Acc&) const { return g; }
         };
         return B{};
+    }
+    template <class R>
+    auto bind_columns(const Dataset&, const ProjectColumns&) const {
+        return detail::CountRows{};
     }
 };
 
@@ -132,6 +160,10 @@ struct share_of_count {
             Cell cell(const Acc& g, const Acc& t) const { return t == 0 ? Cell{} : Cell{Percent::share(g, t)}; }
         };
         return B{};
+    }
+    template <class R>
+    auto bind_columns(const Dataset&, const ProjectColumns&) const {
+        return detail::CountRows{};
     }
 };
 
@@ -254,7 +286,9 @@ struct AmountAggregate {
         };
         const std::size_t k = ProjectColumns::amount_index(field);
         const bool plain_sum = !conversion && kind != Kind::min && kind != Kind::max;
-        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), ds.projects().data(), plain_sum};
+        // A conversion reads the record's date (dated rates).
+        const Project* rows = conversion ? detail::records_of_rows(ds, c, "an aggregate with a currency conversion") : nullptr;
+        return C{bind<Rec>(ds), c.amount(k).data(), c.amount_meta(k).data(), rows, plain_sum};
     }
 };
 
@@ -352,7 +386,10 @@ struct funnel {
     std::string name_zh = "转化率";
     std::string name_en = "conversion";
     [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::percent; }
-    funnel(Stage s, Date d) : stage(s), day(d) {}
+    /// Throws QueryError when `d` is not a calendar day (as reached() does).
+    funnel(Stage s, Date d) : stage(s), day(d) {
+        if (d.is_special()) throw QueryError("parkinvest: funnel() needs a calendar day");
+    }
     template <class R>
     auto bind(const Dataset&) const {
         static_assert(std::is_same_v<R, Project>, "funnel aggregates projects");
@@ -371,6 +408,21 @@ struct funnel {
             Cell cell(const Acc& g, const Acc&) const { return g.n == 0 ? Cell{} : Cell{Percent::share(g.reached, g.n)}; }
         };
         return B{stage, day};
+    }
+    /// The column form: the row's reached_by day of the stage.
+    template <class R>
+        requires std::is_same_v<R, Project>
+    auto bind_columns(const Dataset& ds, const ProjectColumns& c) const {
+        using Acc = typename decltype(bind<R>(ds))::Acc;
+        struct C {
+            const std::int32_t* by;
+            std::int32_t day;
+            void add(Acc& a, std::size_t i) const {
+                ++a.n;
+                if (by[i] <= day) ++a.reached;
+            }
+        };
+        return C{c.reached_by(stage).data(), static_cast<std::int32_t>(day.day_number())};
     }
 };
 

@@ -134,18 +134,19 @@ auto from(const Dataset& ds, const std::vector<IdT>& ids) {
     return from(ds, std::span<const IdT>(ids));
 }
 
+
 namespace detail {
 /// The column form of a filter, key or aggregate over ds.projects(): its own when it has one,
 /// else its record form applied to the row's record.
 template <class Bind, class Cols>
 auto row_predicate(const Filter<Bind, Cols>& f, const Dataset& ds, const ProjectColumns& c) {
     if constexpr (has_columns<Cols>) return f.columns(ds, c);
-    else return [p = f.bind(ds), rows = ds.projects().data()](std::size_t i) { return p(rows[i]); };
+    else return [p = f.bind(ds), rows = records_of_rows(ds, c, "a filter")](std::size_t i) { return p(rows[i]); };
 }
 template <class Bind, class Cols, class Binding>
 auto row_code(const Key<Bind, Cols>& k, const Binding& bound, const Dataset& ds, const ProjectColumns& c) {
     if constexpr (has_columns<Cols>) return k.columns(ds, c);
-    else return [&code = bound.first, rows = ds.projects().data()](std::size_t i) { return code(rows[i]); };
+    else return [&code = bound.first, rows = records_of_rows(ds, c, "a group_by key")](std::size_t i) { return code(rows[i]); };
 }
 template <class Agg, class Binding>
 auto row_adder(const Agg& a, const Binding& bound, const Dataset& ds, const ProjectColumns& c) {
@@ -157,7 +158,7 @@ auto row_adder(const Agg& a, const Binding& bound, const Dataset& ds, const Proj
             const Project* rows;
             void add(typename Binding::Acc& acc, std::size_t i) const { bound->add(acc, rows[i]); }
         };
-        return Adder{&bound, ds.projects().data()};
+        return Adder{&bound, records_of_rows(ds, c, "an aggregate")};
     }
 }
 }  // namespace detail
@@ -166,21 +167,23 @@ template <class R, class F, class... Keys>
 class Query {
 public:
     /// `rows`, when given: the positions in `records` to scan, in order (from(ds, ids)).
+    /// `columns`, when given: project rows to scan without records (from(others, columns)).
     Query(const Dataset& ds, std::span<const R> records, F filter, std::tuple<Keys...> keys,
-          std::shared_ptr<const std::vector<std::uint32_t>> rows = nullptr)
-        : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)), rows_(std::move(rows)) {}
+          std::shared_ptr<const std::vector<std::uint32_t>> rows = nullptr, const ProjectColumns* columns = nullptr)
+        : ds_(ds), records_(records), filter_(std::move(filter)), keys_(std::move(keys)), rows_(std::move(rows)),
+          columns_(columns) {}
 
     /// Keeps the records matching `f` (and any earlier where()).
     template <class Bind, class Cols>
     auto where(const Filter<Bind, Cols>& f) const {
         auto combined = filter_ && f;
-        return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_, rows_);
+        return Query<R, decltype(combined), Keys...>(ds_, records_, combined, keys_, rows_, columns_);
     }
 
     /// Groups by the given keys (in order); without group_by there is one row for everything.
     template <class... NewKeys>
     auto group_by(NewKeys... keys) const {
-        return Query<R, F, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...), rows_);
+        return Query<R, F, NewKeys...>(ds_, records_, filter_, std::tuple<NewKeys...>(keys...), rows_, columns_);
     }
 
     /// Runs the query: one row per group in key order, the aggregates as columns. Throws
@@ -245,6 +248,7 @@ public:
         // Projects of ds are scanned as column rows: the first row of records_ within
         // ds.projects() (records_ is all of it when rows_ selects), or none for records elsewhere.
         const std::optional<std::size_t> first_row = [&]() -> std::optional<std::size_t> {
+            if (columns_ != nullptr) return 0;
             if constexpr (std::is_same_v<R, Project>) {
                 const std::span<const Project> all = ds_.projects();
                 const std::less<const Project*> before;  // a total order, also across arrays
@@ -254,10 +258,10 @@ public:
             return std::nullopt;
         }();
         const std::uint32_t* selected = rows_ ? rows_->data() : nullptr;
-        const std::size_t n = rows_ ? rows_->size() : records_.size();
+        const std::size_t n = columns_ != nullptr ? columns_->size() : rows_ ? rows_->size() : records_.size();
         if (first_row) {
             if constexpr (std::is_same_v<R, Project>) {
-                const ProjectColumns& c = ds_.project_columns();
+                const ProjectColumns& c = columns_ != nullptr ? *columns_ : ds_.project_columns();
                 const auto pred = detail::row_predicate(filter_, ds_, c);
                 const auto code_fns = column_codes(keys, c, std::index_sequence_for<Keys...>{});
                 const auto adders = column_adders(bound, c, std::index_sequence_for<Aggs...>{}, aggs...);
@@ -335,6 +339,18 @@ private:
     F filter_;
     std::tuple<Keys...> keys_;
     std::shared_ptr<const std::vector<std::uint32_t>> rows_;  ///< positions in records_ to scan, or all
+    const ProjectColumns* columns_;  ///< project rows without records (from(others, columns)), or null
 };
+
+/// Starts a query over projects held as columns only — io::Snapshot's project_columns(), with
+/// `others` (snapshot.others()) holding the parks, industries and everything else they refer
+/// to. Every filter, key and aggregate must have a column form (in_park, reached, stage_as_of,
+/// amount filters; by_park, by_zone, by_amount_band ...; count, sum, share, min, max, average,
+/// funnel ...); one that needs the project records throws RecordsNeededError (a QueryError)
+/// when the query runs.
+inline auto from(const Dataset& others, const ProjectColumns& columns) {
+    auto all = detail::pass_all<Project>();
+    return Query<Project, decltype(all)>(others, std::span<const Project>{}, std::move(all), std::tuple<>{}, nullptr, &columns);
+}
 
 }  // namespace parkinvest::query

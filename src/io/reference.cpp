@@ -168,6 +168,39 @@ masses in t (`_t`), throughputs in t/a (`_t_per_year`), a statistic's count as a
 `{"text", "kind", "first", "last"}`.
 )";
 
+constexpr std::string_view snapshot_section = R"(
+## Snapshots (.pks)
+
+A snapshot holds a dataset so that a query over its projects can answer before any project record
+is built (`io::Snapshot`, `parkinvest query FILE.pks`). Integers are little-endian:
+
+| offset | bytes | content |
+| --- | --- | --- |
+| 0 | 8 | `PKVSNAP` and a line feed (0x0A) |
+| 8 | 4 | version, 1 |
+| 12 | 4 | reserved, 0 |
+| 16 | 8 | the number of projects, n |
+| 24 | 8 | length of section 1 |
+| 32 | 8 | length of section 2: 112 × n |
+| 40 | 8 | length of section 3 |
+| 48 | | section 1, then 2, then 3, ending at the end of the file |
+
+1. Every record but the projects: a portable binary archive of a dataset (as `.pbin`).
+2. The projects' query columns, n entries each, in this order: the park ids (8 bytes each); for
+   each amount field (contract_investment, planned_investment, first_phase_investment,
+   funds_in_place) the meta bytes (bit 0 present, bits 1–3 the Bound's position in its enum, bit 4
+   estimated), the currency bytes (the position in the Currency enum) and the amounts in
+   1/10,000 of the currency's unit (16 bytes each, never negative; an absent amount is 0 with meta
+   0 and currency 0); for each stage in enum order the day by whose end the project had reached it
+   (4 bytes, signed, Julian day number; 2147483647 for never).
+3. The project records: a portable binary archive of the list of projects, in the columns' order.
+
+Opening checks the header, every length against the file, section 1 like a `.pbin` file, and each
+column row on its own (its park among section 1's parks, amounts in range and in one currency,
+known bounds, stages in order). Decoding the records checks them with the rest of the dataset and
+that they give exactly the columns of section 2.
+)";
+
 }  // namespace
 
 std::string format_reference() {
@@ -177,6 +210,7 @@ std::string format_reference() {
     detail::csv_reference(md);
     md += json_lines_intro;
     detail::json_lines_reference(md);
+    md += snapshot_section;
     md += "\n## Enums\n\nThe names files and the command line use, and the labels of reports.\n";
     EnumCollector enums;
     std::apply([&](auto... blank) { (enums.type<decltype(blank)>(), ...); }, schema::Records{});

@@ -2,18 +2,7 @@
 // Snapshots (.pks): header, every record but the projects, the project columns, the project
 // records. See include/parkinvest/io/snapshot.hpp for what is checked when.
 //
-// Layout (integers little-endian):
-//   0  8  magic "PKVSNAP\n"
-//   8  4  version (1)
-//  12  4  reserved, 0
-//  16  8  rows: the number of projects
-//  24  8  length of section 1 (a portable binary archive of a Dataset without projects)
-//  32  8  length of section 2 (the columns: rows × column_row_bytes)
-//  40  8  length of section 3 (a portable binary archive of the list of projects)
-//  48     section 1, then 2, then 3, ending at the end of the file
-// Section 2, each array `rows` long, in this order: park ids (u64); for each of the four amount
-// fields its meta bytes (u8), currencies (u8) and units (u128, never negative); for each stage
-// the reached_by days (i32).
+// The layout is documented once, in the reference page (src/io/reference.cpp, docs/formats.md).
 #include <cereal/archives/portable_binary.hpp>
 
 #include <parkinvest/io/snapshot.hpp>
@@ -25,6 +14,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <ostream>
 #include <sstream>
 #include <system_error>
@@ -79,14 +69,20 @@ T get(const char* p) {
     for (std::size_t i = sizeof(T); i-- > 0;) u = static_cast<U>((u << 8) | static_cast<unsigned char>(p[i]));
     return static_cast<T>(u);
 }
-/// `n` numbers of type T from `p` into `out` (resized).
+/// Reads `length` bytes at offset `at` of the snapshot into `to` (the whole range, or throws).
+using ReadAt = std::function<void(char* to, std::uint64_t length, std::uint64_t at)>;
+
+/// `n` numbers of type T at offset `at` into `out` (resized): straight into the vector on a
+/// little-endian machine.
 template <class T>
-void get_array(const char* p, std::size_t n, std::vector<T>& out) {
+void read_array(const ReadAt& read, std::uint64_t at, std::size_t n, std::vector<T>& out) {
     out.resize(n);
     if constexpr (std::endian::native == std::endian::little) {
-        if (n != 0) std::memcpy(out.data(), p, n * sizeof(T));
+        read(reinterpret_cast<char*>(out.data()), n * sizeof(T), at);
     } else {
-        for (std::size_t i = 0; i < n; ++i) out[i] = get<T>(p + i * sizeof(T));
+        std::string bytes(n * sizeof(T), '\0');
+        read(bytes.data(), bytes.size(), at);
+        for (std::size_t i = 0; i < n; ++i) out[i] = get<T>(bytes.data() + i * sizeof(T));
     }
 }
 
@@ -166,47 +162,58 @@ Header read_header(std::string_view bytes, std::uint64_t size, const LoadOptions
     return h;
 }
 
-/// Section 2 as columns, each row checked on its own and its park found among `others`' parks.
-ProjectColumns read_columns(std::string_view section, std::uint64_t offset, std::size_t n, const Dataset& others,
+/// Section 2 (at `offset`) as columns, each row checked on its own and its park found among
+/// `others`' parks. The arrays are read into the columns directly; the amounts, which are
+/// converted, through a buffer of at most 64 Ki rows.
+ProjectColumns read_columns(const ReadAt& read, std::uint64_t offset, std::size_t n, const Dataset& others,
                             std::string_view name) {
     ProjectColumns::Arrays a;
-    const char* p = section.data();
-    get_array(p, n, a.park);
-    p += n * 8;
+    std::uint64_t at = offset;
+    read_array(read, at, n, a.park);
     std::optional<std::uint64_t> known;  // the last park id found
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t id = a.park[i];
         if (id == known) continue;
         if (id == 0 || others.find(ParkId{id}) == nullptr)
-            throw problem_at(name, offset + i * 8, "project row " + std::to_string(i) + ": park " + std::to_string(id) +
-                                                       " is not among the file's parks");
+            throw problem_at(name, at + i * 8, "project row " + std::to_string(i) + ": park " + std::to_string(id) +
+                                                   " is not among the file's parks");
         known = id;
     }
+    at += n * 8;
+    constexpr std::size_t chunk = std::size_t{1} << 16;
+    std::string currency, units;
     for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f) {
-        get_array(p, n, a.meta[f]);
-        const char* currency = p + n;
-        const char* units = p + 2 * n;
+        read_array(read, at, n, a.meta[f]);
+        const std::uint64_t currency_at = at + n;
+        const std::uint64_t units_at = at + 2 * n;
         auto& amounts = a.amount[f];
         amounts.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto c = static_cast<unsigned char>(currency[i]);
-            const auto lo = get<std::uint64_t>(units + 16 * i);
-            const auto hi = get<std::uint64_t>(units + 16 * i + 8);
-            if (c >= currency_table.size())
-                throw problem_at(name, offset + static_cast<std::uint64_t>(currency + i - section.data()),
-                                 "project row " + std::to_string(i) + ": currency byte " + std::to_string(c) + " is not a currency");
-            // At most 2^119 - 1 units (Money::max_units): the high half is below 2^55.
-            if (hi >= (std::uint64_t{1} << 55))
-                throw problem_at(name, offset + static_cast<std::uint64_t>(units + 16 * i - section.data()),
-                                 "project row " + std::to_string(i) + ": amount out of range");
-            const Money::rep value = static_cast<Money::rep>(hi) * (Money::rep(1) << 64) + static_cast<Money::rep>(lo);
-            amounts.push_back(Money::from_units(value, static_cast<Currency>(c)));
+        for (std::size_t first = 0; first < n; first += chunk) {
+            const std::size_t m = std::min(chunk, n - first);
+            currency.resize(m);
+            units.resize(16 * m);
+            read(currency.data(), m, currency_at + first);
+            read(units.data(), 16 * m, units_at + 16 * first);
+            for (std::size_t j = 0; j < m; ++j) {
+                const std::size_t i = first + j;
+                const auto c = static_cast<unsigned char>(currency[j]);
+                if (c >= currency_table.size())
+                    throw problem_at(name, currency_at + i, "project row " + std::to_string(i) + ": currency byte " +
+                                                                std::to_string(c) + " is not a currency");
+                const auto lo = get<std::uint64_t>(units.data() + 16 * j);
+                const auto hi = get<std::uint64_t>(units.data() + 16 * j + 8);
+                // At most 2^119 - 1 units (Money::max_units): the high half is below 2^55.
+                if (hi >= (std::uint64_t{1} << 55))
+                    throw problem_at(name, units_at + 16 * i, "project row " + std::to_string(i) + ": amount out of range");
+                const Money::rep value = static_cast<Money::rep>(hi) * (Money::rep(1) << 64) + static_cast<Money::rep>(lo);
+                amounts.push_back(Money::from_units(value, static_cast<Currency>(c)));
+            }
         }
-        p += n * 18;
+        at += n * 18;
     }
-    for (std::size_t s = 0; s < stage_count; ++s) {
-        get_array(p, n, a.reached_by[s]);
-        p += n * 4;
+    for (std::size_t st = 0; st < stage_count; ++st) {
+        read_array(read, at, n, a.reached_by[st]);
+        at += n * 4;
     }
     try {
         return ProjectColumns(std::move(a));
@@ -227,16 +234,15 @@ struct Snapshot::Impl {
     detail::UniqueFd file;   ///< the open file (open), for section 3
     std::uint64_t size = 0;  ///< of the file
 
-    /// Section 3's bytes.
-    [[nodiscard]] std::string records_section() const {
-        const std::uint64_t at = header.offset(2);
-        const std::uint64_t length = header.length[2];
-        if (!file) return bytes.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(length));
-        std::string out(static_cast<std::size_t>(length), '\0');
+    /// Reads `length` bytes at `at` from the bytes or the file.
+    void read_at(char* to, std::uint64_t length, std::uint64_t at) const {
+        if (!file) {  // from_bytes: every range was checked against the size
+            if (length != 0) std::memcpy(to, bytes.data() + at, static_cast<std::size_t>(length));
+            return;
+        }
         std::uint64_t done = 0;
         while (done < length) {
-            const ssize_t got = ::pread(file.get(), out.data() + done, static_cast<std::size_t>(length - done),
-                                        static_cast<off_t>(at + done));
+            const ssize_t got = ::pread(file.get(), to + done, static_cast<std::size_t>(length - done), static_cast<off_t>(at + done));
             if (got < 0 && errno == EINTR) continue;
             if (got < 0) {
                 const int error = errno;
@@ -245,14 +251,19 @@ struct Snapshot::Impl {
             if (got == 0) throw problem_at(name, at + done, "the file ended early: it was shortened after it was opened");
             done += static_cast<std::uint64_t>(got);
         }
+    }
+    [[nodiscard]] std::string read_range(std::uint64_t at, std::uint64_t length) const {
+        std::string out(static_cast<std::size_t>(length), '\0');
+        read_at(out.data(), length, at);
         return out;
     }
 
-    /// Reads sections 1 and 2 (`head`: the header and both sections).
-    void read_head(std::string_view head) {
+    /// Reads the header and sections 1 and 2.
+    void read_head() {
+        const std::string head = read_range(0, std::min(size, header_bytes));
         header = read_header(head, size, options, name);
         const std::uint64_t at1 = header.offset(0);
-        const std::string_view s1 = head.substr(static_cast<std::size_t>(at1), static_cast<std::size_t>(header.length[0]));
+        const std::string s1 = read_range(at1, header.length[0]);
         try {
             others = detail::load_archive(s1, Format::portable_binary, options, name);
         } catch (const FormatError& e) {
@@ -260,9 +271,8 @@ struct Snapshot::Impl {
         }
         if (!others.projects().empty())
             throw problem_at(name, at1, "section 1 holds projects: they belong in sections 2 and 3");
-        const std::uint64_t at2 = header.offset(1);
-        columns = read_columns(head.substr(static_cast<std::size_t>(at2), static_cast<std::size_t>(header.length[1])), at2,
-                               static_cast<std::size_t>(header.rows), others, name);
+        const ReadAt read = [this](char* to, std::uint64_t length, std::uint64_t at) { read_at(to, length, at); };
+        columns = read_columns(read, header.offset(1), static_cast<std::size_t>(header.rows), others, name);
     }
 };
 
@@ -279,8 +289,8 @@ Snapshot Snapshot::from_bytes(std::string bytes, const LoadOptions& options, std
     impl->name = std::string(name);
     impl->options = options;
     impl->size = bytes.size();
-    impl->read_head(bytes);
     impl->bytes = std::move(bytes);
+    impl->read_head();
     return Snapshot(std::move(impl));
 }
 
@@ -292,36 +302,19 @@ Snapshot Snapshot::open(const std::filesystem::path& path, const LoadOptions& op
         throw problem_at(impl->name, std::nullopt, what + ": " + std::error_code(error, std::system_category()).message());
     };
     impl->file = detail::UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!impl->file) fail(errno == ENOENT ? "cannot open the file" : "cannot open the file", errno);
+    if (!impl->file) fail("cannot open the file", errno);
     struct stat st {};
     if (::fstat(impl->file.get(), &st) != 0) fail("cannot read the file", errno);
     if (!S_ISREG(st.st_mode)) fail("cannot read the file", S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
     impl->size = static_cast<std::uint64_t>(st.st_size);
-    // The header first, then as much as it says sections 1 and 2 take.
-    std::string head(static_cast<std::size_t>(std::min(impl->size, header_bytes)), '\0');
-    const auto read_at = [&](char* to, std::uint64_t length, std::uint64_t at) {
-        std::uint64_t done = 0;
-        while (done < length) {
-            const ssize_t got = ::pread(impl->file.get(), to + done, static_cast<std::size_t>(length - done), static_cast<off_t>(at + done));
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) fail("cannot read the file", errno);
-            if (got == 0) throw problem_at(impl->name, at + done, "the file ended early: it was shortened while being read");
-            done += static_cast<std::uint64_t>(got);
-        }
-    };
-    read_at(head.data(), head.size(), 0);
-    const Header h = read_header(head, impl->size, options, impl->name);  // checks the lengths before the allocation
-    const std::uint64_t head_size = h.offset(2);
-    head.resize(static_cast<std::size_t>(head_size));
-    read_at(head.data() + header_bytes, head_size - header_bytes, header_bytes);
-    impl->read_head(head);
+    impl->read_head();
     return Snapshot(std::move(impl));
 }
 
 Dataset Snapshot::dataset() const {
     const Impl& s = *impl_;
     const std::uint64_t at = s.header.offset(2);
-    const std::string section = s.records_section();
+    const std::string section = s.read_range(at, s.header.length[2]);
     std::vector<Project> projects;
     try {
         detail::BoundedBinaryInputArchive ar(section, true, s.options.max_records);

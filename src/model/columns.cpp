@@ -61,7 +61,39 @@ ProjectColumns::ProjectColumns(Arrays a) {
     const auto first_day = static_cast<std::int32_t>(Date(1400, 1, 1).day_number());
     const auto last_day = static_cast<std::int32_t>(Date(9999, 12, 31).day_number());
     constexpr auto last_bound = static_cast<unsigned>(Bound::less_than);
-    for (std::size_t i = 0; i < n; ++i) {
+    // A fast pass, column by column, says whether every row is good; only when one is not does
+    // the row-by-row pass below find the first bad row and say what is wrong with it.
+    bool good = true;
+    {
+        constexpr std::uint8_t none = 0xFF;
+        std::vector<std::uint8_t> currency(n, none);
+        for (std::size_t f = 0; f < amount_fields; ++f) {
+            const std::uint8_t* meta = a.meta[f].data();
+            const Money* value = a.amount[f].data();
+            for (std::size_t i = 0; i < n; ++i) {
+                const unsigned m = meta[i];
+                good &= (m & ~0x1FU) == 0 && ((m >> 1) & 7U) <= last_bound;
+                if (present(static_cast<std::uint8_t>(m))) {
+                    const auto c = static_cast<std::uint8_t>(value[i].currency());
+                    good &= value[i].signum() >= 0 && (currency[i] == none || currency[i] == c);
+                    currency[i] = c;
+                } else {
+                    good &= m == 0 && value[i].is_zero() && value[i].currency() == Currency::CNY;
+                }
+            }
+        }
+        const std::int32_t* before = nullptr;
+        for (const Stage s : all_stages) {
+            const std::int32_t* day = a.reached_by[static_cast<std::size_t>(s)].data();
+            for (std::size_t i = 0; i < n; ++i) good &= (day[i] == never || (day[i] >= first_day && day[i] <= last_day));
+            if (on_main_path(s)) {
+                if (before != nullptr)
+                    for (std::size_t i = 0; i < n; ++i) good &= day[i] >= before[i];
+                before = day;
+            }
+        }
+    }
+    for (std::size_t i = 0; !good && i < n; ++i) {
         std::optional<Currency> currency;
         for (std::size_t f = 0; f < amount_fields; ++f) {
             const std::uint8_t m = a.meta[f][i];
@@ -87,6 +119,7 @@ ProjectColumns::ProjectColumns(Arrays a) {
             }
         }
     }
+    if (!good) throw ArgumentError("parkinvest: project columns: a row is not one a project gives");  // not reached: the row pass names it
     park_ = std::move(a.park);
     amount_ = std::move(a.amount);
     meta_ = std::move(a.meta);

@@ -60,8 +60,9 @@ Commands:
 
 Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
 json_lines (.jsonl, write only), snapshot (.pks). Without --format the file's extension decides.
-A query over the projects of a snapshot answers from its columns, without building the project
-records, when every --where, --group-by and --agg has a column form.
+A query over the projects of a snapshot answers from the columns it uses, without building the
+project records, when every --where, --group-by and --agg has a column form; the records are then
+not read (validate FILE.pks reads and checks everything).
 
 Query:
   --entity   projects | loans | waste_facilities
@@ -715,7 +716,8 @@ int cmd_query(const Args& a) {
     const std::optional<io::Format> from = format_option(a, "from");
     q::Table t;
     std::optional<Dataset> loaded;
-    if ((from ? *from : io::format_of(file)) == io::Format::snapshot) {
+    std::error_code there;  // a missing file is reported by io::load, as for every format
+    if (std::filesystem::exists(file, there) && (from ? *from : io::format_of(file)) == io::Format::snapshot) {
         // A snapshot answers an aggregate over projects from its columns, without building the
         // records, when every condition, key and aggregate has a column form.
         const io::Snapshot snap = io::Snapshot::open(file);

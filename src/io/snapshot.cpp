@@ -11,10 +11,11 @@
 #include "internal.hpp"
 
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cerrno>
 #include <cstring>
-#include <functional>
+#include <mutex>
 #include <ostream>
 #include <sstream>
 #include <system_error>
@@ -69,23 +70,6 @@ T get(const char* p) {
     for (std::size_t i = sizeof(T); i-- > 0;) u = static_cast<U>((u << 8) | static_cast<unsigned char>(p[i]));
     return static_cast<T>(u);
 }
-/// Reads `length` bytes at offset `at` of the snapshot into `to` (the whole range, or throws).
-using ReadAt = std::function<void(char* to, std::uint64_t length, std::uint64_t at)>;
-
-/// `n` numbers of type T at offset `at` into `out` (resized): straight into the vector on a
-/// little-endian machine.
-template <class T>
-void read_array(const ReadAt& read, std::uint64_t at, std::size_t n, std::vector<T>& out) {
-    out.resize(n);
-    if constexpr (std::endian::native == std::endian::little) {
-        read(reinterpret_cast<char*>(out.data()), n * sizeof(T), at);
-    } else {
-        std::string bytes(n * sizeof(T), '\0');
-        read(bytes.data(), bytes.size(), at);
-        for (std::size_t i = 0; i < n; ++i) out[i] = get<T>(bytes.data() + i * sizeof(T));
-    }
-}
-
 // ---- writing
 
 std::string portable_archive_of(const auto& write) {
@@ -156,92 +140,30 @@ Header read_header(std::string_view bytes, std::uint64_t size, const LoadOptions
     if (h.rows > options.max_records)
         throw problem_at(name, 16, std::to_string(h.rows) + " projects, more than the limit of " +
                                        std::to_string(options.max_records) + " (LoadOptions::max_records)");
-    if (h.length[1] != h.rows * column_row_bytes)
-        throw problem_at(name, 32, "the columns of " + std::to_string(h.rows) + " projects take " +
-                                       std::to_string(h.rows * column_row_bytes) + " bytes, not " + std::to_string(h.length[1]));
+    if (h.length[1] % column_row_bytes != 0 || h.length[1] / column_row_bytes != h.rows) {  // no product: it could wrap
+        const std::string need = h.rows <= UINT64_MAX / column_row_bytes ? std::to_string(h.rows * column_row_bytes) + " bytes"
+                                                                          : "more than 2^64 bytes";
+        throw problem_at(name, 32, "the columns of " + std::to_string(h.rows) + " projects take " + need + ", not " +
+                                       std::to_string(h.length[1]));
+    }
     return h;
 }
 
-/// Section 2 (at `offset`) as columns, each row checked on its own and its park found among
-/// `others`' parks. The arrays are read into the columns directly; the amounts, which are
-/// converted, through a buffer of at most 64 Ki rows.
-ProjectColumns read_columns(const ReadAt& read, std::uint64_t offset, std::size_t n, const Dataset& others,
-                            std::string_view name) {
-    ProjectColumns::Arrays a;
-    std::uint64_t at = offset;
-    read_array(read, at, n, a.park);
-    std::optional<std::uint64_t> known;  // the last park id found
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t id = a.park[i];
-        if (id == known) continue;
-        if (id == 0 || others.find(ParkId{id}) == nullptr)
-            throw problem_at(name, at + i * 8, "project row " + std::to_string(i) + ": park " + std::to_string(id) +
-                                                   " is not among the file's parks");
-        known = id;
-    }
-    at += n * 8;
-    constexpr std::size_t chunk = std::size_t{1} << 16;
-    std::string currency, units;
-    for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f) {
-        read_array(read, at, n, a.meta[f]);
-        const std::uint64_t currency_at = at + n;
-        const std::uint64_t units_at = at + 2 * n;
-        auto& amounts = a.amount[f];
-        amounts.reserve(n);
-        for (std::size_t first = 0; first < n; first += chunk) {
-            const std::size_t m = std::min(chunk, n - first);
-            currency.resize(m);
-            units.resize(16 * m);
-            read(currency.data(), m, currency_at + first);
-            read(units.data(), 16 * m, units_at + 16 * first);
-            for (std::size_t j = 0; j < m; ++j) {
-                const std::size_t i = first + j;
-                const auto c = static_cast<unsigned char>(currency[j]);
-                if (c >= currency_table.size())
-                    throw problem_at(name, currency_at + i, "project row " + std::to_string(i) + ": currency byte " +
-                                                                std::to_string(c) + " is not a currency");
-                const auto lo = get<std::uint64_t>(units.data() + 16 * j);
-                const auto hi = get<std::uint64_t>(units.data() + 16 * j + 8);
-                // At most 2^119 - 1 units (Money::max_units): the high half is below 2^55.
-                if (hi >= (std::uint64_t{1} << 55))
-                    throw problem_at(name, units_at + 16 * i, "project row " + std::to_string(i) + ": amount out of range");
-                const Money::rep value = static_cast<Money::rep>(hi) * (Money::rep(1) << 64) + static_cast<Money::rep>(lo);
-                amounts.push_back(Money::from_units(value, static_cast<Currency>(c)));
-            }
-        }
-        at += n * 18;
-    }
-    for (std::size_t st = 0; st < stage_count; ++st) {
-        read_array(read, at, n, a.reached_by[st]);
-        at += n * 4;
-    }
-    try {
-        return ProjectColumns(std::move(a));
-    } catch (const ArgumentError& e) {
-        throw problem_at(name, offset, e.what());
-    }
-}
-
-}  // namespace
-
-struct Snapshot::Impl {
+/// The snapshot's bytes: in memory (from_bytes) or an open file (open), shared by the Snapshot
+/// and its columns. Every range asked for lies within `size` (the header was checked).
+struct Input {
     std::string name;
-    LoadOptions options;
-    Header header;
-    Dataset others;
-    ProjectColumns columns;
     std::string bytes;       ///< the whole snapshot (from_bytes), or empty
-    detail::UniqueFd file;   ///< the open file (open), for section 3
-    std::uint64_t size = 0;  ///< of the file
+    detail::UniqueFd file;   ///< the open file (open)
+    std::uint64_t size = 0;  ///< of the bytes or the file
 
-    /// Reads `length` bytes at `at` from the bytes or the file.
     void read_at(char* to, std::uint64_t length, std::uint64_t at) const {
-        if (!file) {  // from_bytes: every range was checked against the size
+        if (!file) {
             if (length != 0) std::memcpy(to, bytes.data() + at, static_cast<std::size_t>(length));
             return;
         }
         std::uint64_t done = 0;
-        while (done < length) {
+        while (done < length) {  // pread: no shared file offset, safe from several threads
             const ssize_t got = ::pread(file.get(), to + done, static_cast<std::size_t>(length - done), static_cast<off_t>(at + done));
             if (got < 0 && errno == EINTR) continue;
             if (got < 0) {
@@ -257,22 +179,184 @@ struct Snapshot::Impl {
         read_at(out.data(), length, at);
         return out;
     }
-
-    /// Reads the header and sections 1 and 2.
-    void read_head() {
-        const std::string head = read_range(0, std::min(size, header_bytes));
-        header = read_header(head, size, options, name);
-        const std::uint64_t at1 = header.offset(0);
-        const std::string s1 = read_range(at1, header.length[0]);
-        try {
-            others = detail::load_archive(s1, Format::portable_binary, options, name);
-        } catch (const FormatError& e) {
-            rethrow_in_section(e, at1, name);
+    /// `n` numbers of type T at `at` into `out` (resized): straight into the vector on a
+    /// little-endian machine.
+    template <class T>
+    void read_array(std::uint64_t at, std::size_t n, std::vector<T>& out) const {
+        out.resize(n);
+        if constexpr (std::endian::native == std::endian::little) {
+            read_at(reinterpret_cast<char*>(out.data()), n * sizeof(T), at);
+        } else {
+            const std::string raw = read_range(at, n * sizeof(T));
+            for (std::size_t i = 0; i < n; ++i) out[i] = get<T>(raw.data() + i * sizeof(T));
         }
-        if (!others.projects().empty())
-            throw problem_at(name, at1, "section 1 holds projects: they belong in sections 2 and 3");
-        const ReadAt read = [this](char* to, std::uint64_t length, std::uint64_t at) { read_at(to, length, at); };
-        columns = read_columns(read, header.offset(1), static_cast<std::size_t>(header.rows), others, name);
+    }
+};
+
+/// Section 2, each column read and checked when first asked for: park ids among the file's
+/// parks; an amount field's meta bytes, currencies and units (a known Bound, absent amounts 0,
+/// in Money's range, and in the currency of the row's other amounts read so far); a stage's days
+/// (in range, and in main-path order against the stages read so far). A column that fails is
+/// not kept (FormatError; asking again reads it again).
+class ColumnFile final : public ProjectColumns::Source {
+public:
+    ColumnFile(std::shared_ptr<const Input> input, std::uint64_t offset, std::size_t rows, std::shared_ptr<const Dataset> others)
+        : in_(std::move(input)), offset_(offset), n_(rows), others_(std::move(others)) {}
+
+    [[nodiscard]] std::size_t size() const noexcept override { return n_; }
+    [[nodiscard]] const std::vector<std::uint64_t>& park() const override {
+        ensure(0);
+        return park_;
+    }
+    [[nodiscard]] const std::vector<Money>& amount(std::size_t field) const override {
+        ensure(1 + field);
+        return amount_[field];
+    }
+    [[nodiscard]] const std::vector<std::uint8_t>& amount_meta(std::size_t field) const override {
+        ensure(1 + field);
+        return meta_[field];
+    }
+    [[nodiscard]] const std::vector<std::int32_t>& reached_by(Stage s) const override {
+        ensure(1 + ProjectColumns::amount_fields + static_cast<std::size_t>(s));
+        return reached_[static_cast<std::size_t>(s)];
+    }
+
+private:
+    static constexpr std::size_t column_count = 1 + ProjectColumns::amount_fields + stage_count;
+
+    void ensure(std::size_t column) const {
+        if (column >= column_count) throw ArgumentError("parkinvest: no such project column");
+        if (loaded_[column].load(std::memory_order_acquire)) return;
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (loaded_[column].load(std::memory_order_relaxed)) return;
+        if (column == 0) load_parks();
+        else if (column <= ProjectColumns::amount_fields) load_amounts(column - 1);
+        else load_stage(column - 1 - ProjectColumns::amount_fields);
+        loaded_[column].store(true, std::memory_order_release);
+    }
+    [[nodiscard]] bool has(std::size_t column) const { return loaded_[column].load(std::memory_order_relaxed); }
+    [[noreturn]] void bad(std::uint64_t byte, std::size_t row, const std::string& why) const {
+        throw problem_at(in_->name, byte, "project row " + std::to_string(row) + ": " + why);
+    }
+
+    void load_parks() const {
+        in_->read_array(offset_, n_, park_);
+        std::optional<std::uint64_t> known;  // the last park id found
+        for (std::size_t i = 0; i < n_; ++i) {
+            const std::uint64_t id = park_[i];
+            if (id == known) continue;
+            if (id == 0 || others_->find(ParkId{id}) == nullptr) bad(offset_ + 8 * i, i, "park " + std::to_string(id) + " is not among the file's parks");
+            known = id;
+        }
+    }
+
+    void load_amounts(std::size_t f) const {
+        const std::uint64_t meta_at = offset_ + 8 * n_ + 18 * n_ * f;
+        const std::uint64_t currency_at = meta_at + n_;
+        const std::uint64_t units_at = meta_at + 2 * n_;
+        auto& meta = meta_[f];
+        auto& amounts = amount_[f];
+        in_->read_array(meta_at, n_, meta);
+        amounts.clear();
+        amounts.reserve(n_);
+        constexpr auto last_bound = static_cast<unsigned>(Bound::less_than);
+        constexpr std::size_t chunk = std::size_t{1} << 16;  // amounts are converted through a buffer
+        std::string currency, units;
+        for (std::size_t first = 0; first < n_; first += chunk) {
+            const std::size_t m = std::min(chunk, n_ - first);
+            currency.resize(m);
+            units.resize(16 * m);
+            in_->read_at(currency.data(), m, currency_at + first);
+            in_->read_at(units.data(), 16 * m, units_at + 16 * first);
+            for (std::size_t j = 0; j < m; ++j) {
+                const std::size_t i = first + j;
+                const unsigned mb = meta[i];
+                if ((mb & ~0x1FU) != 0 || ((mb >> 1) & 7U) > last_bound)
+                    bad(meta_at + i, i, "meta byte " + std::to_string(mb) + " of amount " + std::to_string(f) + " is not one a project gives");
+                const auto c = static_cast<unsigned char>(currency[j]);
+                if (c >= currency_table.size()) bad(currency_at + i, i, "currency byte " + std::to_string(c) + " is not a currency");
+                const auto lo = get<std::uint64_t>(units.data() + 16 * j);
+                const auto hi = get<std::uint64_t>(units.data() + 16 * j + 8);
+                // At most 2^119 - 1 units (Money::max_units): the high half is below 2^55.
+                if (hi >= (std::uint64_t{1} << 55)) bad(units_at + 16 * i, i, "amount out of range");
+                if (!ProjectColumns::present(static_cast<std::uint8_t>(mb)) && (mb != 0 || c != 0 || lo != 0 || hi != 0))
+                    bad(meta_at + i, i, "an absent amount " + std::to_string(f) + " must have meta 0, currency 0 and amount 0");
+                const Money::rep value = static_cast<Money::rep>(hi) * (Money::rep(1) << 64) + static_cast<Money::rep>(lo);
+                amounts.push_back(Money::from_units(value, static_cast<Currency>(c)));
+            }
+        }
+        // One currency per row, against the amount fields read before.
+        for (std::size_t g = 0; g < ProjectColumns::amount_fields; ++g) {
+            if (g == f || !has(1 + g)) continue;
+            for (std::size_t i = 0; i < n_; ++i) {
+                if (ProjectColumns::present(meta[i]) && ProjectColumns::present(meta_[g][i]) &&
+                    amounts[i].currency() != amount_[g][i].currency())
+                    bad(currency_at + i, i, "the currency of amount " + std::to_string(f) + " differs from that of amount " + std::to_string(g));
+            }
+        }
+    }
+
+    void load_stage(std::size_t s) const {
+        const std::uint64_t at = offset_ + 8 * n_ + 18 * n_ * ProjectColumns::amount_fields + 4 * n_ * s;
+        auto& day = reached_[s];
+        in_->read_array(at, n_, day);
+        const auto first_day = static_cast<std::int32_t>(Date(1400, 1, 1).day_number());
+        const auto last_day = static_cast<std::int32_t>(Date(9999, 12, 31).day_number());
+        for (std::size_t i = 0; i < n_; ++i)
+            if (day[i] != ProjectColumns::never && (day[i] < first_day || day[i] > last_day))
+                bad(at + 4 * i, i, "day " + std::to_string(day[i]) + " of stage " + std::string(enum_name(all_stages[s])) + " is out of range");
+        // Main-path order against the main-path stages read before: a later stage is never
+        // reached before an earlier one.
+        if (!on_main_path(all_stages[s])) return;
+        for (std::size_t t = 0; t < stage_count; ++t) {
+            if (t == s || !on_main_path(all_stages[t]) || !has(1 + ProjectColumns::amount_fields + t)) continue;
+            const std::int32_t* earlier = t < s ? reached_[t].data() : day.data();
+            const std::int32_t* later = t < s ? day.data() : reached_[t].data();
+            for (std::size_t i = 0; i < n_; ++i)
+                if (later[i] < earlier[i])
+                    bad(at + 4 * i, i, "stage " + std::string(enum_name(all_stages[std::max(s, t)])) + " is reached before stage " +
+                                           std::string(enum_name(all_stages[std::min(s, t)])));
+        }
+    }
+
+    std::shared_ptr<const Input> in_;
+    std::uint64_t offset_;
+    std::size_t n_;
+    std::shared_ptr<const Dataset> others_;
+    mutable std::mutex mutex_;
+    mutable std::array<std::atomic<bool>, column_count> loaded_{};
+    mutable std::vector<std::uint64_t> park_;
+    mutable std::array<std::vector<Money>, ProjectColumns::amount_fields> amount_;
+    mutable std::array<std::vector<std::uint8_t>, ProjectColumns::amount_fields> meta_;
+    mutable std::array<std::vector<std::int32_t>, stage_count> reached_;
+};
+
+}  // namespace
+
+struct Snapshot::Impl {
+    std::shared_ptr<Input> input;
+    LoadOptions options;
+    Header header;
+    std::shared_ptr<const Dataset> others;
+    ProjectColumns columns;
+
+    /// Reads the header and section 1; section 2's columns are read when first used.
+    void read_head() {
+        const Input& in = *input;
+        const std::string head = in.read_range(0, std::min(in.size, header_bytes));
+        header = read_header(head, in.size, options, in.name);
+        const std::uint64_t at1 = header.offset(0);
+        const std::string s1 = in.read_range(at1, header.length[0]);
+        auto rest = std::make_shared<Dataset>();
+        try {
+            *rest = detail::load_archive(s1, Format::portable_binary, options, in.name);
+        } catch (const FormatError& e) {
+            rethrow_in_section(e, at1, in.name);
+        }
+        if (!rest->projects().empty())
+            throw problem_at(in.name, at1, "section 1 holds projects: they belong in sections 2 and 3");
+        others = rest;
+        columns = ProjectColumns(std::make_shared<ColumnFile>(input, header.offset(1), static_cast<std::size_t>(header.rows), others));
     }
 };
 
@@ -281,32 +365,57 @@ Snapshot::Snapshot(Snapshot&&) noexcept = default;
 Snapshot& Snapshot::operator=(Snapshot&&) noexcept = default;
 Snapshot::~Snapshot() = default;
 
-const Dataset& Snapshot::others() const noexcept { return impl_->others; }
+const Dataset& Snapshot::others() const noexcept { return *impl_->others; }
 const ProjectColumns& Snapshot::project_columns() const noexcept { return impl_->columns; }
 
 Snapshot Snapshot::from_bytes(std::string bytes, const LoadOptions& options, std::string_view name) {
     auto impl = std::make_unique<Impl>();
-    impl->name = std::string(name);
+    impl->input = std::make_shared<Input>();
+    impl->input->name = std::string(name);
+    impl->input->size = bytes.size();
+    impl->input->bytes = std::move(bytes);
     impl->options = options;
-    impl->size = bytes.size();
-    impl->bytes = std::move(bytes);
     impl->read_head();
     return Snapshot(std::move(impl));
 }
 
 Snapshot Snapshot::open(const std::filesystem::path& path, const LoadOptions& options) {
     auto impl = std::make_unique<Impl>();
-    impl->name = path.string();
+    impl->input = std::make_shared<Input>();
+    Input& in = *impl->input;
+    in.name = path.string();
     impl->options = options;
     const auto fail = [&](const std::string& what, int error) {
-        throw problem_at(impl->name, std::nullopt, what + ": " + std::error_code(error, std::system_category()).message());
+        throw problem_at(in.name, std::nullopt, what + ": " + std::error_code(error, std::system_category()).message());
     };
-    impl->file = detail::UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!impl->file) fail("cannot open the file", errno);
+    in.file = detail::UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!in.file) {
+        const int error = errno;
+        if (error == ENOENT) throw problem_at(in.name, std::nullopt, "does not exist");  // as io::load says it
+        fail("cannot open the file", error);
+    }
     struct stat st {};
-    if (::fstat(impl->file.get(), &st) != 0) fail("cannot read the file", errno);
-    if (!S_ISREG(st.st_mode)) fail("cannot read the file", S_ISDIR(st.st_mode) ? EISDIR : EINVAL);
-    impl->size = static_cast<std::uint64_t>(st.st_size);
+    if (::fstat(in.file.get(), &st) != 0) fail("cannot read the file", errno);
+    if (S_ISDIR(st.st_mode)) fail("cannot read the file", EISDIR);
+    if (S_ISREG(st.st_mode)) {
+        in.size = static_cast<std::uint64_t>(st.st_size);
+    } else {  // a FIFO or device: read it into memory, up to the limit
+        std::string bytes;
+        char buffer[1 << 16];
+        for (;;) {
+            const ssize_t got = ::read(in.file.get(), buffer, sizeof buffer);
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0) fail("cannot read the file", errno);
+            if (got == 0) break;
+            if (bytes.size() + static_cast<std::size_t>(got) > options.max_input_bytes)
+                throw problem_at(in.name, std::nullopt, "input larger than the limit of " + std::to_string(options.max_input_bytes) +
+                                                            " bytes (LoadOptions::max_input_bytes)");
+            bytes.append(buffer, static_cast<std::size_t>(got));
+        }
+        in.file = detail::UniqueFd();
+        in.size = bytes.size();
+        in.bytes = std::move(bytes);
+    }
     impl->read_head();
     return Snapshot(std::move(impl));
 }
@@ -314,7 +423,7 @@ Snapshot Snapshot::open(const std::filesystem::path& path, const LoadOptions& op
 Dataset Snapshot::dataset() const {
     const Impl& s = *impl_;
     const std::uint64_t at = s.header.offset(2);
-    const std::string section = s.read_range(at, s.header.length[2]);
+    const std::string section = s.input->read_range(at, s.header.length[2]);
     std::vector<Project> projects;
     try {
         detail::BoundedBinaryInputArchive ar(section, true, s.options.max_records);
@@ -322,36 +431,42 @@ Dataset Snapshot::dataset() const {
         if (ar.parkinvest_remaining() != 0)
             cereal_detail::fail(std::to_string(ar.parkinvest_remaining()) + " bytes after the end of the projects");
     } catch (const FormatError& e) {
-        rethrow_in_section(e, at, s.name);
+        rethrow_in_section(e, at, s.input->name);
     }
     if (projects.size() != s.header.rows)
-        throw problem_at(s.name, at, "section 3 holds " + std::to_string(projects.size()) + " projects, the header says " +
+        throw problem_at(s.input->name, at, "section 3 holds " + std::to_string(projects.size()) + " projects, the header says " +
                                          std::to_string(s.header.rows));
-    Dataset all = s.others;
+    Dataset all = *s.others;
     try {
         Batch b;
         b.projects = std::move(projects);
         all.insert(std::move(b));
     } catch (const ValidationError& e) {
-        throw detail::to_format_error(e, s.name);
+        throw detail::to_format_error(e, s.input->name);
     }
     // The records must give exactly the columns queries answered from.
     const ProjectColumns& mine = s.columns;
     const ProjectColumns& theirs = all.project_columns();
-    const auto differs = [&](std::size_t i) {
-        if (mine.park()[i] != theirs.park()[i]) return true;
-        for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f)
-            if (mine.amount(f)[i] != theirs.amount(f)[i] || mine.amount(f)[i].currency() != theirs.amount(f)[i].currency() ||
-                mine.amount_meta(f)[i] != theirs.amount_meta(f)[i])
-                return true;
-        for (const Stage st : all_stages)
-            if (mine.reached_by(st)[i] != theirs.reached_by(st)[i]) return true;
-        return false;
+    // Every column of the file is read (and checked) here; each accessor is called once.
+    const auto same = [](const auto& a, const auto& b) { return a == b; };
+    std::vector<bool> differs(mine.size(), false);
+    const auto mark = [&](const auto& a, const auto& b) {
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!same(a[i], b[i])) differs[i] = true;
     };
+    mark(mine.park(), theirs.park());
+    for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f) {
+        const std::vector<Money>& a = mine.amount(f);
+        const std::vector<Money>& b = theirs.amount(f);
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i] || a[i].currency() != b[i].currency()) differs[i] = true;
+        mark(mine.amount_meta(f), theirs.amount_meta(f));
+    }
+    for (const Stage st : all_stages) mark(mine.reached_by(st), theirs.reached_by(st));
     for (std::size_t i = 0; i < mine.size(); ++i) {
-        if (differs(i)) {
+        if (differs[i]) {
             FormatProblem p;
-            p.input = s.name;
+            p.input = s.input->name;
             p.byte = s.header.offset(1);
             p.entity = "project";
             p.id = std::to_string(all.projects()[i].id.value());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // io::Snapshot of arbitrary bytes: open() gives a FormatError or a snapshot whose columns answer
-// a query (count, sum and group by park and by amount band); dataset() then gives a FormatError
+// a query (count, sum and group by park and by amount band) or refuse a bad column with a
+// FormatError, which dataset() must then give too; dataset() gives a FormatError
 // or a dataset whose columns are the snapshot's and whose own queries give the same answers, and
 // which round-trips through the snapshot and portable binary formats (archive_fuzz_support.hpp).
 #include "archive_fuzz_support.hpp"
@@ -42,9 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     std::vector<q::Table> from_columns;
+    bool bad_column = false;
     try {
         from_columns = answers(q::from(snap->others(), snap->project_columns()));
     } catch (const QueryError&) {  // mixed currencies in one sum: the records' query says the same
+    } catch (const FormatError& e) {  // a column the query read is bad: dataset() must refuse the file too
+        require_named(e, size);
+        bad_column = true;
     }
     Dataset ds;
     try {
@@ -53,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require_named(e, size);
         return 0;
     }
+    fuzz::require(!bad_column);
     std::vector<q::Table> from_records;
     try {
         from_records = answers(q::from(ds, ds.projects()));

@@ -74,6 +74,36 @@ FormatError open_error(const std::string& bytes, const io::LoadOptions& options 
     return FormatError(FormatProblem{});
 }
 
+/// Reads every column of the snapshot (in the order park, amounts 0-3, stages), as dataset() does.
+void touch_all(const ProjectColumns& c) {
+    (void)c.park();
+    for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f) (void)c.amount(f);
+    for (const Stage s : all_stages) (void)c.reached_by(s);
+}
+
+/// The FormatError that reading the columns of `bytes` throws; open() succeeds (it reads no column),
+/// and dataset() throws the same first problem.
+FormatError column_error(const std::string& bytes) {
+    const io::Snapshot snap = open_bytes(bytes);
+    std::optional<FormatError> first;
+    try {
+        touch_all(snap.project_columns());
+    } catch (const FormatError& e) {
+        first = e;
+    }
+    if (!first) {
+        ADD_FAILURE() << "expected a FormatError reading the columns";
+        return FormatError(FormatProblem{});
+    }
+    try {
+        (void)open_bytes(bytes).dataset();
+        ADD_FAILURE() << "dataset() accepted what the columns refuse";
+    } catch (const FormatError& e) {
+        EXPECT_EQ(e.problems()[0].reason, first->problems()[0].reason);
+    }
+    return *first;
+}
+
 void expect_columns_equal(const ProjectColumns& a, const ProjectColumns& b) {
     ASSERT_EQ(a.size(), b.size());
     EXPECT_EQ(a.park(), b.park());
@@ -169,7 +199,7 @@ TEST(Snapshot, AFilterOrKeyWithoutAColumnFormIsAQueryErrorOverColumns) {
         try {
             (void)run();
             ADD_FAILURE() << "no error for " << what;
-        } catch (const QueryError& e) {
+        } catch (const q::RecordsNeededError& e) {
             EXPECT_NE(std::string(e.what()).find(what + " of it has no column form"), std::string::npos) << e.what();
             EXPECT_NE(std::string(e.what()).find("io::Snapshot::dataset()"), std::string::npos) << e.what();
         }
@@ -178,6 +208,11 @@ TEST(Snapshot, AFilterOrKeyWithoutAColumnFormIsAQueryErrorOverColumns) {
     expect_error([&] { return cols.group_by(q::by_stage(day)).aggregate(q::count()); }, "a group_by key");
     expect_error([&] { return cols.where(q::matching([](const Project& p) { return p.id.value() % 2 == 0; })).aggregate(q::count()); },
                  "a filter");
+    expect_error([&] { return cols.aggregate(q::distinct_count([](const Project& p) { return p.park.value(); })); }, "an aggregate");
+    q::Conversion usd;
+    usd.rates.emplace_back(Currency::USD, Currency::CNY, Decimal<ExchangeRate::scale>::parse("7.0795"));
+    expect_error([&] { return cols.aggregate(q::sum(&Project::contract_investment).converted(usd)); },
+                 "an aggregate with a currency conversion");
     // The same over the records works.
     const Dataset all = snap.dataset();
     EXPECT_GT(q::from(all, all.projects()).group_by(q::by_stage(day)).aggregate(q::count()).size(), 1U);
@@ -241,7 +276,7 @@ TEST(Snapshot, BadColumnsAreFormatErrorsAtTheirPlace) {
     const auto error_of = [&](const auto& edit) {
         std::string b = good;
         edit(b);
-        return open_error(b);
+        return column_error(b);
     };
     // A park the file does not have: at the row's park id.
     FormatError e = error_of([&](std::string& b) { put64(b, at.park(1), 999); });
@@ -262,16 +297,18 @@ TEST(Snapshot, BadColumnsAreFormatErrorsAtTheirPlace) {
         const FormatError r = error_of(edit);
         EXPECT_NE(r.problems()[0].reason.find(words), std::string::npos) << r.what();
     };
-    row_error([&](std::string& b) { b[at.meta(0, 0)] = 0x21; }, "row 0, amount 0: meta byte 33");
+    row_error([&](std::string& b) { b[at.meta(0, 0)] = 0x21; }, "project row 0: meta byte 33 of amount 0 is not one a project gives");
     row_error([&](std::string& b) { b[at.meta(0, 0)] = static_cast<char>(1 | (7 << 1)); }, "meta byte 15");
     // project#2 has no first-phase amount (field 2): an absent amount that is not zero.
     ASSERT_FALSE(d.projects()[1].first_phase_investment);
-    row_error([&](std::string& b) { b[at.units(2, 1)] = 5; }, "row 1, amount 2: an absent amount must have meta 0 and amount 0");
-    row_error([&](std::string& b) { b[at.currency(1, 0)] = static_cast<char>(Currency::USD); }, "currency differs");
+    row_error([&](std::string& b) { b[at.units(2, 1)] = 5; }, "project row 1: an absent amount 2 must have meta 0, currency 0 and amount 0");
+    row_error([&](std::string& b) { b[at.currency(1, 0)] = static_cast<char>(Currency::USD); },
+              "project row 0: the currency of amount 1 differs from that of amount 0");
     row_error([&](std::string& b) {
         std::memcpy(&b[at.reached(Stage::negotiating, 0)], "\x2C\xFE\x51\x00", 4);  // 9999-12-31, after every other
-    }, "a stage of the main path is reached before the one before it");
-    row_error([&](std::string& b) { std::memcpy(&b[at.reached(Stage::cancelled, 0)], "\x01\x00\x00\x00", 4); }, "day 1 is out of range");
+    }, "project row 0: stage contracted is reached before stage negotiating");
+    row_error([&](std::string& b) { std::memcpy(&b[at.reached(Stage::cancelled, 0)], "\x01\x00\x00\x00", 4); },
+              "day 1 of stage cancelled is out of range");
 }
 
 TEST(Snapshot, RecordsThatDisagreeWithTheirColumnsAreRefusedByDataset) {
@@ -332,7 +369,7 @@ TEST(Snapshot, OpenNamesMissingAndUnreadableFiles) {
         (void)io::Snapshot::open(dir.path() / "none.pks");
         ADD_FAILURE();
     } catch (const FormatError& e) {
-        EXPECT_NE(std::string(e.what()).find("No such file or directory"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("none.pks: does not exist"), std::string::npos) << e.what();
     }
     try {
         (void)io::Snapshot::open(dir.path());

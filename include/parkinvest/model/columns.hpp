@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -33,32 +34,36 @@ public:
         [[nodiscard]] static Row of(const Project& p);
     };
 
-    /// The arrays of a ProjectColumns, to build one from (io::Snapshot reads them from a file).
-    struct Arrays {
-        std::vector<std::uint64_t> park;
-        std::array<std::vector<Money>, amount_fields> amount;
-        std::array<std::vector<std::uint8_t>, amount_fields> meta;
-        std::array<std::vector<std::int32_t>, std::size(all_stages)> reached_by;
+    /// Where columns read on demand come from: io::Snapshot reads each column from its file, and
+    /// checks it, when a query first asks for it. Each function returns the whole column (of
+    /// size() rows), reading it first if needed, and may throw what reading throws (FormatError);
+    /// safe to call from several threads at once.
+    class Source {
+    public:
+        virtual ~Source() = default;
+        [[nodiscard]] virtual std::size_t size() const noexcept = 0;
+        [[nodiscard]] virtual const std::vector<std::uint64_t>& park() const = 0;
+        [[nodiscard]] virtual const std::vector<Money>& amount(std::size_t field) const = 0;
+        [[nodiscard]] virtual const std::vector<std::uint8_t>& amount_meta(std::size_t field) const = 0;
+        [[nodiscard]] virtual const std::vector<std::int32_t>& reached_by(Stage s) const = 0;
     };
     ProjectColumns() = default;
-    /// Columns from their arrays, checked row by row for what Row::of can give: equal lengths;
-    /// meta bytes of bits 0–4 only with a Bound among its values, and 0 with a zero amount for an
-    /// absent amount; amounts not negative, in one currency per row; reached_by days ordered
-    /// along the main path (a later stage is never reached before an earlier one). Throws
-    /// ArgumentError naming the row and column. Park ids are not checked here (see io::Snapshot).
-    explicit ProjectColumns(Arrays arrays);
+    /// Columns read on demand from `source` (read-only; the accessors may throw what it throws).
+    explicit ProjectColumns(std::shared_ptr<const Source> source) : source_(std::move(source)) {}
 
-    [[nodiscard]] std::size_t size() const noexcept { return park_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return source_ ? source_->size() : park_.size(); }
     /// Park id values.
-    [[nodiscard]] const std::vector<std::uint64_t>& park() const noexcept { return park_; }
-    [[nodiscard]] const std::vector<Money>& amount(std::size_t field) const noexcept { return amount_[field]; }
-    [[nodiscard]] const std::vector<std::uint8_t>& amount_meta(std::size_t field) const noexcept {
-        return meta_[field];
+    [[nodiscard]] const std::vector<std::uint64_t>& park() const { return source_ ? source_->park() : park_; }
+    [[nodiscard]] const std::vector<Money>& amount(std::size_t field) const {
+        return source_ ? source_->amount(field) : amount_[field];
+    }
+    [[nodiscard]] const std::vector<std::uint8_t>& amount_meta(std::size_t field) const {
+        return source_ ? source_->amount_meta(field) : meta_[field];
     }
     /// Per row, the day number (Date::day_number()) by whose end the project had reached stage
     /// `s` as Project::reached defines it, or `never`: reached(s, d) ⇔ reached_by(s)[i] <= d.day_number().
-    [[nodiscard]] const std::vector<std::int32_t>& reached_by(Stage s) const noexcept {
-        return reached_[static_cast<std::size_t>(s)];
+    [[nodiscard]] const std::vector<std::int32_t>& reached_by(Stage s) const {
+        return source_ ? source_->reached_by(s) : reached_[static_cast<std::size_t>(s)];
     }
 
     static constexpr std::uint8_t present_bit = 1;
@@ -80,6 +85,7 @@ private:
     std::array<std::vector<Money>, amount_fields> amount_;
     std::array<std::vector<std::uint8_t>, amount_fields> meta_;
     std::array<std::vector<std::int32_t>, std::size(all_stages)> reached_;
+    std::shared_ptr<const Source> source_;  ///< columns read on demand, or null (the arrays above)
 };
 
 }  // namespace parkinvest

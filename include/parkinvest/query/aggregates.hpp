@@ -386,9 +386,10 @@ struct funnel {
     std::string name_zh = "转化率";
     std::string name_en = "conversion";
     [[nodiscard]] ColumnKind column_kind() const { return ColumnKind::percent; }
-    /// Throws QueryError when `d` is not a calendar day (as reached() does).
+    /// Throws QueryError when `d` is not a calendar day or `s` not a stage (as reached() does).
     funnel(Stage s, Date d) : stage(s), day(d) {
         if (d.is_special()) throw QueryError("parkinvest: funnel() needs a calendar day");
+        if (static_cast<std::size_t>(s) >= std::size(all_stages)) throw QueryError("parkinvest: funnel() of an unknown stage");
     }
     template <class R>
     auto bind(const Dataset&) const {

@@ -344,10 +344,12 @@ private:
 
 /// Starts a query over projects held as columns only — io::Snapshot's project_columns(), with
 /// `others` (snapshot.others()) holding the parks, industries and everything else they refer
-/// to. Every filter, key and aggregate must have a column form (in_park, reached, stage_as_of,
-/// amount filters; by_park, by_zone, by_amount_band ...; count, sum, share, min, max, average,
-/// funnel ...); one that needs the project records throws RecordsNeededError (a QueryError)
-/// when the query runs.
+/// to. Every filter, key and aggregate must have a column form (in_park, reached, amount
+/// filters; by_park, by_zone, by_parent_park, by_amount_band; count, share_of_count, sum, share,
+/// min, max, average, funnel); one that needs the project records (stage_as_of, by_industry,
+/// matching, growth, a conversion ...) throws RecordsNeededError (a QueryError) when the query
+/// runs. The columns a query uses are read when it runs (io::Snapshot): a FormatError then is
+/// the file's.
 inline auto from(const Dataset& others, const ProjectColumns& columns) {
     auto all = detail::pass_all<Project>();
     return Query<Project, decltype(all)>(others, std::span<const Project>{}, std::move(all), std::tuple<>{}, nullptr, &columns);

@@ -12,6 +12,12 @@
 //   BM_Load_PortableBinary/N  io::load(in, Format::portable_binary)
 //   BM_Load_Json/N            io::load(in, Format::json)        target: >= 50 MB/s
 //
+//   BM_Snapshot_FirstAnswer/N the first answer from a snapshot file (.pks, in the page cache):
+//                             io::Snapshot::open + group by park: count and sum of contract
+//                             investment over the columns — what `parkinvest query x.pks` does
+//   BM_HandColumns_FirstAnswer/N  baseline: open the same file, pread the park and contract
+//                             investment arrays at their offsets (docs/formats.md), and a hand
+//                             loop into a dense table per park id — no checks, no Table
 //   BM_Memcpy/N               baseline: std::memcpy of as many bytes as the binary archive has
 //   BM_HandWrite/N            baseline: a hand-written writer of the same projects (every field
 //                             of Project: id, name zh/en, park, investors, industries, nature,
@@ -68,6 +74,8 @@
 //   build-rel/benchmarks/parkinvest_io_bench --benchmark_filter=/1000000$
 //       --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 #include <parkinvest/io/io.hpp>
+#include <parkinvest/io/snapshot.hpp>
+#include <parkinvest/query/query.hpp>
 #include <parkinvest/samples/synthetic.hpp>
 
 #include <benchmark/benchmark.h>
@@ -82,6 +90,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <istream>
 #include <map>
 #include <memory>
@@ -97,6 +106,9 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace {
 
@@ -531,6 +543,106 @@ void BM_Load_Binary(benchmark::State& state) { load_benchmark(state, io::Format:
 void BM_Load_PortableBinary(benchmark::State& state) { load_benchmark(state, io::Format::portable_binary); }
 void BM_Load_Json(benchmark::State& state) { load_benchmark(state, io::Format::json); }
 
+/// The fixture's snapshot as a file in the temporary folder (written once; left in the page cache).
+const std::string& snapshot_file(Fixture& fx) {
+    static std::map<const Fixture*, std::string> files;
+    auto& path = files[&fx];
+    if (path.empty()) {
+        path = (std::filesystem::temp_directory_path() / ("parkinvest_io_bench_" + std::to_string(::getpid()) + "_" +
+                                                          std::to_string(fx.projects()) + ".pks"))
+                   .string();
+        io::write_file(path, fx.archive(io::Format::snapshot));
+        std::atexit([] {
+            for (const auto& [f, p] : files) std::remove(p.c_str());
+        });
+    }
+    return path;
+}
+
+/// Projects counted and the exact total of contract investment (1/10,000 yuan) of a result.
+struct FirstAnswer {
+    std::int64_t count = 0;
+    Money::rep sum = 0;
+    friend bool operator==(const FirstAnswer&, const FirstAnswer&) = default;
+};
+
+void BM_Snapshot_FirstAnswer(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& path = snapshot_file(fx);
+    FirstAnswer got;
+    for (auto _ : state) {
+        const io::Snapshot snap = io::Snapshot::open(path);
+        const query::Table t = query::from(snap.others(), snap.project_columns())
+                                   .group_by(query::by_park())
+                                   .aggregate(query::count(), query::sum(&Project::contract_investment));
+        got = {};
+        for (const auto& row : t.rows()) {
+            got.count += std::get<std::int64_t>(row[1]);
+            if (const auto* a = std::get_if<ReportedAmount>(&row[2])) got.sum += a->value.units();
+        }
+        benchmark::DoNotOptimize(got);
+    }
+    FirstAnswer want;
+    for (const Project& p : fx.dataset.projects()) {
+        ++want.count;
+        if (p.contract_investment) want.sum += p.contract_investment->value.units();
+    }
+    if (!(got == want)) fail("the snapshot's first answer differs from the records'");
+    set_counters(state, fx, fx.archive(io::Format::snapshot).size());
+}
+
+void BM_HandColumns_FirstAnswer(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& path = snapshot_file(fx);
+    FirstAnswer got;
+    for (auto _ : state) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail("cannot open " + path);
+        const auto read_at = [&](void* to, std::size_t length, std::uint64_t at) {
+            for (std::size_t done = 0; done < length;) {
+                const ssize_t n = ::pread(fd, static_cast<char*>(to) + done, length - done, static_cast<off_t>(at + done));
+                if (n <= 0) fail("cannot read " + path);
+                done += static_cast<std::size_t>(n);
+            }
+        };
+        std::uint64_t header[5];  // version and reserved, rows, three section lengths (a little-endian machine)
+        read_at(header, sizeof header, 8);
+        const std::size_t n = header[1];
+        const std::uint64_t columns = 48 + header[2];
+        std::vector<std::uint64_t> park(n);
+        std::vector<std::uint8_t> meta(n);
+        std::vector<Money::rep> units(n);
+        read_at(park.data(), 8 * n, columns);
+        read_at(meta.data(), n, columns + 8 * n);
+        read_at(units.data(), 16 * n, columns + 10 * n);
+        ::close(fd);
+        std::vector<std::int64_t> count;
+        std::vector<Money::rep> sum;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint64_t p = park[i];
+            if (p >= count.size()) {
+                count.resize(p + 1);
+                sum.resize(p + 1);
+            }
+            ++count[p];
+            if ((meta[i] & 1) != 0) sum[p] += units[i];
+        }
+        got = {};
+        for (std::size_t p = 0; p < count.size(); ++p) {
+            got.count += count[p];
+            got.sum += sum[p];
+        }
+        benchmark::DoNotOptimize(got);
+    }
+    FirstAnswer want;
+    for (const Project& p : fx.dataset.projects()) {
+        ++want.count;
+        if (p.contract_investment) want.sum += p.contract_investment->value.units();
+    }
+    if (!(got == want)) fail("the hand reader's first answer differs from the records'");
+    set_counters(state, fx, fx.archive(io::Format::snapshot).size());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Baselines
 // ---------------------------------------------------------------------------------------------
@@ -682,6 +794,8 @@ int register_all() {
         {"BM_Load_Binary", BM_Load_Binary},
         {"BM_Load_PortableBinary", BM_Load_PortableBinary},
         {"BM_Load_Json", BM_Load_Json},
+        {"BM_Snapshot_FirstAnswer", BM_Snapshot_FirstAnswer},
+        {"BM_HandColumns_FirstAnswer", BM_HandColumns_FirstAnswer},
         {"BM_Memcpy", BM_Memcpy},
         {"BM_HandRead", BM_HandRead},
         {"BM_Insert_Dataset", BM_Insert_Dataset},

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <thread>
 
 namespace parkinvest {
 namespace {
@@ -189,6 +190,30 @@ TEST(Snapshot, QueriesOverTheColumnsGiveTheRecordsAnswers) {
     check([&](int w) {
         return pick(w, [&](const auto& s) { return s.group_by(q::by_zone()).aggregate(q::funnel(Stage::started, mid), q::count()); });
     }, "funnel by zone");
+}
+
+TEST(Snapshot, ColumnsAreReadOnceWhenThreadsQueryAtTheSameTime) {
+    const Dataset d = synthetic(3000, 11);
+    const io::Snapshot snap = open_bytes(snapshot_of(d));
+    const auto contract = &Project::contract_investment;
+    const auto run = [&](int which) {
+        const auto cols = q::from(snap.others(), snap.project_columns());
+        return which % 2 == 0 ? cols.group_by(q::by_park()).aggregate(q::count(), q::sum(contract))
+                              : cols.where(q::reached(Stage::started, Date(2021, 1, 1))).group_by(q::by_zone()).aggregate(q::share(contract));
+    };
+    const q::Table even = q::from(d, d.projects()).group_by(q::by_park()).aggregate(q::count(), q::sum(contract));
+    const q::Table odd = q::from(d, d.projects())
+                             .where(q::reached(Stage::started, Date(2021, 1, 1)))
+                             .group_by(q::by_zone())
+                             .aggregate(q::share(contract));
+    std::vector<q::Table> got(8);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) threads.emplace_back([&, t] { got[static_cast<std::size_t>(t)] = run(t); });
+    for (std::thread& t : threads) t.join();
+    for (int t = 0; t < 8; ++t) EXPECT_EQ(got[static_cast<std::size_t>(t)], t % 2 == 0 ? even : odd) << t;
+    // The columns stay readable after the Snapshot object is gone (they share the open file).
+    const ProjectColumns kept = io::Snapshot(open_bytes(snapshot_of(d))).project_columns();
+    expect_columns_equal(kept, d.project_columns());
 }
 
 TEST(Snapshot, AFilterOrKeyWithoutAColumnFormIsAQueryErrorOverColumns) {

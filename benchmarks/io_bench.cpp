@@ -566,6 +566,16 @@ struct FirstAnswer {
     friend bool operator==(const FirstAnswer&, const FirstAnswer&) = default;
 };
 
+/// The answer from the records, the reference of both benchmarks.
+FirstAnswer first_answer_of(const Dataset& ds) {
+    FirstAnswer a;
+    for (const Project& p : ds.projects()) {
+        ++a.count;
+        if (p.contract_investment) a.sum += p.contract_investment->value.units();
+    }
+    return a;
+}
+
 void BM_Snapshot_FirstAnswer(benchmark::State& state) {
     Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
     const std::string& path = snapshot_file(fx);
@@ -582,11 +592,7 @@ void BM_Snapshot_FirstAnswer(benchmark::State& state) {
         }
         benchmark::DoNotOptimize(got);
     }
-    FirstAnswer want;
-    for (const Project& p : fx.dataset.projects()) {
-        ++want.count;
-        if (p.contract_investment) want.sum += p.contract_investment->value.units();
-    }
+    const FirstAnswer want = first_answer_of(fx.dataset);
     if (!(got == want)) fail("the snapshot's first answer differs from the records'");
     set_counters(state, fx, fx.archive(io::Format::snapshot).size());
 }
@@ -634,11 +640,7 @@ void BM_HandColumns_FirstAnswer(benchmark::State& state) {
         }
         benchmark::DoNotOptimize(got);
     }
-    FirstAnswer want;
-    for (const Project& p : fx.dataset.projects()) {
-        ++want.count;
-        if (p.contract_investment) want.sum += p.contract_investment->value.units();
-    }
+    const FirstAnswer want = first_answer_of(fx.dataset);
     if (!(got == want)) fail("the hand reader's first answer differs from the records'");
     set_counters(state, fx, fx.archive(io::Format::snapshot).size());
 }

@@ -78,6 +78,7 @@ static_assert(!std::is_constructible_v<Money, int>);  // integers go through Mon
 static_assert(std::is_constructible_v<Money, Decimal<4>, Currency>);
 #if PARKINVEST_HAS_INT128
 static_assert(sizeof(Money) == 16);
+static_assert(alignof(Money) == 8);  // two 64-bit words: a Money next to a few bytes is not padded to 32
 #endif
 
 TEST(MoneyLayout, SixteenBytesWithNativeInt128) {

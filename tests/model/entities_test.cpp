@@ -35,6 +35,13 @@
 #include <vector>
 
 namespace parkinvest {
+
+#if PARKINVEST_HAS_INT128
+// A reported amount is a Money (16 bytes, 8-aligned) with two bytes: 24 bytes, 32 as an optional
+// (it was 32 and 48 while Money was 16-aligned: 64 bytes more per Project).
+static_assert(sizeof(ReportedAmount) == 24);
+static_assert(sizeof(std::optional<ReportedAmount>) == 32);
+#endif
 static void PrintTo(Stage s, std::ostream* os) { *os << label(s, Language::english); }
 }  // namespace parkinvest
 

@@ -142,14 +142,14 @@ public:
 
     [[nodiscard]] constexpr rep units() const {
 #if PARKINVEST_HAS_INT128
-        return packed_ >> 8;
+        return packed_value() >> 8;
 #else
         return units_;
 #endif
     }
     [[nodiscard]] constexpr Currency currency() const {
 #if PARKINVEST_HAS_INT128
-        return static_cast<Currency>(static_cast<std::uint8_t>(packed_ & 0xFF));
+        return static_cast<Currency>(static_cast<std::uint8_t>(packed_value() & 0xFF));
 #else
         return currency_;
 #endif
@@ -175,7 +175,7 @@ public:
 #if PARKINVEST_HAS_INT128
         a.require_same(b, "Money + Money");
         rep r;  // (a << 8 | c) + (b << 8) overflows 128 bits exactly when a + b leaves 120 bits
-        if (__builtin_add_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r)) [[unlikely]]
+        if (__builtin_add_overflow(a.packed_value(), b.packed_value() & ~rep(0xFF), &r)) [[unlikely]]
             detail::throw_overflow("Money + Money");
         return packed(r);
 #else
@@ -187,7 +187,7 @@ public:
 #if PARKINVEST_HAS_INT128
         a.require_same(b, "Money - Money");
         rep r;
-        if (__builtin_sub_overflow(a.packed_, b.packed_ & ~rep(0xFF), &r)) [[unlikely]]
+        if (__builtin_sub_overflow(a.packed_value(), b.packed_value() & ~rep(0xFF), &r)) [[unlikely]]
             detail::throw_overflow("Money - Money");
         return packed(r);
 #else
@@ -307,13 +307,22 @@ private:
 #if PARKINVEST_HAS_INT128
     static constexpr Money packed(rep p) {
         Money m;
-        m.packed_ = p;
+        // Word by word (not one 128-bit copy): a sum loop then stores and loads the same 64-bit
+        // words, which the processor forwards; a 128-bit load of two 64-bit stores stalls.
+        m.bits_[0] = static_cast<std::uint64_t>(p);
+        m.bits_[1] = static_cast<std::uint64_t>(static_cast<detail::u128>(p) >> 64);
         return m;
+    }
+    [[nodiscard]] constexpr rep packed_value() const noexcept {
+        return static_cast<rep>((static_cast<detail::u128>(bits_[1]) << 64) | bits_[0]);
     }
     static constexpr Money make(rep units, Currency c) {
         return packed(static_cast<rep>(static_cast<detail::u128>(units) << 8) | static_cast<rep>(static_cast<std::uint8_t>(c)));
     }
-    rep packed_ = 0;  // (units << 8) | currency; CNY is 0, so zero-initialised is 0 yuan
+    // (units << 8) | currency as the 128-bit integer's bits; CNY is 0, so zero-initialised is 0
+    // yuan. Two 64-bit words rather than the integer: 8-byte alignment, so a Money next to a few
+    // bytes (ReportedAmount, std::optional of it) is not padded to 16.
+    std::array<std::uint64_t, 2> bits_{};
 #else
     static Money make(rep units, Currency c) {
         Money m;

@@ -243,18 +243,9 @@ template <class R>
 using AnyFilter = q::Filter<std::function<Pred<R>(const Dataset&)>, FilterCols>;
 template <class R, class B, class C>
 AnyFilter<R> erase(const q::Filter<B, C>& f) {
-    FilterCols cols;
-    if constexpr (std::is_same_v<R, Project>) {
-        if constexpr (q::has_columns<C>) {
-            cols = [c = f.columns](const Dataset& ds, const ProjectColumns& pc) { return RowPred(c(ds, pc)); };
-        } else {
-            cols = [b = f.bind](const Dataset& ds, const ProjectColumns& pc) {
-                return RowPred([p = b(ds), rows = q::detail::records_of_rows(ds, pc, "a --where condition")](std::size_t i) {
-                    return p(rows[i]);
-                });
-            };
-        }
-    }
+    FilterCols cols;  // the engine's column form: the filter's own, or its record form on the row's record
+    if constexpr (std::is_same_v<R, Project>)
+        cols = [f](const Dataset& ds, const ProjectColumns& pc) { return RowPred(q::detail::row_predicate(f, ds, pc)); };
     return AnyFilter<R>(std::function<Pred<R>(const Dataset&)>([f](const Dataset& ds) { return Pred<R>(f.bind(ds)); }), cols);
 }
 

@@ -36,6 +36,9 @@ void json_lines_reference(std::string& md);
 void save_snapshot(const Dataset& dataset, std::ostream& out);
 
 // io.cpp
+/// Reads an open file descriptor to its end, refusing more than options.max_input_bytes as soon
+/// as they are read (`expected`: the size when known, else 0).
+[[nodiscard]] std::string read_open_file(int fd, std::uint64_t expected, const LoadOptions& options, std::string_view name);
 /// Reads a whole stream, refusing more than options.max_input_bytes (FormatError naming `name`).
 [[nodiscard]] std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name);
 /// The Dataset's validation problems as a FormatError about input `name`.

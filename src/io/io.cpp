@@ -109,16 +109,7 @@ std::string read_file(const std::filesystem::path& path, const LoadOptions& opti
         expected = static_cast<std::uint64_t>(st.st_size);
         if (expected > options.max_input_bytes) throw too_large(name, options);
     }
-    return read_bounded(
-        [&](char* buffer, std::size_t size) {
-            for (;;) {
-                const ssize_t got = ::read(fd.get(), buffer, size);
-                if (got >= 0) return static_cast<std::size_t>(got);
-                const int error = errno;
-                if (error != EINTR) throw FormatError(problem(name, "cannot read the file: " + error_text(error)));
-            }
-        },
-        expected, options, name);
+    return detail::read_open_file(fd.get(), expected, options, name);
 }
 
 /// Throws ArgumentError for the formats that cannot be loaded from one stream of bytes.
@@ -135,6 +126,19 @@ void check_loadable_from_bytes(Format format) {
 }  // namespace
 
 namespace detail {
+
+std::string read_open_file(int fd, std::uint64_t expected, const LoadOptions& options, std::string_view name) {
+    return read_bounded(
+        [&](char* buffer, std::size_t size) {
+            for (;;) {
+                const ssize_t got = ::read(fd, buffer, size);
+                if (got >= 0) return static_cast<std::size_t>(got);
+                const int error = errno;
+                if (error != EINTR) throw FormatError(problem(name, "cannot read the file: " + error_text(error)));
+            }
+        },
+        expected, options, name);
+}
 
 std::string read_all(std::istream& in, const LoadOptions& options, std::string_view name) {
     // A stream that tells how many bytes it has at hand (a file's size, an in-memory buffer)

@@ -399,22 +399,10 @@ Snapshot Snapshot::open(const std::filesystem::path& path, const LoadOptions& op
     if (S_ISDIR(st.st_mode)) fail("cannot read the file", EISDIR);
     if (S_ISREG(st.st_mode)) {
         in.size = static_cast<std::uint64_t>(st.st_size);
-    } else {  // a FIFO or device: read it into memory, up to the limit
-        std::string bytes;
-        char buffer[1 << 16];
-        for (;;) {
-            const ssize_t got = ::read(in.file.get(), buffer, sizeof buffer);
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0) fail("cannot read the file", errno);
-            if (got == 0) break;
-            if (bytes.size() + static_cast<std::size_t>(got) > options.max_input_bytes)
-                throw problem_at(in.name, std::nullopt, "input larger than the limit of " + std::to_string(options.max_input_bytes) +
-                                                            " bytes (LoadOptions::max_input_bytes)");
-            bytes.append(buffer, static_cast<std::size_t>(got));
-        }
+    } else {  // a FIFO or device: read into memory, up to the limit, as io::load reads one
+        in.bytes = detail::read_open_file(in.file.get(), 0, options, in.name);
         in.file = detail::UniqueFd();
-        in.size = bytes.size();
-        in.bytes = std::move(bytes);
+        in.size = in.bytes.size();
     }
     impl->read_head();
     return Snapshot(std::move(impl));
@@ -448,11 +436,10 @@ Dataset Snapshot::dataset() const {
     const ProjectColumns& mine = s.columns;
     const ProjectColumns& theirs = all.project_columns();
     // Every column of the file is read (and checked) here; each accessor is called once.
-    const auto same = [](const auto& a, const auto& b) { return a == b; };
     std::vector<bool> differs(mine.size(), false);
     const auto mark = [&](const auto& a, const auto& b) {
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (!same(a[i], b[i])) differs[i] = true;
+            if (a[i] != b[i]) differs[i] = true;
     };
     mark(mine.park(), theirs.park());
     for (std::size_t f = 0; f < ProjectColumns::amount_fields; ++f) {
@@ -494,7 +481,11 @@ void save_snapshot(const Dataset& dataset, std::ostream& out) {
         others.insert(std::move(b));
     }
     std::array<std::string, 3> section;
-    section[0] = portable_archive_of([&](auto& ar) { ar(others); });
+    {
+        std::ostringstream s1(std::ios::binary);
+        detail::save_archive(others, s1, Format::portable_binary);
+        section[0] = std::move(s1).str();
+    }
     section[1] = columns_bytes(dataset.project_columns());
     section[2] = portable_archive_of([&](auto& ar) {
         std::span<const Project> projects = dataset.projects();

@@ -11,6 +11,11 @@
 //                                                               BM_HandRead's time per project
 //   BM_Load_PortableBinary/N  io::load(in, Format::portable_binary)
 //   BM_Load_Json/N            io::load(in, Format::json)        target: >= 50 MB/s
+//   BM_Load_JsonLines/N       io::load(in, Format::json_lines): every line parsed, its members
+//                             read as the CSV cells are, companions checked, records validated
+//   BM_ParseJsonLines/N       baseline: RapidJSON (the parser io::load uses) parses every line
+//                             of the same bytes into its DOM (rapidjson::Document, iterative,
+//                             UTF-8 validated) — what any reader of these lines must do first
 //
 //   BM_Snapshot_FirstAnswer/N the first answer from a snapshot file (.pks, in the page cache):
 //                             io::Snapshot::open + group by park: count and sum of contract
@@ -79,6 +84,9 @@
 #include <parkinvest/samples/synthetic.hpp>
 
 #include <benchmark/benchmark.h>
+// As in the library: cereal's json.hpp before RapidJSON (one definition of RAPIDJSON_ASSERT).
+#include <cereal/archives/json.hpp>
+#include <rapidjson/document.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>  // malloc_trim
@@ -542,6 +550,7 @@ void BM_Save_Json(benchmark::State& state) { save_benchmark(state, io::Format::j
 void BM_Load_Binary(benchmark::State& state) { load_benchmark(state, io::Format::binary); }
 void BM_Load_PortableBinary(benchmark::State& state) { load_benchmark(state, io::Format::portable_binary); }
 void BM_Load_Json(benchmark::State& state) { load_benchmark(state, io::Format::json); }
+void BM_Load_JsonLines(benchmark::State& state) { load_benchmark(state, io::Format::json_lines); }
 
 /// The fixture's snapshot as a file in the temporary folder (written once; left in the page cache).
 const std::string& snapshot_file(Fixture& fx) {
@@ -648,6 +657,29 @@ void BM_HandColumns_FirstAnswer(benchmark::State& state) {
 // ---------------------------------------------------------------------------------------------
 // Baselines
 // ---------------------------------------------------------------------------------------------
+
+void BM_ParseJsonLines(benchmark::State& state) {
+    Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
+    const std::string& bytes = fx.archive(io::Format::json_lines);
+    constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+    std::size_t objects = 0;
+    for (auto _ : state) {
+        objects = 0;
+        std::size_t start = 0;
+        rapidjson::Document doc;
+        while (start < bytes.size()) {
+            std::size_t end = bytes.find('\n', start);
+            if (end == std::string::npos) end = bytes.size();
+            doc.Parse<flags>(bytes.data() + start, end - start);
+            if (doc.HasParseError() || !doc.IsObject()) fail("RapidJSON cannot parse a line of the JSON Lines archive");
+            ++objects;
+            start = end + 1;
+        }
+        benchmark::DoNotOptimize(objects);
+    }
+    if (objects != fx.dataset.size()) fail("RapidJSON parsed another number of lines than the dataset has records");
+    set_counters(state, fx, bytes.size());
+}
 
 void BM_Memcpy(benchmark::State& state) {
     Fixture& fx = fixture(static_cast<std::size_t>(state.range(0)));
@@ -796,6 +828,8 @@ int register_all() {
         {"BM_Load_Binary", BM_Load_Binary},
         {"BM_Load_PortableBinary", BM_Load_PortableBinary},
         {"BM_Load_Json", BM_Load_Json},
+        {"BM_Load_JsonLines", BM_Load_JsonLines},
+        {"BM_ParseJsonLines", BM_ParseJsonLines},
         {"BM_Snapshot_FirstAnswer", BM_Snapshot_FirstAnswer},
         {"BM_HandColumns_FirstAnswer", BM_HandColumns_FirstAnswer},
         {"BM_Memcpy", BM_Memcpy},

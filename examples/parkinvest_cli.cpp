@@ -59,7 +59,7 @@ Commands:
                                  a list query; one row per record
 
 Formats (F): json, xml, binary (.bin), portable_binary (.pbin), csv (a folder of tables),
-json_lines (.jsonl, write only), snapshot (.pks). Without --format the file's extension decides.
+json_lines (.jsonl), snapshot (.pks). Without --format the file's extension decides.
 A query over the projects of a snapshot answers from the columns it uses, without building the
 project records, when every --where, --group-by and --agg has a column form; the records are then
 not read (validate FILE.pks reads and checks everything).

@@ -92,6 +92,8 @@ struct ReadContext {
     std::string_view entity;          ///< "project" ...
     const std::vector<std::size_t>* file_column = nullptr;  ///< schema column → file column
     Problems* problems = nullptr;
+    std::string_view id;            ///< the record problems name when the row has no id of its own (a JSON Lines list element)
+    std::string_view field_prefix;  ///< before each field name ("stages[2].")
 };
 
 /// Reads one data row into a record, reporting each bad cell.
@@ -340,14 +342,14 @@ public:
         if (f != nullptr) {
             p.byte = f->byte;
             p.line = f->line;
-            p.column = static_cast<std::uint64_t>(f - record_.fields.data()) + 1;
+            p.column = f->column != 0 ? f->column : static_cast<std::uint64_t>(f - record_.fields.data()) + 1;
             p.value = printable(f->text);
         } else {
             p.line = record_.line;
         }
         p.entity = std::string(ctx_.entity);
-        p.id = id_text_;
-        p.field = column.str();
+        p.id = id_text_set_ ? id_text_ : std::string(ctx_.id);
+        p.field = std::string(ctx_.field_prefix) + column.str();
         p.reason = std::move(reason);
         ctx_.problems->add(std::move(p));
     }

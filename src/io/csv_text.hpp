@@ -16,6 +16,7 @@ struct CsvField {
     bool quoted = false;      ///< written in quotes ("" is an empty text, an unquoted empty cell is no value)
     std::uint64_t line = 0;   ///< 1-based line where the field starts
     std::uint64_t byte = 0;   ///< offset of its first byte in the input
+    std::uint64_t column = 0; ///< 1-based byte column in its line when the reader knows it (JSON Lines); 0: the field's number
 };
 
 /// One record; `size` fields are valid (the vector keeps its strings between records).

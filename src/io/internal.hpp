@@ -27,8 +27,10 @@ void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
 /// Appends the reference of every table (a Markdown section per file) to `md`.
 void csv_reference(std::string& md);
 
-// json_lines.cpp — export only.
+// json_lines.cpp — one record per line.
 void save_json_lines(const Dataset& dataset, std::ostream& out);
+/// `bytes` is the whole input; `name` is what errors call it. Problems name lines and columns.
+[[nodiscard]] Dataset load_json_lines(std::string_view bytes, const LoadOptions& options, std::string_view name);
 /// Appends the members of each entity's lines (a Markdown list per entity) to `md`.
 void json_lines_reference(std::string& md);
 

@@ -117,8 +117,6 @@ void check_loadable_from_bytes(Format format) {
     switch (format) {
     case Format::csv:
         throw ArgumentError("parkinvest: CSV is a folder of files; load it from a path, not a stream");
-    case Format::json_lines:
-        throw ArgumentError("parkinvest: JSON Lines is an export format; load .json, .xml, .bin, .pbin or CSV");
     default: break;
     }
 }
@@ -203,6 +201,7 @@ Dataset load(std::istream& in, Format format, const LoadOptions& options, std::s
     check_loadable_from_bytes(format);
     std::string bytes = detail::read_all(in, options, name);
     if (format == Format::snapshot) return Snapshot::from_bytes(std::move(bytes), options, name).dataset();
+    if (format == Format::json_lines) return detail::load_json_lines(bytes, options, name);
     return detail::load_archive(bytes, format, options, name);
 }
 
@@ -217,6 +216,7 @@ Dataset load(const std::filesystem::path& path, std::optional<Format> format, co
     check_loadable_from_bytes(f);
     if (f == Format::snapshot) return Snapshot::open(path, options).dataset();
     const std::string bytes = read_file(path, options, name);
+    if (f == Format::json_lines) return detail::load_json_lines(bytes, options, name);
     return detail::load_archive(bytes, f, options, name);
 }
 

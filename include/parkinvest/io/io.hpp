@@ -22,7 +22,7 @@ enum class Format : std::uint8_t {
     binary,           ///< cereal binary archive, this machine's byte order (.bin)
     portable_binary,  ///< cereal portable binary archive, little-endian on disk (.pbin)
     csv,              ///< a folder of RFC 4180 CSV files, one per table (a directory, or a path ending in .csv)
-    json_lines,       ///< JSON Lines, one entity per line, for DuckDB / Spark (.jsonl; export only)
+    json_lines,       ///< JSON Lines, one record per line, for DuckDB / Spark (.jsonl, .ndjson)
     snapshot,         ///< a snapshot: queries answer before the project records are built (.pks; io/snapshot.hpp)
 };
 
@@ -102,7 +102,7 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 /// before reading, a FIFO or device after at most that many bytes.
 [[nodiscard]] Dataset load(const std::filesystem::path& path, std::optional<Format> format = {},
                            const LoadOptions& options = {});
-/// Stream form; not for Format::csv or Format::json_lines. `name` is what errors call the input.
+/// Stream form; not for Format::csv (a folder of files). `name` is what errors call the input.
 [[nodiscard]] Dataset load(std::istream& in, Format format, const LoadOptions& options = {},
                            std::string_view name = "<stream>");
 

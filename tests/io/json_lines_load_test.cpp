@@ -122,9 +122,9 @@ TEST(IoJsonLinesLoad, SyntaxProblemsNameLineColumnAndByte) {
               std::vector<std::string>{"1:37 (36) .: NUL byte (not valid in JSON)"});
     EXPECT_EQ(problems_of(R"({"entity":"park","id":1,"x":[[[[1]]]]})"),
               std::vector<std::string>{"1:32 (31) .: nesting deeper than a record's line has (4 levels)"});
-    // Invalid UTF-8 is malformed JSON, at its byte.
+    // Invalid UTF-8, at its first byte.
     EXPECT_EQ(problems_of("{\"entity\":\"park\",\"id\":1,\"name_zh\":\"\xE4\xB8\"}"),
-              std::vector<std::string>{"1:36 (35) .: malformed JSON: Invalid encoding in string."});
+              std::vector<std::string>{"1:36 (35) .: invalid UTF-8"});
 }
 
 TEST(IoJsonLinesLoad, ValueProblemsNameTheRecordAndTheMember) {

@@ -107,7 +107,7 @@ constexpr std::string_view intro = R"(# parkinvest file formats
      differs from what the code generates. -->
 
 A dataset is saved as a cereal archive (JSON, XML, binary, portable binary), as a folder of CSV
-tables, or exported as JSON Lines. Every format has the same records and fields, listed once in
+tables, as JSON Lines, or as a snapshot. Every format has the same records and fields, listed once in
 `include/parkinvest/model/describe.hpp`; this page is generated from that description.
 
 ## Records
@@ -155,7 +155,7 @@ exactly, table file names in any case). Rules for every table:
 constexpr std::string_view json_lines_intro = R"(
 ## JSON Lines
 
-Export only: one record per line, the line an object whose first member `entity` names its type.
+One record per line (`.jsonl`, `.ndjson`), the line an object whose first member `entity` names its type.
 Each line of one entity has the same members (null for a missing value), those of the CSV table
 with lists of records as arrays of objects. Typed companions: amounts also in minor units
 (`<amount>_minor`, an integer of 分 for CNY; null when not a whole number of minor units or beyond
@@ -166,6 +166,15 @@ masses in t (`_t`), throughputs in t/a (`_t_per_year`), a statistic's count as a
 (`value_count`) and its area in 1/30,000 m² (`value_m2_x30000`); dates with a precision are objects
 `{"text": "2020-07", "precision": "month", "first": "2020-07-01", "last": "2020-07-31"}` and periods
 `{"text", "kind", "first", "last"}`.
+
+Reading takes what the writer writes and lines written by hand: lines in any order, blank lines,
+CRLF and a byte order mark. A member that is a CSV column is read exactly as that CSV cell (amounts
+with their bound words, `"2020年6月"`, enum labels); a date or period is its object or its text; a
+list of ids or enum names is an array; numbers are read from their text, never as floating
+point. Companions (`_minor`, `_m2`, `_m2_x30000`, `_t`, `_t_per_year`, `value_count`, a date's
+`precision`, `first`, `last` ...) may be left out or null; when given they must equal what the
+writer derives from the value, else the line is refused. Unknown and repeated members are errors.
+A line nests at most 4 levels (record, list, element, date).
 )";
 
 constexpr std::string_view snapshot_section = R"(

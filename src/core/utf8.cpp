@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <parkinvest/core/utf8.hpp>
 
+#include <cstdint>
+#include <cstring>
+
 namespace parkinvest {
 
 namespace {
@@ -48,6 +51,14 @@ bool is_c1(std::string_view s, std::size_t i) noexcept {
 std::optional<std::size_t> invalid_utf8_at(std::string_view s) noexcept {
     std::size_t i = 0;
     while (i < s.size()) {
+        // ASCII eight bytes at a time (loaded with memcpy: any alignment), then byte by byte.
+        while (s.size() - i >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            i += 8;
+        }
+        if (i == s.size()) break;
         if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;

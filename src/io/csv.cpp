@@ -185,7 +185,7 @@ ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOp
     std::uint64_t too_many_at = 0;  // line of the first row beyond max_records
     std::uint64_t too_big_at = 0;   // line of the first row beyond the memory budget
     {
-        CsvReader counter = reader;
+        CsvReader counter = reader.counter();
         for (;;) {
             const auto status = counter.next(record, width, error);
             if (status == CsvReader::Status::end) break;
@@ -269,6 +269,45 @@ KeyMap<std::size_t> index_of(const std::vector<Record>& records) {
     for (std::size_t i = 0; i < records.size(); ++i) index.emplace(records[i].id.value(), i);  // the first wins
     return index;
 }
+
+/// Finds the parent of child rows by id: among this read's pending records first, then the
+/// batch's. Child rows written by save() follow their parents' order, so the parent of a row is
+/// nearly always the previous row's or the record after it: those are tried first, and the
+/// id indexes (keyed hashing) are built only when a row is not found so (with duplicate ids,
+/// which validation refuses anyway, such a row may attach to another of them).
+template <class Record>
+class ParentFinder {
+public:
+    ParentFinder(std::vector<Record>& committed, std::vector<Record>& pending) : committed_(committed), pending_(pending) {}
+    Record* find(std::uint64_t key) {
+        // The fast path only where the index would give the same record: in pending, or in
+        // the batch when pending has no record (a table read before this one, committed).
+        std::vector<Record>& near = pending_.empty() ? committed_ : pending_;
+        for (const std::size_t i : {last_, last_ + 1}) {
+            if (i < near.size() && near[i].id.value() == key) {
+                last_ = i;
+                return &near[i];
+            }
+        }
+        if (!in_pending_) in_pending_ = index_of(pending_);
+        if (const auto it = in_pending_->find(key); it != in_pending_->end()) {
+            last_ = it->second;
+            return &pending_[it->second];
+        }
+        if (!in_batch_) in_batch_ = index_of(committed_);
+        if (const auto it = in_batch_->find(key); it != in_batch_->end()) {
+            if (pending_.empty()) last_ = it->second;
+            return &committed_[it->second];
+        }
+        return nullptr;
+    }
+
+private:
+    std::vector<Record>& committed_;
+    std::vector<Record>& pending_;
+    std::size_t last_ = 0;  ///< in pending, or in the batch when pending is empty
+    std::optional<KeyMap<std::size_t>> in_pending_, in_batch_;
+};
 
 /// One read of tables into a batch. Rows are added to the batch only by commit(), so a failed
 /// read leaves the batch as it was.
@@ -397,17 +436,14 @@ private:
         Pending<Row> rows;
         read_all_rows(text, table, rows, nullptr, origin);
         if (rows.rows.empty()) return;
-        const auto in_batch = index_of(committed);
-        const auto in_pending = index_of(pending);
+        ParentFinder<Parent> parents(committed, pending);
         auto shared = std::make_shared<std::vector<Row>>(std::move(rows.rows));
         std::vector<std::pair<Parent*, std::size_t>> targets;  // parent, row
         targets.reserve(shared->size());
         if (keep_origins) origin->rows.reserve(origin->rows.size() + shared->size());
         for (std::size_t i = 0; i < shared->size(); ++i) {
             const std::uint64_t key = key_of((*shared)[i]);
-            Parent* parent = nullptr;
-            if (const auto it = in_pending.find(key); it != in_pending.end()) parent = &pending[it->second];
-            else if (const auto jt = in_batch.find(key); jt != in_batch.end()) parent = &committed[jt->second];
+            Parent* parent = parents.find(key);
             std::string reason;
             if (parent == nullptr) {
                 if (reported(parent_table, key)) continue;
@@ -450,29 +486,28 @@ private:
             origin->rows.reserve(origin->rows.size() + shared->size());
             origin->cited.reserve(origin->cited.size() + shared->size());
         }
-        // Indexes by kind, built on first use.
-        std::array<std::optional<KeyMap<std::size_t>>, 16> indexes;
-        const auto lookup = [&](auto& committed, auto& pending, std::size_t slot, std::uint64_t id) -> std::vector<Citation>* {
-            auto& pending_index = indexes[2 * slot];
-            auto& batch_index = indexes[2 * slot + 1];
-            if (!pending_index) pending_index = index_of(pending);
-            if (!batch_index) batch_index = index_of(committed);
-            if (const auto it = pending_index->find(id); it != pending_index->end()) return &pending[it->second].sources;
-            if (const auto it = batch_index->find(id); it != batch_index->end()) return &committed[it->second].sources;
-            return nullptr;
-        };
+        // One finder per kind of cited record.
+        ParentFinder<Industry> industries(batch_.industries, pending_industries_);
+        ParentFinder<Park> parks(batch_.parks, pending_parks_);
+        ParentFinder<Enterprise> enterprises(batch_.enterprises, pending_enterprises_);
+        ParentFinder<Bank> banks(batch_.banks, pending_banks_);
+        ParentFinder<Project> projects(batch_.projects, pending_projects_);
+        ParentFinder<Loan> loans(batch_.loans, pending_loans_);
+        ParentFinder<WasteFacility> facilities(batch_.waste_facilities, pending_facilities_);
+        ParentFinder<ReportedStatistic> statistics(batch_.statistics, pending_statistics_);
+        const auto sources_of = [](auto* record) { return record != nullptr ? &record->sources : nullptr; };
         for (std::size_t i = 0; i < shared->size(); ++i) {
             const CitationRow& row = (*shared)[i];
             std::vector<Citation>* list = nullptr;
             switch (row.entity) {
-            case Cited::industry: list = lookup(batch_.industries, pending_industries_, 0, row.id); break;
-            case Cited::park: list = lookup(batch_.parks, pending_parks_, 1, row.id); break;
-            case Cited::enterprise: list = lookup(batch_.enterprises, pending_enterprises_, 2, row.id); break;
-            case Cited::bank: list = lookup(batch_.banks, pending_banks_, 3, row.id); break;
-            case Cited::project: list = lookup(batch_.projects, pending_projects_, 4, row.id); break;
-            case Cited::loan: list = lookup(batch_.loans, pending_loans_, 5, row.id); break;
-            case Cited::waste_facility: list = lookup(batch_.waste_facilities, pending_facilities_, 6, row.id); break;
-            case Cited::statistic: list = lookup(batch_.statistics, pending_statistics_, 7, row.id); break;
+            case Cited::industry: list = sources_of(industries.find(row.id)); break;
+            case Cited::park: list = sources_of(parks.find(row.id)); break;
+            case Cited::enterprise: list = sources_of(enterprises.find(row.id)); break;
+            case Cited::bank: list = sources_of(banks.find(row.id)); break;
+            case Cited::project: list = sources_of(projects.find(row.id)); break;
+            case Cited::loan: list = sources_of(loans.find(row.id)); break;
+            case Cited::waste_facility: list = sources_of(facilities.find(row.id)); break;
+            case Cited::statistic: list = sources_of(statistics.find(row.id)); break;
             }
             const std::string_view entity = enum_name(row.entity);
             if (list == nullptr) {

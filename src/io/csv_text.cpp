@@ -7,6 +7,9 @@ namespace parkinvest::io::detail {
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    // One pass over the whole text; only a text that is not all UTF-8 is checked field by
+    // field, for the message that names the field.
+    check_fields_utf8_ = invalid_utf8_at(text_).has_value();
 }
 
 void CsvReader::skip_line(std::uint64_t& line) {
@@ -41,7 +44,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
         const std::uint64_t field_line = line_;
         const std::size_t field_start = pos_;
         CsvField* field = nullptr;
-        if (count < max_fields) {
+        if (!counting_ && count < max_fields) {
             if (record.fields.size() <= record.size) record.fields.emplace_back();
             field = &record.fields[record.size];
             field->text.clear();
@@ -75,17 +78,21 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
             if (pos_ < n && text_[pos_] != ',' && text_[pos_] != '\n' && text_[pos_] != '\r')
                 return fail(line_, pos_, "unexpected text after the closing quote (a quote inside a quoted field is written \"\")");
         } else {
-            const std::size_t end = text_.find_first_of(",\r\n", pos_);
-            const std::size_t stop = end == std::string_view::npos ? n : end;
-            const std::string_view part = text_.substr(pos_, stop - pos_);
-            if (const std::size_t q = part.find('"'); q != std::string_view::npos)
-                return fail(line_, pos_ + q, "a quote in a field that does not start with one (quote the whole field and write each quote inside it twice)");
-            if (field != nullptr) field->text.assign(part);
+            // To the next comma or line break, in one pass that also finds a stray quote.
+            std::size_t stop = pos_;
+            while (stop < n) {
+                const char c = text_[stop];
+                if (c == ',' || c == '\n' || c == '\r') break;
+                if (c == '"')
+                    return fail(line_, stop, "a quote in a field that does not start with one (quote the whole field and write each quote inside it twice)");
+                ++stop;
+            }
+            if (field != nullptr) field->text.assign(text_.substr(pos_, stop - pos_));
             pos_ = stop;
         }
         if (field != nullptr) {
             field->quoted = quoted;
-            if (const auto bad = invalid_utf8_at(field->text)) {
+            if (const auto bad = check_fields_utf8_ ? invalid_utf8_at(field->text) : std::nullopt) {
                 // The offset inside the unescaped text is the offset in the file when there are
                 // no doubled quotes before it, which is nearly always; point at the field.
                 std::string reason = "invalid UTF-8 at byte ";
@@ -108,7 +115,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record, std::size_t max_fields, Csv
         }
         break;
     }
-    if (count > max_fields) {
+    if (count > max_fields && !counting_) {
         error = CsvSyntaxError{record.line, max_fields + 1, record_start,
                                "more than " + std::to_string(max_fields) + " fields in one record"};
         return Status::error;

@@ -47,11 +47,23 @@ public:
     /// At most `max_fields` fields are kept; a record with more is an error.
     Status next(CsvRecord& record, std::size_t max_fields, CsvSyntaxError& error);
 
+    /// A copy of this reader, at the same place, that only finds where records start and end:
+    /// next() then keeps no field (record.size is 0) and checks only the syntax that decides
+    /// where a record ends (quotes), so it returns `record` or `error` for the same records, at
+    /// the same lines, as this reader would — at a fraction of the cost (counting rows first).
+    [[nodiscard]] CsvReader counter() const {
+        CsvReader c = *this;
+        c.counting_ = true;
+        return c;
+    }
+
 private:
     void skip_line(std::uint64_t& line);
     std::string_view text_;
     std::size_t pos_ = 0;
     std::uint64_t line_ = 1;
+    bool counting_ = false;
+    bool check_fields_utf8_ = true;  ///< the text is not all UTF-8: find the field
 };
 
 }  // namespace parkinvest::io::detail

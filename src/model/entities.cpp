@@ -106,6 +106,17 @@ bool is_unit_character(char32_t c) {
 ReportedAmount parse_reported_amount(std::string_view text, Currency default_currency) {
     constexpr std::string_view what = "bounded amount";
     detail::Cursor c(text, what);
+    // Plain digits and points (what the CSV writer writes: "60560000000.00") hold no bound
+    // word: the amount is the whole text, as the steps below would find.
+    if (!text.empty() && text.find_first_not_of("0123456789.") == std::string_view::npos) {
+        ReportedAmount result;
+        try {
+            result.value = Money::parse(text, default_currency);
+        } catch (const ParseError& e) {
+            c.fail(e.offset(), e.kind());
+        }
+        return result;
+    }
     while (!c.at_end()) c.advance(c.peek());  // invalid UTF-8 fails here, at its offset
     c.seek(0);
     c.skip_spaces();

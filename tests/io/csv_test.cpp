@@ -1188,3 +1188,55 @@ TEST(IoCsv, TheOldNameOfTheThroughputValueKindIsStillRead) {
 
 }  // namespace
 }  // namespace parkinvest
+
+namespace parkinvest {
+namespace {
+
+TEST(IoCsvFolder, ChildRowsInAnyOrderFindTheirParents) {
+    // Child rows written by save() follow their parents (the fast path); these do not: every
+    // row must still reach its own parent, as the id index finds it.
+    test::TempDir dir;
+    dir.write("parks.csv", "id,name_zh\n1,园区\n");
+    dir.write("projects.csv", "id,name_zh,park\n10,甲,1\n20,乙,1\n30,丙,1\n");
+    dir.write("project_stages.csv",
+              "project,stage,date\n"
+              "30,contracted,2020-03\n"
+              "10,contracted,2020-01\n"
+              "20,contracted,2020-02\n"
+              "10,started,2020-04\n"
+              "30,started,2020-06\n");
+    dir.write("sources.csv", "id,publication,date\n7,周报,2020-07\n");
+    dir.write("citations.csv", "entity,id,source,note\nproject,20,7,乙\nproject,10,7,甲\npark,1,7,园\nproject,30,7,丙\n");
+    const Dataset d = io::load(dir.path());
+    const auto stages = [&](std::uint64_t id) {
+        std::string s;
+        for (const StageEvent& e : d.get(ProjectId{id}).stages) s += std::string(enum_name(e.stage)) + "@" + e.date.to_string() + " ";
+        return s;
+    };
+    EXPECT_EQ(stages(10), "contracted@2020-01 started@2020-04 ");
+    EXPECT_EQ(stages(20), "contracted@2020-02 ");
+    EXPECT_EQ(stages(30), "contracted@2020-03 started@2020-06 ");
+    for (const auto& [id, note] : {std::pair<std::uint64_t, std::string>{10, "甲"}, {20, "乙"}, {30, "丙"}}) {
+        ASSERT_EQ(d.get(ProjectId{id}).sources.size(), 1u);
+        EXPECT_EQ(d.get(ProjectId{id}).sources[0].note, note);
+    }
+    ASSERT_EQ(d.get(ParkId{1}).sources.size(), 1u);
+    EXPECT_EQ(d.get(ParkId{1}).sources[0].note, "园");
+}
+
+TEST(IoCsvReader, InvalidUtf8IsFoundInItsFieldAfterTheWholeTextCheck) {
+    // The text is checked once; a bad one is then checked field by field for the message.
+    test::TempDir dir;
+    dir.write("parks.csv", "id,name_zh\n1,园区\n2,\xE5\x9B\n");
+    try {
+        (void)io::load(dir.path());
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].line, 3u);
+        EXPECT_EQ(e.problems()[0].reason, "invalid UTF-8 at byte 0 of the field (save the file as UTF-8)");
+    }
+}
+
+}  // namespace
+}  // namespace parkinvest

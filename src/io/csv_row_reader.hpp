@@ -121,8 +121,9 @@ public:
     void ref(ColumnName n, IdT& id) {
         const bool first_column = next_ == 0;
         const CsvField* f = value_cell(n, required);
-        if (f == nullptr || !parse_id(f, n, id) || !first_column) return;
-        // A child row (a stage, a snapshot ...) is about its parent, its first column.
+        if (f == nullptr || !parse_id(f, n, id) || !first_column || !ctx_.id.empty()) return;
+        // A child row (a stage, a snapshot ...) is about its parent, its first column; a list
+        // element read on its own (JSON Lines) is about the record the context names.
         id_text_ = id.to_string();
         id_text_set_ = true;
     }

@@ -394,8 +394,8 @@ constexpr std::size_t max_line_depth = 4;
 
 class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
 public:
-    TreeBuilder(Tree& tree, std::string_view line, const rapidjson::MemoryStream& stream)
-        : tree_(tree), line_(line), stream_(stream) {}
+    TreeBuilder(Tree& tree, std::string_view line, const rapidjson::MemoryStream& stream, std::size_t max_bytes)
+        : tree_(tree), line_(line), stream_(stream), max_bytes_(max_bytes) {}
 
     bool Null() { return scalar(Node::Kind::null, {}); }
     bool Bool(bool b) {
@@ -404,8 +404,9 @@ public:
         return true;
     }
     bool RawNumber(const char* s, rapidjson::SizeType n, bool) { return scalar(Node::Kind::number, {s, n}); }
-    bool String(const char* s, rapidjson::SizeType n, bool) { return scalar(Node::Kind::string, {s, n}); }
+    bool String(const char* s, rapidjson::SizeType n, bool) { return character_escapes({s, n}) && scalar(Node::Kind::string, {s, n}); }
     bool Key(const char* s, rapidjson::SizeType n, bool) {
+        if (!character_escapes({s, n})) return false;
         key_pos_ = tree_.text.size();
         key_len_ = n;
         tree_.text.append(s, n);
@@ -427,6 +428,21 @@ private:
         while (i < line_.size() && std::string_view(" \t\r\n,:]}").find(line_[i]) != std::string_view::npos) ++i;
         return i;
     }
+    /// The line was checked for UTF-8, but a \\u escape may still stand for half a surrogate
+    /// pair, which RapidJSON writes out as bytes that are not UTF-8 (ED A0..BF ..).
+    bool character_escapes(std::string_view text) {
+        if (std::memchr(text.data(), 0xED, text.size()) == nullptr || !invalid_utf8_at(text)) return true;
+        reason = "a \\u escape that is not a character (half of a surrogate pair)";
+        offset = value_start();
+        return false;
+    }
+    /// Memory of the tree so far, against the load's memory limit.
+    [[nodiscard]] bool within_budget() {
+        if (tree_.nodes.size() * sizeof(Node) + tree_.text.size() <= max_bytes_) return true;
+        reason = "the line needs more memory than the limit leaves (LoadOptions::max_memory_per_input_byte)";
+        offset = value_start();
+        return false;
+    }
     std::size_t add(Node::Kind kind, std::size_t at) {
         const std::size_t index = tree_.nodes.size();
         Node& n = tree_.nodes.emplace_back();
@@ -445,6 +461,7 @@ private:
         return index;
     }
     bool scalar(Node::Kind kind, std::string_view text) {
+        if (!within_budget()) return false;
         const std::size_t index = add(kind, value_start());
         tree_.nodes[index].text_pos = tree_.text.size();
         tree_.nodes[index].text_len = text.size();
@@ -459,6 +476,7 @@ private:
             offset = at;
             return false;
         }
+        if (!within_budget()) return false;
         open_.emplace_back(add(kind, at), Node::none);
         prev_end_ = at + 1;
         return true;
@@ -475,12 +493,14 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> open_;  // (container, its last child)
     std::size_t key_pos_ = 0, key_len_ = 0;
     std::size_t prev_end_ = 0;
+    std::size_t max_bytes_;
 };
 
 /// Parses one line into `tree`; on malformed JSON returns the reason and sets `offset`. The
 /// line's UTF-8 is checked first, in one pass (RapidJSON's own check decodes every character and
 /// took a fifth of a load); `trusted` skips that for the lines the writer made.
-std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::size_t& offset, bool trusted = false) {
+std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::size_t& offset, bool trusted = false,
+                                      std::size_t max_bytes = static_cast<std::size_t>(-1)) {
     tree.clear();
     // RapidJSON's memory stream reads NUL as the end of the input; NUL is never valid JSON text.
     if (const void* nul = std::memchr(line.data(), 0, line.size())) {
@@ -495,7 +515,7 @@ std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::si
     }
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
     rapidjson::MemoryStream stream(line.data(), line.size());
-    TreeBuilder builder(tree, line, stream);
+    TreeBuilder builder(tree, line, stream, max_bytes);
     rapidjson::Reader reader;
     const rapidjson::ParseResult result = reader.Parse<flags>(stream, builder);
     if (!result.IsError()) return std::nullopt;
@@ -643,7 +663,16 @@ std::string entity_names() {
 /// Reads the lines of one input into a Batch.
 class LineLoader {
 public:
-    LineLoader(std::string_view input, const LoadOptions& options) : input_(input), options_(options) {}
+    LineLoader(std::string_view input, const LoadOptions& options, std::uint64_t input_bytes) : input_(input), options_(options) {
+        // As for CSV (csv.cpp MemoryBudget): LoadOptions::max_memory_per_input_byte for each byte
+        // of the input plus 8 MiB, for the records built (estimated) and the line being parsed.
+        const std::uint64_t per_byte = options.max_memory_per_input_byte;
+        constexpr std::uint64_t allowance = std::uint64_t{8} << 20;
+        const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+        const std::uint64_t more = per_byte != 0 && input_bytes > (max - allowance) / per_byte ? max - allowance : input_bytes * per_byte;
+        allowed_ = static_cast<std::size_t>(std::min<std::uint64_t>(allowance + more, std::numeric_limits<std::size_t>::max()));
+        bytes_ = static_cast<std::size_t>(input_bytes);
+    }
 
     Batch batch;
     Problems problems;
@@ -700,7 +729,11 @@ private:
 
     void one_line(std::string_view body) {
         std::size_t offset = 0;
-        if (auto reason = parse_line(body, tree_, offset)) return problems.add(here(offset, std::move(*reason)));
+        if (auto reason = parse_line(body, tree_, offset, false, allowed_ > used_ ? allowed_ - used_ : 0)) {
+            problems.add(here(offset, std::move(*reason)));
+            stop_ = stop_ || allowed_ <= used_ + tree_.nodes.size() * sizeof(Node) + tree_.text.size();
+            return;
+        }
         const Node& root = tree_.nodes.front();
         if (root.kind != Node::Kind::object) return problems.add(here(root.offset, "a line must be a JSON object (one record)"));
         const Node* entity = tree_.member(root, "entity");
@@ -739,6 +772,7 @@ private:
     bool cells(const Node& object, const MemberTable& table, std::size_t columns, Cells& c, std::string_view entity,
                const std::string& field_prefix) {
         bool ok = true;
+        bool entity_seen = false;
         c.record.fields.resize(columns);
         c.record.size = columns;
         c.record.line = line_;
@@ -747,15 +781,22 @@ private:
         seen_.assign(table.members.size(), false);
         tree_.children(object, [&](const Node& n) {
             const std::string_view name = tree_.key(n);
-            if (&object == &tree_.nodes.front() && name == "entity") return;
+            if (&object == &tree_.nodes.front() && name == "entity") {
+                if (std::exchange(entity_seen, true)) {
+                    later(n, entity, [&] { return std::string("entity"); }, [] { return std::string("member given twice in one object"); });
+                    ok = false;
+                }
+                return;
+            }
             const Member* m = table.find(name);
             if (m == nullptr) {
-                later(&n, entity, field_prefix + printable(name, 80), "unknown member; the members are " + table.names);
+                later(n, entity, [&] { return field_prefix + printable(name, 80); },
+                      [&] { return "unknown member; the members are " + table.names; });
                 ok = false;
                 return;
             }
             if (seen_[table.index(*m)]) {
-                later(&n, entity, field_prefix + m->name, "member given twice in one object");
+                later(n, entity, [&] { return field_prefix + m->name; }, [] { return std::string("member given twice in one object"); });
                 ok = false;
                 return;
             }
@@ -769,7 +810,7 @@ private:
             f.byte = line_start_ + n.offset;
             f.column = n.offset + 1;
             if (auto reason = cell_text(n, *m, f)) {
-                later(&n, entity, field_prefix + m->name, std::move(*reason));
+                later(n, entity, [&] { return field_prefix + m->name; }, [&] { return std::move(*reason); });
                 ok = false;
                 return;
             }
@@ -778,13 +819,32 @@ private:
         return ok;
     }
 
+    /// Counts `bytes` of records against the memory limit; past it, one problem and the load stops.
+    bool charge(std::size_t bytes, const Node& at) {
+        if (used_ + bytes <= allowed_) {
+            used_ += bytes;
+            return true;
+        }
+        if (!stop_) {
+            problems.add(here(at.offset, "the records need more memory than the limit: " + std::to_string(allowed_) +
+                                             " bytes for " + std::to_string(bytes_) + " bytes of input (LoadOptions::max_memory_per_input_byte; raise it for big trusted files)"));
+            stop_ = true;
+        }
+        return false;
+    }
+
     /// A problem found before the row's id is read: added by read_row with the id.
-    void later(const Node* at, std::string_view entity, std::string field, std::string reason) {
-        if (later_.size() >= csv_detail::max_problems) return;  // no message is built past the cap
-        FormatProblem p = here(at->offset, std::move(reason));
+    /// No message is built past the cap: `field()` and `reason()` make them when there is room.
+    template <class Field, class Reason>
+    void later(const Node& at, std::string_view entity, Field field, Reason reason) {
+        if (problems.list.size() + later_.size() >= csv_detail::max_problems) {
+            problems.stopped = true;
+            return;
+        }
+        FormatProblem p = here(at.offset, reason());
         p.entity = std::string(entity);
-        p.field = std::move(field);
-        p.value = value_of(tree_, *at);
+        p.field = field();
+        p.value = value_of(tree_, at);
         later_.push_back(std::move(p));
     }
 
@@ -800,7 +860,14 @@ private:
             return std::nullopt;
         case Node::Kind::object: {
             if (m.shape != Shape::dated) return "an object where a string, number, true, false or null belongs";
-            const Node* text = tree_.member(n, "text");
+            const Node* text = nullptr;
+            bool twice = false;
+            tree_.children(n, [&](const Node& part) {
+                if (tree_.key(part) != "text") return;
+                twice = twice || text != nullptr;
+                text = &part;
+            });
+            if (twice) return "\"text\" given twice in a date or period object";
             if (text == nullptr || text->kind != Node::Kind::string) return "a date or period object needs its \"text\" string";
             f.text = tree_.str(*text);
             return std::nullopt;
@@ -864,8 +931,11 @@ private:
             }
             std::size_t i = 0;
             l_.tree_.children(*node, [&](const Node& e) {
+                if (l_.stop_ || (failed && l_.problems.full())) {
+                    l_.problems.stopped = l_.problems.stopped || l_.problems.full();
+                    return;
+                }
                 const std::string prefix = name + "[" + std::to_string(i++) + "].";
-                if (failed && l_.problems.full()) return;
                 if (i > l_.options_.max_records) {
                     if (i == l_.options_.max_records + 1) {
                         failed = true;
@@ -877,6 +947,10 @@ private:
                 if (e.kind != Node::Kind::object) {
                     failed = true;
                     return l_.problem(&e, entity_, id_, prefix.substr(0, prefix.size() - 1), "not an object");
+                }
+                if (!l_.charge(3 * sizeof(T) + 48, e)) {  // up to three times while the list grows
+                    failed = true;
+                    return;
                 }
                 ElementRow<T> row{};
                 if (l_.read_row(e, row, entity_, id_, prefix)) items.push_back(std::move(row.value));
@@ -926,6 +1000,7 @@ private:
             stop_ = true;
             return;
         }
+        if (!charge(sizeof(R) + 128, root)) return;  // the record, its id index slots, its line
         R record{};
         if (!read_row(root, record, entity, {}, {})) return;
         if (!companions_agree(root, record, entity)) return;
@@ -954,6 +1029,15 @@ private:
     bool agree(const Node& given, const Node& canon, const MemberTable& table, std::string_view entity, const std::string& prefix) {
         bool ok = true;
         std::size_t cursor = Node::none;
+        // One problem unless the cap is reached (then the load says it stopped).
+        const auto disagree = [&](const Node& at, const auto& field, const auto& reason) {
+            ok = false;
+            if (problems.full()) {
+                problems.stopped = true;
+                return;
+            }
+            problem(&at, entity, id_text_, field(), reason(), value_of(tree_, at));
+        };
         tree_.children(given, [&](const Node& n) {
             const Member* m = table.find(tree_.key(n));
             if (m == nullptr || n.kind == Node::Kind::null || (m->role == Member::Role::column && n.kind != Node::Kind::object &&
@@ -961,30 +1045,39 @@ private:
                 return;  // nothing to compare: a column's scalar is read, not compared
             const Node* c = canonical_.member_from(canon, m->name, cursor);
             if (m->role == Member::Role::companion) {
-                if (c == nullptr || !same(n, *c)) {
-                    problem(&n, entity, id_text_, prefix + m->name,
-                            "does not agree with " + m->main + " (expected " + (c ? shown(canonical_, *c) : "null") + ")",
-                            value_of(tree_, n));
-                    ok = false;
-                }
+                if (c == nullptr || !same(n, *c))
+                    disagree(n, [&] { return prefix + m->name; },
+                             [&] { return "does not agree with " + m->main + " (expected " + (c ? shown(canonical_, *c) : "null") + ")"; });
             } else if (m->role == Member::Role::column && m->shape == Shape::dated && n.kind == Node::Kind::object) {
+                // The parts the writer gives a date ({text, precision, first, last}) or a period
+                // ({text, kind, first, last}); each at most once, equal to the writer's.
+                constexpr std::array<std::string_view, 5> parts{"text", "precision", "kind", "first", "last"};
+                std::array<bool, parts.size()> seen{};
                 tree_.children(n, [&](const Node& part) {
                     const std::string_view key = tree_.key(part);
-                    if (key == "text") return;
-                    const Node* cp = c != nullptr && c->kind == Node::Kind::object ? canonical_.member(*c, key) : nullptr;
-                    if (cp == nullptr || !same(part, *cp)) {
-                         problem(&part, entity, id_text_, prefix + m->name + "." + std::string(printable(key, 40)),
-                                cp == nullptr ? "unknown member of a date or period (text, precision or kind, first, last)"
-                                              : "does not agree with " + prefix + m->name + ".text (expected " + shown(canonical_, *cp) + ")",
-                                value_of(tree_, part));
-                        ok = false;
+                    const auto known = std::find(parts.begin(), parts.end(), key);
+                    const auto field = [&] { return prefix + m->name + "." + printable(key, 40); };
+                    if (known != parts.end() && std::exchange(seen[static_cast<std::size_t>(known - parts.begin())], true)) {
+                        if (key != "text")  // a second text is cell_text's problem
+                            disagree(part, field, [] { return std::string("member given twice in a date or period object"); });
+                        return;
                     }
+                    if (key == "text") return;
+                    const bool has_parts = c != nullptr && c->kind == Node::Kind::object;
+                    const Node* cp = has_parts ? canonical_.member(*c, key) : nullptr;
+                    if (cp != nullptr && same(part, *cp)) return;
+                    if (known == parts.end() || (has_parts && cp == nullptr))
+                        disagree(part, field, [] { return std::string("unknown member of a date or period (text, precision or kind, first, last)"); });
+                    else
+                        disagree(part, field, [&] {
+                            return "does not agree with " + prefix + m->name + ".text (expected " + (cp ? shown(canonical_, *cp) : "null") + ")";
+                        });
                 });
             } else if (m->role == Member::Role::list && n.kind == Node::Kind::array && c != nullptr) {
                 std::size_t i = 0;
                 std::size_t ci = c->first;
                 tree_.children(n, [&](const Node& e) {
-                    if (ci == Node::none) return;
+                    if (ci == Node::none || problems.full()) return;
                     const Node& ce = canonical_.nodes[ci];
                     ci = ce.next;
                     if (!agree(e, ce, *m->element, entity, prefix + m->name + "[" + std::to_string(i++) + "].")) ok = false;
@@ -1028,6 +1121,9 @@ private:
     std::size_t line_start_ = 0;
     std::size_t base_ = 0;
     bool stop_ = false;
+    std::size_t allowed_ = 0;  ///< memory the load may build
+    std::size_t used_ = 0;     ///< estimated memory of the records read
+    std::size_t bytes_ = 0;    ///< input bytes
 };
 
 /// Points a validation problem at the line of its record ("project#12"; the second line for a
@@ -1076,7 +1172,7 @@ Dataset load_json_lines(std::string_view bytes, const LoadOptions& options, std:
         p.reason = "input larger than the limit of " + std::to_string(options.max_input_bytes) + " bytes (LoadOptions::max_input_bytes)";
         throw FormatError(std::move(p));
     }
-    LineLoader loader(name, options);
+    LineLoader loader(name, options, bytes.size());
     loader.read(bytes);
     if (!loader.problems.empty()) loader.problems.raise(name);
     Dataset dataset;

@@ -1236,6 +1236,22 @@ TEST(IoCsvReader, InvalidUtf8IsFoundInItsFieldAfterTheWholeTextCheck) {
         EXPECT_EQ(e.problems()[0].line, 3u);
         EXPECT_EQ(e.problems()[0].reason, "invalid UTF-8 at byte 0 of the field (save the file as UTF-8)");
     }
+    // A bad field ends its record where the error is found, even before an opening quote that
+    // would hide the rows after it: the rows are counted as they are read, and the limit holds.
+    test::TempDir limited;
+    std::string rows = "id,name_zh\n1,\xFF,\"\n";
+    for (int id = 2; id <= 10; ++id) rows += std::to_string(id) + ",b\n";
+    rows += "\"\n";
+    limited.write("parks.csv", rows);
+    io::LoadOptions three;
+    three.max_records = 3;
+    try {
+        (void)io::load(limited.path(), std::nullopt, three);
+        FAIL();
+    } catch (const FormatError& e) {
+        ASSERT_EQ(e.problems().size(), 1u) << e.what();
+        EXPECT_EQ(e.problems()[0].reason, "more than 3 records (LoadOptions::max_records)");
+    }
 }
 
 }  // namespace

@@ -216,13 +216,74 @@ TEST(IoJsonLinesLoad, LimitsAndTheProblemCap) {
         ASSERT_EQ(e.problems().size(), 1001u);
         EXPECT_EQ(e.problems().back().reason, "stopped after 1000 problems; the rest was not checked");
     }
-    // One line of n and 8n unknown members: the same cap.
+    // One line of n and 8n unknown members: the same cap, the same note.
     for (const std::size_t n : {2'000u, 16'000u}) {
         std::string line = "{\"entity\":\"park\",\"id\":1";
         for (std::size_t i = 0; i < n; ++i) line += ",\"m" + std::to_string(i) + "\":1";
         line += "}";
-        EXPECT_EQ(load_error(line, jsonl).problems().size(), 1000u);
+        const FormatError e = load_error(line, jsonl);
+        ASSERT_EQ(e.problems().size(), 1001u);
+        EXPECT_EQ(e.problems().back().reason, "stopped after 1000 problems; the rest was not checked");
     }
+    // A list longer than max_records.
+    const std::string stages = R"({"entity":"project","id":7,"park":1,"name_zh":"X","stages":[{"stage":"contracted","date":"2020-01"},{"stage":"started","date":"2020-02"},{"stage":"completed","date":"2020-03"}]})";
+    const auto p = problems_of(park_line + "\n" + stages, two);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(p[0].find("project#7.stages: more than 2 elements (LoadOptions::max_records)"), std::string::npos) << p[0];
+}
+
+TEST(IoJsonLinesLoad, MemoryIsBoundedByTheInputsSize) {
+    // 200,000 minimal parks (about 40 bytes each) build records of hundreds of bytes: at one
+    // byte of memory per byte of input (plus 8 MiB) the load stops at the first that does not fit.
+    std::string text;
+    for (int id = 1; id <= 200'000; ++id) text += R"({"entity":"park","id":)" + std::to_string(id) + R"(,"name_zh":"园"})" + "\n";
+    io::LoadOptions tight;
+    tight.max_memory_per_input_byte = 1;
+    const FormatError e = load_error(text, jsonl, tight);
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_NE(e.problems()[0].reason.find("the records need more memory than the limit"), std::string::npos) << e.problems()[0].reason;
+    EXPECT_GT(e.problems()[0].line.value_or(0), 1u);
+    EXPECT_EQ(load_bytes(text, jsonl).parks().size(), 200'000u);  // the default allows it
+    // One line of a huge array: its tree is refused within the limit, before any record.
+    std::string wide = R"({"entity":"park","id":1,"name_zh":"园","leading_industries":[)";
+    for (int i = 0; i < 1'000'000; ++i) wide += i == 0 ? "1" : ",1";
+    wide += "]}";
+    tight.max_memory_per_input_byte = 4;
+    const FormatError w = load_error(wide, jsonl, tight);
+    ASSERT_EQ(w.problems().size(), 1u);
+    EXPECT_NE(w.problems()[0].reason.find("the line needs more memory than the limit leaves"), std::string::npos);
+}
+
+TEST(IoJsonLinesLoad, RepeatedMembersAndEscapesThatAreNoCharacters) {
+    const auto one = [](const std::string& text) {
+        const auto p = problems_of(text);
+        EXPECT_EQ(p.size(), 1u) << ::testing::PrintToString(p);
+        return p.empty() ? std::string() : p[0];
+    };
+    EXPECT_NE(one(R"({"entity":"park","id":1,"name_zh":"园","entity":"project"})").find("park#1.entity [project]: member given twice"),
+              std::string::npos);
+    const std::string dated = R"({"entity":"source","id":1,"publication":"周报","date":{"text":"2020","text":"2021"}})";
+    EXPECT_NE(one(dated).find("source#1.date [an object]: \"text\" given twice in a date or period object"), std::string::npos) << one(dated);
+    const std::string parts =
+        R"({"entity":"source","id":1,"publication":"周报","date":{"text":"2020","precision":"year","precision":"year"}})";
+    EXPECT_NE(one(parts).find("source#1.date.precision [year]: member given twice"), std::string::npos) << one(parts);
+    const std::string surrogate = R"({"entity":"park","id":1,"name_zh":"\udc00"})";
+    EXPECT_NE(one(surrogate).find("1:35 (34) .: a \\u escape that is not a character"), std::string::npos) << one(surrogate);
+}
+
+TEST(IoJsonLinesLoad, ListElementsAreNamedByTheirRecord) {
+    // An investor's first member is an id: the problem is still about the project.
+    const std::string text = park_line + "\n" + R"({"entity":"enterprise","id":5,"name_zh":"企业"})" + "\n" +
+                             R"({"entity":"project","id":7,"park":1,"name_zh":"X","investors":[{"enterprise":5,"role":"bogus"}]})";
+    const auto p = problems_of(text);
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_NE(p[0].find("project#7.investors[0].role [bogus]: unknown value"), std::string::npos) << p[0];
+    // Licence categories of a facility without a licence.
+    const std::string facility =
+        R"({"entity":"waste_facility","id":3,"park":1,"name_zh":"处置中心","licence_categories":[{"category":"HW08"}]})";
+    const auto q = problems_of(park_line + "\n" + facility);
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_NE(q[0].find("waste_facility#3.licence_categories: given, but the record has no licence"), std::string::npos) << q[0];
 }
 
 }  // namespace

@@ -52,7 +52,10 @@ struct LoadOptions {
     /// hand-made files of one or two columns need up to 65 (minimal projects), so every folder
     /// that needs less than 64 loads up to 512 KiB, and larger ones up to 48 (up to 56 at 1 MB).
     /// To load big trusted files of nearly empty rows, raise it (UINT64_MAX turns the check
-    /// off). The archive formats need tens of bytes per record and are not checked.
+    /// off). Format::json_lines is held to the same limit: the records read (estimated as they
+    /// are built) and the line being parsed (its values, 64 bytes each); files written by save()
+    /// need about 1 byte per byte. The archive formats need tens of bytes per record and are
+    /// not checked.
     std::uint64_t max_memory_per_input_byte = 48;
 };
 

@@ -798,20 +798,8 @@ Dataset load_csv(const std::filesystem::path& folder, const LoadOptions& options
         dataset.insert(std::move(batch));
     } catch (const ValidationError& e) {
         // The first max_problems only, like the problems of the files.
-        const auto& all = e.problems();
-        const std::size_t n = std::min(all.size(), max_problems);
-        const FormatError converted =
-            to_format_error(ValidationError(std::vector<Problem>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n))),
-                            folder_name);
         OriginMap map(reader.origins);
-        Problems located;
-        for (const FormatProblem& p : converted.problems()) {
-            FormatProblem q = p;
-            map.locate(q);
-            located.add(std::move(q));
-        }
-        located.stopped = all.size() > n;
-        located.raise(folder_name);
+        raise_located(e, folder_name, [&](FormatProblem& p) { map.locate(p); });
     }
     return dataset;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internal: reading one CSV row's cells into a record (RowReader, driven by the table's visit()),
-// with the problems of a load, capped. Used by csv.cpp. Not installed.
+// with the problems of a load, capped. Used by csv.cpp and json_lines.cpp (a line's members are
+// read as the cells of its CSV row). Not installed.
 #pragma once
 
 #include "csv_tables.hpp"
@@ -30,6 +31,25 @@ struct Problems {
         throw FormatError(std::move(list));
     }
 };
+
+/// Throws the Dataset's validation problems as one FormatError about input `name`: the first
+/// max_problems of them, each placed by `locate(FormatProblem&)` (file, line, column), and a
+/// note when there were more.
+template <class Locate>
+[[noreturn]] void raise_located(const ValidationError& e, std::string_view name, Locate locate) {
+    const auto& all = e.problems();
+    const std::size_t n = std::min(all.size(), max_problems);
+    const FormatError converted =
+        detail::to_format_error(ValidationError(std::vector<Problem>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n))), name);
+    Problems located;
+    for (const FormatProblem& p : converted.problems()) {
+        FormatProblem q = p;
+        locate(q);
+        located.add(std::move(q));
+    }
+    located.stopped = all.size() > n;
+    located.raise(name);
+}
 
 inline std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

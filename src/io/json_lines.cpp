@@ -1179,19 +1179,8 @@ Dataset load_json_lines(std::string_view bytes, const LoadOptions& options, std:
     try {
         dataset.insert(std::move(loader.batch));
     } catch (const ValidationError& e) {
-        const auto& all = e.problems();
-        const std::size_t n = std::min(all.size(), csv_detail::max_problems);
-        const FormatError converted =
-            to_format_error(ValidationError(std::vector<Problem>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n))), name);
         LineLocator locator(loader.lines);
-        Problems located;
-        for (const FormatProblem& p : converted.problems()) {
-            FormatProblem q = p;
-            locator.locate(q);
-            located.add(std::move(q));
-        }
-        located.stopped = all.size() > n;
-        located.raise(name);
+        csv_detail::raise_located(e, name, [&](FormatProblem& p) { locator.locate(p); });
     }
     return dataset;
 }

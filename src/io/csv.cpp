@@ -225,7 +225,7 @@ ReadResult read_rows(std::string_view text, const TableInfo& table, const LoadOp
     out.lines.reserve(count);
 
     // The rows.
-    const ReadContext ctx{input, table.entity, &file_column, &problems, {}, {}};
+    const ReadContext ctx{input, table.entity, &file_column, &problems, {}, {}, false};
     ReadResult result = ReadResult::complete;
     for (;;) {
         const auto status = reader.next(record, width, error);

@@ -114,6 +114,7 @@ struct ReadContext {
     Problems* problems = nullptr;
     std::string_view id;            ///< the record problems name when the row has no id of its own (a JSON Lines list element)
     std::string_view field_prefix;  ///< before each field name ("stages[2].")
+    bool element = false;           ///< a list element read on its own: its first id is not its record's
 };
 
 /// Reads one data row into a record, reporting each bad cell.
@@ -141,7 +142,7 @@ public:
     void ref(ColumnName n, IdT& id) {
         const bool first_column = next_ == 0;
         const CsvField* f = value_cell(n, required);
-        if (f == nullptr || !parse_id(f, n, id) || !first_column || !ctx_.id.empty()) return;
+        if (f == nullptr || !parse_id(f, n, id) || !first_column || ctx_.element) return;
         // A child row (a stage, a snapshot ...) is about its parent, its first column; a list
         // element read on its own (JSON Lines) is about the record the context names.
         id_text_ = id.to_string();

@@ -396,10 +396,16 @@ struct Tree {
         }
         return nullptr;
     }
+    /// Empties the tree; a large one gives its memory back rather than keep it reserved.
     void clear() {
-        nodes.clear();
-        text.clear();
+        constexpr std::size_t keep = std::size_t{1} << 20;  // bytes
+        if (nodes.capacity() * sizeof(Node) > keep) std::vector<Node>().swap(nodes);
+        else nodes.clear();
+        if (text.capacity() > keep) std::string().swap(text);
+        else text.clear();
     }
+    /// Memory the tree holds (reserved, not only used).
+    [[nodiscard]] std::size_t bytes() const { return nodes.capacity() * sizeof(Node) + text.capacity(); }
 };
 
 /// The deepest a line of this format nests: the record, a list, an element, a date's object.
@@ -431,8 +437,9 @@ public:
     bool EndObject(rapidjson::SizeType) { return close(); }
     bool EndArray(rapidjson::SizeType) { return close(); }
 
-    std::string reason;       ///< set when the builder stopped the parse
-    std::size_t offset = 0;   ///< where
+    std::string reason;        ///< set when the builder stopped the parse
+    std::size_t offset = 0;    ///< where
+    bool over_budget = false;  ///< stopped by the memory limit
 
 private:
     /// Where the next value starts: past the separators after the previous token.
@@ -449,11 +456,15 @@ private:
         offset = value_start();
         return false;
     }
-    /// Memory of the tree so far, against the load's memory limit.
+    /// Memory of the tree after the next value (the node array doubles when full), against the
+    /// load's memory limit.
     [[nodiscard]] bool within_budget() {
-        if (tree_.nodes.size() * sizeof(Node) + tree_.text.size() <= max_bytes_) return true;
+        const std::size_t cap = tree_.nodes.capacity();
+        const std::size_t next = tree_.nodes.size() < cap ? cap : std::max<std::size_t>(2 * cap, 16);
+        if (next * sizeof(Node) + tree_.text.capacity() <= max_bytes_) return true;
         reason = "the line needs more memory than the limit leaves (LoadOptions::max_memory_per_input_byte)";
         offset = value_start();
+        over_budget = true;
         return false;
     }
     std::size_t add(Node::Kind kind, std::size_t at) {
@@ -512,8 +523,9 @@ private:
 /// Parses one line into `tree`; on malformed JSON returns the reason and sets `offset`. The
 /// line's UTF-8 is checked first, in one pass (RapidJSON's own check decodes every character and
 /// took a fifth of a load); `trusted` skips that for the lines the writer made.
-std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::size_t& offset, bool trusted = false,
-                                      std::size_t max_bytes = static_cast<std::size_t>(-1)) {
+/// `max_bytes`: memory the tree may hold; past it the parse stops and `over_budget` is set.
+std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::size_t& offset, bool trusted, std::size_t max_bytes,
+                                      bool& over_budget) {
     tree.clear();
     // RapidJSON's memory stream reads NUL as the end of the input; NUL is never valid JSON text.
     if (const void* nul = std::memchr(line.data(), 0, line.size())) {
@@ -534,6 +546,7 @@ std::optional<std::string> parse_line(std::string_view line, Tree& tree, std::si
     if (!result.IsError()) return std::nullopt;
     if (result.Code() == rapidjson::kParseErrorTermination) {
         offset = builder.offset;
+        over_budget = builder.over_budget;
         return builder.reason;
     }
     offset = result.Offset();
@@ -742,9 +755,10 @@ private:
 
     void one_line(std::string_view body) {
         std::size_t offset = 0;
-        if (auto reason = parse_line(body, tree_, offset, false, allowed_ > used_ ? allowed_ - used_ : 0)) {
+        bool over = false;
+        if (auto reason = parse_line(body, tree_, offset, false, allowed_ > used_ ? allowed_ - used_ : 0, over)) {
             problems.add(here(offset, std::move(*reason)));
-            stop_ = stop_ || allowed_ <= used_ + tree_.nodes.size() * sizeof(Node) + tree_.text.size();
+            stop_ = stop_ || over;  // the lines after it would only repeat it
             return;
         }
         const Node& root = tree_.nodes.front();
@@ -986,7 +1000,7 @@ private:
         later_.clear();
         const bool members_ok = cells(object, member_table<Row>(), columns_of<Row>().size(), c, entity, prefix);
         std::vector<FormatProblem> found_before = std::move(later_);
-        const ReadContext ctx{input_, entity, &c.file_column, &problems, id, prefix};
+        const ReadContext ctx{input_, entity, &c.file_column, &problems, id, prefix, !schema::record<Row>};
         RowReader r(ctx, c.record);
         visit(r, row);
         bool ok = members_ok && !r.failed();
@@ -1013,7 +1027,11 @@ private:
             stop_ = true;
             return;
         }
-        if (!charge(sizeof(R) + 128, root)) return;  // the record, its id index slots, its line
+        // The record (twice while the batch's vector grows), its id index slots, its line, a
+        // project's row of query columns.
+        std::size_t bytes = 2 * sizeof(R) + 128;
+        if constexpr (std::is_same_v<R, Project>) bytes += sizeof(ProjectColumns::Row);
+        if (!charge(bytes, root)) return;
         R record{};
         if (!read_row(root, record, entity, {}, {})) return;
         if (!companions_agree(root, record, entity)) return;
@@ -1036,7 +1054,14 @@ private:
             return false;
         }
         std::size_t offset = 0;
-        if (parse_line(canonical_line_, canonical_, offset, true)) throw std::logic_error("parkinvest: JSON Lines writer made invalid JSON");
+        bool over = false;
+        const std::size_t held = used_ + tree_.bytes() + canonical_line_.capacity();
+        if (auto reason = parse_line(canonical_line_, canonical_, offset, true, allowed_ > held ? allowed_ - held : 0, over)) {
+            if (!over) throw std::logic_error("parkinvest: JSON Lines writer made invalid JSON: " + *reason);
+            problems.add(here(root.offset, "the line needs more memory than the limit leaves (LoadOptions::max_memory_per_input_byte)"));
+            stop_ = true;
+            return false;
+        }
         return agree(root, canonical_.nodes.front(), member_table<R>(), entity, {});
     }
     bool agree(const Node& given, const Node& canon, const MemberTable& table, std::string_view entity, const std::string& prefix) {
@@ -1090,6 +1115,7 @@ private:
                 std::size_t i = 0;
                 std::size_t ci = c->first;
                 tree_.children(n, [&](const Node& e) {
+                    if (problems.full()) problems.stopped = true;
                     if (ci == Node::none || problems.full()) return;
                     const Node& ce = canonical_.nodes[ci];
                     ci = ce.next;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Internal: reading one CSV row's cells into a record (RowReader, driven by the table's visit()),
-// with the problems of a load, capped. Used by csv.cpp and json_lines.cpp (a line's members are
+// with the problems of a load, capped. Used by csv.cpp and json_lines_read.cpp (a line's members are
 // read as the cells of its CSV row). Not installed.
 #pragma once
 

@@ -27,7 +27,8 @@ void save_csv(const Dataset& dataset, const std::filesystem::path& folder);
 /// Appends the reference of every table (a Markdown section per file) to `md`.
 void csv_reference(std::string& md);
 
-// json_lines.cpp — one record per line.
+// json_lines.cpp (save_json_lines, json_lines_reference) and json_lines_read.cpp (load_json_lines) —
+// one record per line.
 void save_json_lines(const Dataset& dataset, std::ostream& out);
 /// `bytes` is the whole input; `name` is what errors call it. Problems name lines and columns.
 [[nodiscard]] Dataset load_json_lines(std::string_view bytes, const LoadOptions& options, std::string_view name);

@@ -3,6 +3,8 @@
 // Serialization (io/) is not included: cereal stays out of programs that do not serialize.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/version.hpp>
 
 #include <parkinvest/core/currency.hpp>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/enum_table.hpp>
 
 #include <array>

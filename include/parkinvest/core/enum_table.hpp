@@ -12,6 +12,8 @@
 // `aliases` array keeps older names readable (ValueKind's "throughput", written by 0.1.0).
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/language.hpp>
 
 #include <array>

@@ -9,6 +9,8 @@
 // hash order, so no result depends on the key.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -7,6 +7,8 @@
 // absolute value can never overflow, and every operation that leaves it throws OverflowError.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/hash.hpp>
 

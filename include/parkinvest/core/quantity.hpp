@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/int128.hpp>
 #include <parkinvest/core/language.hpp>

@@ -13,6 +13,8 @@
 // substitutes them there.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>

@@ -2,6 +2,8 @@
 // Text checks shared by the Dataset, every reader and writer, and every error message.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>

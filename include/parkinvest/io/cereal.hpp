@@ -41,6 +41,8 @@
 //    actually read.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/io/cereal_detail.hpp>
 
 // ---------------------------------------------------------------------------------------------

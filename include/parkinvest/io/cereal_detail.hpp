@@ -4,6 +4,8 @@
 // its own: include <parkinvest/io/cereal.hpp>.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/currency.hpp>
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/enum_table.hpp>

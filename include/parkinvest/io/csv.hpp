@@ -10,6 +10,8 @@
 // cell is "no value"; a quoted empty cell ("") is an empty text.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/io/io.hpp>
 
 #include <cstdint>

@@ -4,6 +4,8 @@
 // serialization functions for embedding parkinvest types in archives of your own.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/model/dataset.hpp>
 

@@ -3,6 +3,8 @@
 // project record. This header does not include cereal.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/io/io.hpp>
 #include <parkinvest/model/columns.hpp>
 #include <parkinvest/model/dataset.hpp>

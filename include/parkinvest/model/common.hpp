@@ -2,6 +2,8 @@
 // Building blocks every entity shares: names, sources, reported (possibly bounded) values.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/model/ids.hpp>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/model/columns.hpp>
 #include <parkinvest/model/enterprise.hpp>

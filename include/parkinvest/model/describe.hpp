@@ -20,6 +20,8 @@
 // This header does not depend on cereal or on any format: io/ adapts it.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/model/common.hpp>
 #include <parkinvest/model/enterprise.hpp>
 #include <parkinvest/model/loan.hpp>

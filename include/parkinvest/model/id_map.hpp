@@ -2,6 +2,8 @@
 // detail::IdMap: the Dataset's id -> value hash table. Not part of the public API.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/hash.hpp>
 #include <parkinvest/model/ids.hpp>
 

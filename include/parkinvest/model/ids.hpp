@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/hash.hpp>
 
 #include <compare>

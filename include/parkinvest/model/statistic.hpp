@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/quantity.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/model/common.hpp>

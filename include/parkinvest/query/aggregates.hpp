@@ -9,6 +9,8 @@
 // Part of <parkinvest/query/query.hpp>, the header to include.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/hash.hpp>
 #include <parkinvest/model/dataset.hpp>
 #include <parkinvest/query/access.hpp>

@@ -20,6 +20,8 @@
 // Part of <parkinvest/query/query.hpp>, the header to include.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/money.hpp>
 #include <parkinvest/core/ratio.hpp>
 #include <parkinvest/model/common.hpp>

@@ -21,6 +21,8 @@
 // Part of <parkinvest/query/query.hpp>, the header to include.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/model/dataset.hpp>

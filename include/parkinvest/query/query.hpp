@@ -36,6 +36,8 @@
 //   table.hpp       Table, the result
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/query/access.hpp>
 #include <parkinvest/query/aggregates.hpp>
 #include <parkinvest/query/engine.hpp>

@@ -3,6 +3,8 @@
 // Part of <parkinvest/query/query.hpp>, the header to include.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/model/dataset.hpp>
 #include <parkinvest/query/aggregates.hpp>
 #include <parkinvest/query/table.hpp>

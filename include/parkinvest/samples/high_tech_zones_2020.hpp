@@ -3,6 +3,8 @@
 // weekly, late July 2020) with six short reports on development zones.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/model/dataset.hpp>
 
 namespace parkinvest::samples {

@@ -3,6 +3,8 @@
 // benchmarks and examples.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/model/dataset.hpp>
 
 #include <cstddef>

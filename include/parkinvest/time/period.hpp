@@ -2,6 +2,8 @@
 // Dates with a precision, and reporting periods: 上半年, 1-6月, 第二季度, 截至6月底, 同比.
 #pragma once
 
+#include <parkinvest/config.hpp>
+
 #include <parkinvest/core/errors.hpp>
 #include <parkinvest/core/enum_table.hpp>
 

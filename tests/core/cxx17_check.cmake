@@ -1,0 +1,47 @@
+# A translation unit compiled as C++17 that includes parkinvest gets one message that names C++20,
+# not a page of errors: every public header includes <parkinvest/config.hpp> before anything else
+# (version.hpp excepted, which any C++ can read), and config.hpp stops the compiler.
+#   cmake -DCXX=<compiler> -DINCLUDE=<source>/include -DSOURCE=<test .cpp> -DFLAGS=<list> -P cxx17_check.cmake
+foreach(var CXX INCLUDE SOURCE)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "cxx17_check.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+file(GLOB_RECURSE headers RELATIVE "${INCLUDE}" "${INCLUDE}/parkinvest/*.hpp")
+set(wrong "")
+foreach(header IN LISTS headers)
+  if(header STREQUAL "parkinvest/config.hpp" OR header STREQUAL "parkinvest/version.hpp")
+    continue()
+  endif()
+  file(STRINGS "${INCLUDE}/${header}" includes REGEX "^#include ")
+  list(GET includes 0 first)
+  if(NOT first STREQUAL "#include <parkinvest/config.hpp>")
+    list(APPEND wrong "${header} (first: ${first})")
+  endif()
+endforeach()
+list(LENGTH headers count)
+if(count LESS 40)
+  message(FATAL_ERROR "found only ${count} public headers under ${INCLUDE}")
+endif()
+if(wrong)
+  list(JOIN wrong "\n  " wrong)
+  message(FATAL_ERROR "headers that do not include <parkinvest/config.hpp> first:\n  ${wrong}")
+endif()
+
+execute_process(COMMAND "${CXX}" -std=c++17 ${FLAGS} -fsyntax-only "-I${INCLUDE}" "${SOURCE}"
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(status EQUAL 0)
+  message(FATAL_ERROR "the umbrella header compiled as C++17")
+endif()
+if(NOT out MATCHES "parkinvest needs C\\+\\+20: compile with -std=c\\+\\+20")
+  message(FATAL_ERROR "no message naming C++20 in:\n${out}")
+endif()
+# The #error and the fatal missing header that stops the compiler: no other diagnostic.
+string(REGEX MATCHALL ":[0-9]+:[0-9]+: (fatal )?error:" errors "${out}")
+list(LENGTH errors n)
+if(n GREATER 2)
+  message(FATAL_ERROR "${n} errors for a C++17 translation unit (want the message and the stop):\n${out}")
+endif()
+math(EXPR checked "${count} - 2")
+message(STATUS "C++17: ${n} errors, the first naming C++20; ${checked} headers include config.hpp first")

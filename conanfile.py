@@ -21,7 +21,10 @@ class ParkinvestConan(ConanFile):
     # therefore keeps the settings (it would be cleared only for a header-only package).
     package_type = "static-library"
     settings = "os", "arch", "compiler", "build_type"
-    exports_sources = "CMakeLists.txt", "LICENSE", "cmake/*", "include/*", "src/*"
+    # tools: the command-line tool `parkinvest` in bin/ (PARKINVEST_BUILD_TOOLS).
+    options = {"tools": [True, False]}
+    default_options = {"tools": True}
+    exports_sources = "CMakeLists.txt", "LICENSE", "cmake/*", "include/*", "src/*", "tools/*"
 
     def layout(self):
         cmake_layout(self)
@@ -40,6 +43,7 @@ class ParkinvestConan(ConanFile):
         toolchain.cache_variables["PARKINVEST_BUILD_EXAMPLES"] = False
         toolchain.cache_variables["PARKINVEST_BUILD_BENCHMARKS"] = False
         toolchain.cache_variables["PARKINVEST_BUILD_FUZZERS"] = False
+        toolchain.cache_variables["PARKINVEST_BUILD_TOOLS"] = bool(self.options.tools)
         toolchain.cache_variables["PARKINVEST_INSTALL"] = True
         toolchain.generate()
         CMakeDeps(self).generate()  # for find_package(Boost) and find_package(cereal)

@@ -5,7 +5,7 @@
 // industry and the reconciliation of itemized records with the published totals. Chinese
 // (default) or English; --svg FILE also writes a bar chart of the investment (plain SVG text).
 // Usage: park_report [--lang zh|en] [--svg FILE]
-// The report itself is in report.cpp, shared with parkinvest_cli (`parkinvest report FILE`).
+// The report itself is tools/report.cpp, shared with the command-line tool (`parkinvest report FILE`).
 #include <parkinvest/parkinvest.hpp>
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 
@@ -48,16 +48,16 @@ int main(int argc, char** argv) {
     }
     try {
         const Dataset ds = samples::high_tech_zones_2020();
-        examples::ReportOptions options;
+        tools::ReportOptions options;
         options.lang = lang;
         options.as_of = make_date(2020, 7, 31);  // the sample's reports appeared in late July 2020
         options.title_zh = "parkinvest 园区投资报告 · 内置样例数据(2020年7月报道)";
         options.title_en = "parkinvest park investment report · built-in sample data (reports of July 2020)";
         options.source_zh = "内置样例数据(2020年7月报道)";
         options.source_en = "built-in sample data (reports of July 2020)";
-        const std::string svg = examples::print_report(std::cout, ds, options);
+        const std::string svg = tools::print_report(std::cout, ds, options);
         if (svg_path) {
-            if (const auto error = examples::write_file(*svg_path, svg)) {
+            if (const auto error = tools::write_file(*svg_path, svg)) {
                 std::cerr << "park_report: cannot write the SVG chart: " << *error << '\n';
                 return 1;
             }

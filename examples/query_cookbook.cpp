@@ -9,7 +9,7 @@
 
 #include <parkinvest/parkinvest.hpp>
 
-#include "example_support.hpp"
+#include "text_support.hpp"
 #include <parkinvest/samples/high_tech_zones_2020.hpp>
 #include <parkinvest/samples/synthetic.hpp>
 
@@ -23,7 +23,7 @@ using namespace parkinvest::query;
 
 namespace {
 
-using parkinvest::examples::indented;
+using parkinvest::tools::indented;
 
 Language lang = Language::chinese;
 

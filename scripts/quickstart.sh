@@ -4,7 +4,8 @@
 #   scripts/quickstart.sh test      build everything and run the whole test suite
 # Works on a fresh Debian 12 machine with g++, CMake and git: missing Debian packages are
 # installed when run as root, otherwise the exact apt-get line is printed.
-# Environment: PARKINVEST_BUILD_DIR (default: build), JOBS (default: number of cores).
+# Environment: PARKINVEST_BUILD_DIR (default: build), JOBS (default: number of cores),
+# PARKINVEST_WERROR (default ON: warnings are errors).
 set -euo pipefail
 
 mode=${1:-}
@@ -19,6 +20,9 @@ jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 # pkgconf and python3: the package tests (ctest -L package) use pkg-config and py_compile.
 packages=(make libboost-dev libcereal-dev libgtest-dev libgmock-dev libbenchmark-dev pkgconf python3)
+# ccache keeps rebuilds (and CI's, and the package tests' builds from source) warm: installed
+# when we may, never required.
+if [ "$(id -u)" -eq 0 ]; then packages+=(ccache); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -39,10 +43,14 @@ fi
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
+# Warnings are errors here (our development build, on the compiler this script is made for);
+# PARKINVEST_WERROR=OFF for a newer compiler's new warnings. Consumers never get -Werror.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKINVEST_WERROR="${PARKINVEST_WERROR:-ON}" \
+  "${launcher[@]}" >/dev/null
 
 if [ "$mode" = example ]; then
-  cmake --build "$build" --target park_report -j "$jobs"
+  # The command-line tool too, so that `cmake --install build` installs from this build.
+  cmake --build "$build" --target park_report parkinvest_cli -j "$jobs"
   "$build/examples/park_report"
 else
   cmake --build "$build" -j "$jobs"

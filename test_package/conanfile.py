@@ -26,3 +26,8 @@ class ParkinvestTestConan(ConanFile):
     def test(self):
         if can_run(self):
             self.run(os.path.join(self.cpp.build.bindir, "parkinvest_consumer"), env="conanrun")
+            parkinvest = self.dependencies["parkinvest"]
+            if parkinvest.options.tools:
+                # The command-line tool of the package (option tools, on by default).
+                tool = os.path.join(parkinvest.package_folder, "bin", "parkinvest")
+                self.run(f"{tool} --version", env="conanrun")

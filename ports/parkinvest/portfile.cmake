@@ -10,10 +10,18 @@ vcpkg_from_github(
     HEAD_REF main
 )
 
-# tests/package/run.cmake (package_vcpkg) builds and installs the source with exactly these options.
+# Feature "tools" (a default feature): the command-line tool `parkinvest`, in tools/parkinvest/.
+vcpkg_check_features(OUT_FEATURE_OPTIONS FEATURE_OPTIONS
+    FEATURES
+        tools PARKINVEST_BUILD_TOOLS
+)
+
+# tests/package/run.cmake (package_vcpkg) configures the source with exactly these options, for
+# each feature, and checks what they install.
 vcpkg_cmake_configure(
     SOURCE_PATH "${SOURCE_PATH}"
     OPTIONS
+        ${FEATURE_OPTIONS}
         -DPARKINVEST_BUILD_TESTS=OFF
         -DPARKINVEST_BUILD_EXAMPLES=OFF
         -DPARKINVEST_BUILD_BENCHMARKS=OFF
@@ -23,6 +31,9 @@ vcpkg_cmake_configure(
 vcpkg_cmake_install()
 vcpkg_cmake_config_fixup(CONFIG_PATH lib/cmake/${PORT})
 vcpkg_fixup_pkgconfig()
+if("tools" IN_LIST FEATURES)
+    vcpkg_copy_tools(TOOL_NAMES parkinvest AUTO_CLEAN)
+endif()
 
 file(REMOVE_RECURSE "${CURRENT_PACKAGES_DIR}/debug/include")
 file(INSTALL "${CMAKE_CURRENT_LIST_DIR}/usage" DESTINATION "${CURRENT_PACKAGES_DIR}/share/${PORT}")

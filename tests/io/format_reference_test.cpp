@@ -69,7 +69,7 @@ TEST(FormatReference, CheckedInPageIsTheGeneratedOne) {
         if (more_a != more_b || line_a != line_b) {
             ADD_FAILURE() << "docs/formats.md differs from the generated page at line " << line << ":\n  page:      "
                           << line_a << "\n  generated: " << line_b
-                          << "\nregenerate it: build/examples/parkinvest formats > docs/formats.md";
+                          << "\nregenerate it: build/tools/parkinvest formats > docs/formats.md";
             break;
         }
     }

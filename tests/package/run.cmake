@@ -67,13 +67,29 @@ function(pi_configure source binary)
   endif()
 endfunction()
 
-# pi_build(<binary dir> [targets...])
+# pi_build(<binary dir> [targets...] [OUTPUT <var>])
 function(pi_build binary)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "OUTPUT" "")
   set(targets)
-  if(ARGN)
-    set(targets --target ${ARGN})
+  if(arg_UNPARSED_ARGUMENTS)
+    set(targets --target ${arg_UNPARSED_ARGUMENTS})
   endif()
-  pi_run("${CMAKE_COMMAND}" --build "${binary}" ${PI_CONFIG_ARGS} --parallel ${PI_JOBS} ${targets})
+  pi_run("${CMAKE_COMMAND}" --build "${binary}" ${PI_CONFIG_ARGS} --parallel ${PI_JOBS} ${targets} OUTPUT out)
+  if(arg_OUTPUT)
+    set(${arg_OUTPUT} "${out}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# pi_expect_tool(<prefix>): <prefix>/bin/parkinvest runs and prints this version.
+function(pi_expect_tool prefix)
+  set(tool "${prefix}/${PI_BINDIR}/parkinvest${CMAKE_EXECUTABLE_SUFFIX}")
+  if(NOT EXISTS "${tool}")
+    message(FATAL_ERROR "not installed: ${tool} (the command-line tool belongs to every install)")
+  endif()
+  pi_run("${tool}" --version OUTPUT out)
+  if(NOT out STREQUAL "parkinvest ${PI_VERSION}\n")
+    message(FATAL_ERROR "${tool} --version printed '${out}', expected 'parkinvest ${PI_VERSION}'")
+  endif()
 endfunction()
 
 # pi_run_consumer(<binary dir>): runs <binary dir>/parkinvest_consumer and checks its output.
@@ -144,6 +160,20 @@ function(case_installed_files)
       message(FATAL_ERROR "not installed: ${file}")
     endif()
   endforeach()
+  if(PI_TOOLS)
+    pi_expect_tool("${PI_PREFIX}")
+  endif()
+
+  # Usage requirements: /utf-8 for MSVC (the headers hold UTF-8 literals), never a warning flag.
+  file(READ "${cmakedir}/parkinvestTargets.cmake" targets)
+  file(STRINGS "${cmakedir}/parkinvestTargets.cmake" options REGEX "^ *INTERFACE_COMPILE_OPTIONS ")
+  string(FIND "${options}" "CXX_COMPILER_ID:MSVC>:/utf-8>" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "parkinvest::parkinvest does not pass /utf-8 on to MSVC consumers:\n${targets}")
+  endif()
+  if(targets MATCHES "Werror|/WX|-W[a-z]")
+    message(FATAL_ERROR "parkinvest::parkinvest passes a warning option on to its consumers:\n${targets}")
+  endif()
 
   file(READ "${cmakedir}/parkinvestConfig.cmake" config)
   string(FIND "${config}" "find_dependency(Boost 1.74 CONFIG)" boost_at)
@@ -198,17 +228,35 @@ function(case_moved_prefix)
   pi_expect_found_in("${binary}" "${moved}")
   pi_build("${binary}")
   pi_run_consumer("${binary}")
+  if(PI_TOOLS)
+    pi_expect_tool("${moved}")
+  endif()
 endfunction()
 
 # add_subdirectory(<source> parkinvest SYSTEM): parkinvest::parkinvest, with its headers as
-# system headers, and none of parkinvest's tests, examples or benchmarks.
+# system headers, and none of parkinvest's tests, examples or benchmarks. The library is built
+# with one warning more than its own set (-Wpadded, standing for what a newer compiler adds to
+# -Wall): the build must succeed with the warnings shown, as parkinvest never makes its warnings
+# errors in another project's build (PARKINVEST_WERROR is OFF there).
 function(case_subdirectory)
   set(binary "${PI_WORK_DIR}/subdirectory")
   pi_configure("${PI_TESTS_DIR}/subdirectory" "${binary}" "-DPARKINVEST_SOURCE_DIR=${PI_SOURCE_DIR}"
-               -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
-  pi_build("${binary}")
+               -DCMAKE_EXPORT_COMPILE_COMMANDS=ON "-DPARKINVEST_NEWER_WARNINGS=-Wpadded")
+  pi_build("${binary}" OUTPUT out)
   pi_run_consumer("${binary}")
   pi_expect_only_parent_tests("${binary}")
+  pi_expect_system_headers("${binary}")
+  string(REGEX MATCHALL "(src|include/parkinvest)/[a-z_/0-9]+\\.[ch]pp:[0-9]+:[0-9]+: warning: [^\n]*\\[-Wpadded\\]" warned "${out}")
+  list(LENGTH warned n)
+  if(n EQUAL 0)
+    message(FATAL_ERROR "the library's sources were not built with the extra warning (no -Wpadded warning):\n${out}")
+  endif()
+  message(STATUS "the library built with ${n} -Wpadded warnings in its sources, none an error")
+endfunction()
+
+# pi_expect_system_headers(<binary dir>): the consumer compiles with parkinvest's headers as
+# system headers (-isystem), so that its own warning flags do not apply to them.
+function(pi_expect_system_headers binary)
   file(READ "${binary}/compile_commands.json" commands)
   if(NOT commands MATCHES "-isystem ${PI_SOURCE_DIR}/include[^\n]*consumer/main\\.cpp")
     message(FATAL_ERROR "the consumer does not see parkinvest's headers as system headers:\n${commands}")
@@ -225,13 +273,15 @@ endfunction()
 
 # FetchContent_Declare(parkinvest GIT_REPOSITORY ...) as the README shows it, kept offline:
 # FETCHCONTENT_SOURCE_DIR_PARKINVEST points at this source tree and nothing is fetched.
+# FetchContent_MakeAvailable adds that tree with add_subdirectory, so the build would be the
+# subdirectory case's again: this case configures and checks what FetchContent brings (the
+# library alone, its headers as system headers, no tests) without building it a second time.
 function(case_fetchcontent)
   set(binary "${PI_WORK_DIR}/fetchcontent")
   pi_configure("${PI_TESTS_DIR}/fetchcontent" "${binary}" "-DFETCHCONTENT_SOURCE_DIR_PARKINVEST=${PI_SOURCE_DIR}"
-               -DFETCHCONTENT_FULLY_DISCONNECTED=ON)
-  pi_build("${binary}")
-  pi_run_consumer("${binary}")
+               -DFETCHCONTENT_FULLY_DISCONNECTED=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
   pi_expect_only_parent_tests("${binary}")
+  pi_expect_system_headers("${binary}")
 endfunction()
 
 # pkg-config: the compiler with $(pkg-config --cflags --libs parkinvest) and -std=c++20, the
@@ -319,8 +369,9 @@ function(case_headers)
 endfunction()
 
 # vcpkg (cannot run offline here): the manifests are valid JSON with the fields vcpkg needs; the
-# source configured, built and installed with exactly the OPTIONS of ports/parkinvest/portfile.cmake;
-# the layout the portfile's fixups expect; consumer 1 built from the lines of the port's usage file.
+# source configured with exactly the OPTIONS of ports/parkinvest/portfile.cmake, with and without
+# its tools feature, installs the layout the portfile's fixups expect; consumer 1 built from the
+# lines of the port's usage file against the shared install.
 function(case_vcpkg)
   foreach(manifest "${PI_SOURCE_DIR}/vcpkg.json" "${PI_SOURCE_DIR}/ports/parkinvest/vcpkg.json")
     file(READ "${manifest}" json)
@@ -360,41 +411,74 @@ function(case_vcpkg)
     endif()
   endforeach()
 
-  # The portfile's OPTIONS, as written.
+  # The portfile's OPTIONS, as written, with ${FEATURE_OPTIONS} as vcpkg_check_features makes it
+  # from the portfile's FEATURES list (-D<option>=ON for a feature asked for, OFF otherwise).
   file(READ "${PI_SOURCE_DIR}/ports/parkinvest/portfile.cmake" portfile)
-  if(NOT portfile MATCHES "vcpkg_cmake_configure\\([^)]*OPTIONS([^)]*)\\)")
+  string(REGEX REPLACE "#[^\n]*" "" portfile_code "${portfile}")
+  if(NOT portfile_code MATCHES "vcpkg_check_features\\([^)]*FEATURES([^)]*)\\)")
+    message(FATAL_ERROR "portfile.cmake: no vcpkg_check_features(... FEATURES ...)")
+  endif()
+  separate_arguments(feature_pairs UNIX_COMMAND "${CMAKE_MATCH_1}")
+  if(NOT feature_pairs STREQUAL "tools;PARKINVEST_BUILD_TOOLS")
+    message(FATAL_ERROR "portfile.cmake: the features map to '${feature_pairs}', expected tools -> PARKINVEST_BUILD_TOOLS")
+  endif()
+  file(READ "${PI_SOURCE_DIR}/ports/parkinvest/vcpkg.json" port_json)
+  string(JSON description ERROR_VARIABLE error GET "${port_json}" features tools description)
+  string(JSON default ERROR_VARIABLE default_error GET "${port_json}" default-features 0)
+  if(error OR NOT default STREQUAL "tools")
+    message(FATAL_ERROR "ports/parkinvest/vcpkg.json: 'tools' must be a feature and the default one: ${error} ${default_error}")
+  endif()
+  if(NOT portfile_code MATCHES "if\\(\"tools\" IN_LIST FEATURES\\)[ \n]*vcpkg_copy_tools\\(TOOL_NAMES parkinvest AUTO_CLEAN\\)")
+    message(FATAL_ERROR "portfile.cmake: with the tools feature, vcpkg_copy_tools(TOOL_NAMES parkinvest AUTO_CLEAN) must move bin/parkinvest to tools/parkinvest")
+  endif()
+  if(NOT portfile_code MATCHES "vcpkg_cmake_configure\\([^)]*[ \n]OPTIONS[ \n]([^)]*)\\)")
     message(FATAL_ERROR "portfile.cmake: no vcpkg_cmake_configure(... OPTIONS ...)")
   endif()
-  string(REGEX REPLACE "#[^\n]*" "" options "${CMAKE_MATCH_1}")
-  separate_arguments(options UNIX_COMMAND "${options}")
-  if(NOT options)
-    message(FATAL_ERROR "portfile.cmake: empty OPTIONS")
+  separate_arguments(options UNIX_COMMAND "${CMAKE_MATCH_1}")
+  if(NOT "\${FEATURE_OPTIONS}" IN_LIST options)
+    message(FATAL_ERROR "portfile.cmake: OPTIONS do not pass \${FEATURE_OPTIONS}: ${options}")
   endif()
   message(STATUS "the portfile's OPTIONS: ${options}")
-  if(NOT portfile MATCHES "vcpkg_cmake_config_fixup\\([^)]*CONFIG_PATH ([^ )\n]+)")
+  if(NOT portfile_code MATCHES "vcpkg_cmake_config_fixup\\([^)]*CONFIG_PATH ([^ )\n]+)")
     message(FATAL_ERROR "portfile.cmake: no vcpkg_cmake_config_fixup(CONFIG_PATH ...)")
   endif()
   string(REPLACE "\${PORT}" "parkinvest" config_path "${CMAKE_MATCH_1}")
 
-  # vcpkg_cmake_configure passes CMAKE_INSTALL_PREFIX and the build type itself; lib is vcpkg's libdir.
-  set(build "${PI_WORK_DIR}/vcpkg/build")
-  set(prefix "${PI_WORK_DIR}/vcpkg/packages")
-  pi_configure("${PI_SOURCE_DIR}" "${build}" ${options} "-DCMAKE_INSTALL_PREFIX=${prefix}" -DCMAKE_INSTALL_LIBDIR=lib)
-  pi_build("${build}")
-  file(REMOVE_RECURSE "${prefix}")
-  pi_run("${CMAKE_COMMAND}" --install "${build}" ${PI_CONFIG_ARGS})
-  foreach(file "${config_path}/parkinvestConfig.cmake" lib/pkgconfig/parkinvest.pc include/parkinvest/parkinvest.hpp)
-    if(NOT EXISTS "${prefix}/${file}")
-      message(FATAL_ERROR "vcpkg layout: ${file} not installed under the prefix")
+  # Configured (not built: the install fixture's build is the same library) with and without the
+  # feature; vcpkg_cmake_configure passes CMAKE_INSTALL_PREFIX itself, and lib is vcpkg's libdir.
+  # The generated install script says where each file goes.
+  foreach(tools ON OFF)
+    set(build "${PI_WORK_DIR}/vcpkg/build-tools-${tools}")
+    list(TRANSFORM options REPLACE "^\\$\\{FEATURE_OPTIONS\\}$" "-DPARKINVEST_BUILD_TOOLS=${tools}" OUTPUT_VARIABLE configure_options)
+    pi_configure("${PI_SOURCE_DIR}" "${build}" ${configure_options} "-DCMAKE_INSTALL_PREFIX=/vcpkg/packages/parkinvest"
+                 -DCMAKE_INSTALL_LIBDIR=lib)
+    file(GLOB leftovers "${build}/tests" "${build}/examples" "${build}/benchmarks")
+    if(leftovers)
+      message(FATAL_ERROR "the portfile's options still build: ${leftovers}")
+    endif()
+    file(GLOB_RECURSE scripts "${build}/cmake_install.cmake" "${build}/*/cmake_install.cmake")
+    set(install_text "")
+    foreach(script IN LISTS scripts)
+      file(READ "${script}" text)
+      string(APPEND install_text "${text}")
+    endforeach()
+    foreach(destination "${config_path}" lib/pkgconfig include lib)
+      if(NOT install_text MATCHES "DESTINATION \"\\$\\{CMAKE_INSTALL_PREFIX\\}/${destination}\"")
+        message(FATAL_ERROR "vcpkg layout: nothing installed to ${destination} (with tools ${tools})")
+      endif()
+    endforeach()
+    set(installs_tool FALSE)
+    if(install_text MATCHES "DESTINATION \"\\$\\{CMAKE_INSTALL_PREFIX\\}/bin\"[^\n]*/parkinvest\"")
+      set(installs_tool TRUE)
+    endif()
+    if((tools AND NOT installs_tool) OR (NOT tools AND installs_tool))
+      message(FATAL_ERROR "with the tools feature ${tools}, bin/parkinvest is installed: ${installs_tool}")
     endif()
   endforeach()
   if(NOT EXISTS "${PI_SOURCE_DIR}/LICENSE")
     message(FATAL_ERROR "vcpkg_install_copyright needs LICENSE")
   endif()
-  file(GLOB leftovers "${build}/tests" "${build}/examples" "${build}/benchmarks")
-  if(leftovers)
-    message(FATAL_ERROR "the portfile's options still build: ${leftovers}")
-  endif()
+  set(prefix "${PI_PREFIX}")
 
   # usage: its CMake lines, with an executable named as they name it, make a working consumer.
   file(STRINGS "${PI_SOURCE_DIR}/ports/parkinvest/usage" usage_lines REGEX "^ +[a-z_]+\\(")
@@ -432,10 +516,28 @@ function(case_conan)
   file(READ "${PI_SOURCE_DIR}/conanfile.py" recipe)
   foreach(expected "name = \"parkinvest\"" "version = \"${PI_VERSION}\"" "package_type = \"static-library\""
                    "\"cmake_file_name\", \"parkinvest\"" "\"cmake_target_name\", \"parkinvest::parkinvest\""
-                   "\"pkg_config_name\", \"parkinvest\"")
+                   "\"pkg_config_name\", \"parkinvest\"" "options = {\"tools\": [True, False]}"
+                   "default_options = {\"tools\": True}"
+                   "cache_variables[\"PARKINVEST_BUILD_TOOLS\"] = bool(self.options.tools)")
     string(FIND "${recipe}" "${expected}" at)
     if(at EQUAL -1)
       message(FATAL_ERROR "conanfile.py: no '${expected}'")
+    endif()
+  endforeach()
+  # The sources Conan copies must hold every folder the build adds with the recipe's options.
+  if(NOT recipe MATCHES "exports_sources = ([^\n]*)")
+    message(FATAL_ERROR "conanfile.py: no exports_sources")
+  endif()
+  set(exported "${CMAKE_MATCH_1}")
+  file(STRINGS "${PI_SOURCE_DIR}/CMakeLists.txt" subdirs REGEX "^ *add_subdirectory\\(")
+  foreach(line IN LISTS subdirs)
+    string(REGEX REPLACE "^ *add_subdirectory\\(([a-z]+)\\).*" "\\1" dir "${line}")
+    if(dir MATCHES "^(tests|examples|benchmarks)$")
+      continue()  # off in the recipe
+    endif()
+    string(FIND "${exported}" "\"${dir}/*\"" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "conanfile.py: exports_sources (${exported}) lacks ${dir}/*, which CMakeLists.txt adds")
     endif()
   endforeach()
   set(binary "${PI_WORK_DIR}/conan_test_package")

@@ -1,5 +1,5 @@
 # Runs the command-line tool through its commands on the built-in sample and checks exit codes
-# and output. cmake -DCLI=<parkinvest executable> -DWORK=<scratch dir> -P cli_check.cmake
+# and output. cmake -DCLI=<parkinvest executable> -DWORK=<scratch dir> [-DVERSION=<x.y.z>] -P cli_check.cmake
 cmake_minimum_required(VERSION 3.25)
 if(NOT CLI OR NOT WORK)
   message(FATAL_ERROR "cli_check.cmake needs -DCLI=... -DWORK=...")
@@ -28,6 +28,10 @@ function(run expect_code out_regex err_regex)
 endfunction()
 
 run(0 "usage: parkinvest COMMAND" "" --help)
+if(VERSION)
+  run(0 "^parkinvest ${VERSION}\n$" "" --version)
+  run(2 "" "--version takes no arguments" --version extra)
+endif()
 run(0 "usage: parkinvest COMMAND" "" query --help)
 
 # sample in every format; each validates with the same counts (six parks in the sample).

@@ -51,6 +51,7 @@ Commands:
   report FILE [--lang zh|en] [--as-of DATE] [--svg CHART] [--format F]
                                  the park investment report for the dataset in FILE
   formats                        print the file-format reference (docs/formats.md)
+  --version                      print "parkinvest X.Y.Z", the version of the tool and its library
   query FILE --entity E [--where COND]... [--group-by KEY]... --agg AGG... [--format table|csv|json]
         [--lang zh|en] [--from F] [--rate FROM/TO=RATE]... [--rates RATES.csv] [--rate-date DATE]
                                  an aggregation query; one row per group
@@ -616,18 +617,18 @@ int cmd_report(const Args& a) {
     if (a.positional.size() != 1) usage("report takes one dataset file");
     const std::string& file = a.positional[0];
     const Dataset ds = io::load(file, format_option(a, "format"));
-    examples::ReportOptions o;
+    tools::ReportOptions o;
     o.lang = a.last("lang") ? parse_language(*a.last("lang")) : Language::chinese;
     if (const auto d = a.last("as-of")) o.as_of = parse_day(*d);
-    else if (const auto latest = examples::latest_day(ds)) o.as_of = *latest;
+    else if (const auto latest = tools::latest_day(ds)) o.as_of = *latest;
     else o.as_of = make_date(2020, 7, 31);
     o.title_zh = "parkinvest 园区投资报告 · " + file;
     o.title_en = "parkinvest park investment report · " + file;
     o.source_zh = file;
     o.source_en = file;
-    const std::string svg = examples::print_report(std::cout, ds, o);
+    const std::string svg = tools::print_report(std::cout, ds, o);
     if (const auto chart = a.last("svg")) {
-        if (const auto error = examples::write_file(*chart, svg)) {
+        if (const auto error = tools::write_file(*chart, svg)) {
             std::cerr << "parkinvest: cannot write the chart: " << *error << '\n';
             return 1;
         }
@@ -756,15 +757,16 @@ int run(int argc, char** argv) {
         std::cout << usage_message();
         return 0;
     }
-    if (command == "--version") {
-        std::cout << "parkinvest " << PARKINVEST_VERSION_MAJOR << '.' << PARKINVEST_VERSION_MINOR << '.' << PARKINVEST_VERSION_PATCH << '\n';
-        return 0;
-    }
     for (const char* arg : rest) {
         if (std::string_view(arg) == "--help" || std::string_view(arg) == "-h") {
             std::cout << usage_message();
             return 0;
         }
+    }
+    if (command == "--version") {
+        if (!rest.empty()) usage("--version takes no arguments");
+        std::cout << "parkinvest " << version_string << '\n';
+        return 0;
     }
     if (command == "formats") {
         std::cout << io::format_reference();

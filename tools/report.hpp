@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The park investment report shared by park_report (the built-in sample) and parkinvest_cli
-// (`parkinvest report FILE`, any dataset). Part of the examples, not of the library.
+// The park investment report of `parkinvest report FILE` (any dataset), also printed by the
+// park_report example for the built-in sample. Part of the tools, not of the library.
 #pragma once
 
 #include <parkinvest/parkinvest.hpp>
@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace parkinvest::examples {
+namespace parkinvest::tools {
 
 struct ReportOptions {
     Language lang = Language::chinese;
@@ -35,4 +35,4 @@ std::optional<Date> latest_day(const Dataset& ds);
 /// "2020年7月31日".
 std::string zh_day(Date d);
 
-}  // namespace parkinvest::examples
+}  // namespace parkinvest::tools

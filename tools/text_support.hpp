@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Small text helpers shared by the example programs (not part of the library).
+// Small text helpers shared by the command-line tool, its report and the examples (not part of the library).
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace parkinvest::examples {
+namespace parkinvest::tools {
 
 /// Every line of `text` behind `prefix`.
 inline std::string indented(std::string_view text, std::string_view prefix) {
@@ -22,4 +22,4 @@ inline std::string indented(std::string_view text, std::string_view prefix) {
     return out;
 }
 
-}  // namespace parkinvest::examples
+}  // namespace parkinvest::tools

@@ -3,7 +3,7 @@
 // Percent, and the chart's bars are scaled in 128-bit integers — no floating point anywhere.
 #include "report.hpp"
 
-#include "example_support.hpp"
+#include "text_support.hpp"
 
 #include <parkinvest/io/io.hpp>
 
@@ -17,7 +17,7 @@
 #include <system_error>
 #include <vector>
 
-namespace parkinvest::examples {
+namespace parkinvest::tools {
 
 namespace q = parkinvest::query;
 
@@ -470,4 +470,4 @@ std::string print_report(std::ostream& terminal, const Dataset& ds, const Report
     return svg;
 }
 
-}  // namespace parkinvest::examples
+}  // namespace parkinvest::tools

@@ -30,7 +30,8 @@ class ParkinvestConan(ConanFile):
         cmake_layout(self)
 
     def requirements(self):
-        # Both appear in parkinvest's public headers.
+        # Boost appears in every public header; cereal is built into the library and appears only
+        # in <parkinvest/io/cereal.hpp>, the header of the component parkinvest::cereal.
         self.requires("boost/[>=1.74 <2]", transitive_headers=True)
         self.requires("cereal/[>=1.3.1 <2]", transitive_headers=True)
 
@@ -61,8 +62,15 @@ class ParkinvestConan(ConanFile):
         rmdir(self, os.path.join(self.package_folder, "lib", "pkgconfig"))
 
     def package_info(self):
+        # The targets of parkinvestConfig.cmake: parkinvest::parkinvest, and parkinvest::cereal for
+        # <parkinvest/io/cereal.hpp> (cereal functions for archives of your own).
         self.cpp_info.set_property("cmake_file_name", "parkinvest")
-        self.cpp_info.set_property("cmake_target_name", "parkinvest::parkinvest")
         self.cpp_info.set_property("pkg_config_name", "parkinvest")
-        self.cpp_info.libs = ["parkinvest"]
-        self.cpp_info.requires = ["boost::headers", "cereal::cereal"]
+        library = self.cpp_info.components["parkinvest"]
+        library.set_property("cmake_target_name", "parkinvest::parkinvest")
+        library.set_property("pkg_config_name", "parkinvest")
+        library.libs = ["parkinvest"]
+        library.requires = ["boost::headers"]
+        with_cereal = self.cpp_info.components["cereal"]
+        with_cereal.set_property("cmake_target_name", "parkinvest::cereal")
+        with_cereal.requires = ["parkinvest", "cereal::cereal"]

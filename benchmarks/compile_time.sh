@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compile-time cost of including parkinvest versus Boost.Multiprecision's cpp_int.
+# Compile-time cost of including parkinvest (the value types alone, <parkinvest/core.hpp>, and the
+# umbrella header) versus Boost.Multiprecision's cpp_int.
 #
 # Usage: benchmarks/compile_time.sh [compiler]      (default: c++; or set CXX)
 #   RUNS=5               compilations per header (the median is reported)
@@ -24,8 +25,10 @@ case "${RUNS}" in '' | *[!0-9]* | 0) echo "compile_time.sh: RUNS must be a posit
 work="$(mktemp -d -t parkinvest-compile-time.XXXXXX)"
 trap 'rm -rf -- "${work}"' EXIT
 
-printf '#include <parkinvest/parkinvest.hpp>\n' >"${work}/parkinvest_tu.cpp"
-printf '#include <boost/multiprecision/cpp_int.hpp>\n' >"${work}/boost_cpp_int_tu.cpp"
+# The translation units, each nothing but one #include: the value types alone, the umbrella, and
+# the yardstick.
+headers=("parkinvest/core.hpp" "parkinvest/parkinvest.hpp" "boost/multiprecision/cpp_int.hpp")
+for i in "${!headers[@]}"; do printf '#include <%s>\n' "${headers[$i]}" >"${work}/tu${i}.cpp"; done
 
 # Microseconds since the epoch: bash 5's EPOCHREALTIME when present, else GNU date.
 now_us() {
@@ -45,19 +48,10 @@ compile_once() {
         -o /dev/null "$1"
 }
 
-# Prints the median wall time of RUNS compilations of $1, in microseconds.
-median_us() {
-    local tu="$1" i start end
-    local -a times=()
-    compile_once "${tu}" || { echo "compile_time.sh: ${tu##*/} does not compile" >&2; return 1; }  # warm-up
-    for ((i = 0; i < RUNS; i++)); do
-        start="$(now_us)"
-        compile_once "${tu}"
-        end="$(now_us)"
-        times+=("$((end - start))")
-    done
+# The median of the numbers given, one per argument.
+median() {
     local -a sorted
-    mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+    mapfile -t sorted < <(printf '%s\n' "$@" | sort -n)
     local n="${#sorted[@]}"
     if ((n % 2 == 1)); then
         printf '%s\n' "${sorted[n / 2]}"
@@ -76,11 +70,27 @@ ms() { printf '%d.%d' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
 
 echo "compiler: $("${CXX_BIN}" --version | head -n 1)"
 echo "flags:    -std=c++20 -O2 ${MODE} -I<repo>/include ${EXTRA_FLAGS}"
-echo "runs:     ${RUNS} each (median; one warm-up run first)"
+echo "runs:     ${RUNS} each, interleaved (median; one warm-up compile of each first)"
 
-ours="$(median_us "${work}/parkinvest_tu.cpp")"
-theirs="$(median_us "${work}/boost_cpp_int_tu.cpp")"
+# One warm-up compile of each, then RUNS rounds, each compiling every header once (interleaved,
+# so that a change of the machine's load falls on all of them alike).
+for i in "${!headers[@]}"; do
+    compile_once "${work}/tu${i}.cpp" || { echo "compile_time.sh: <${headers[$i]}> does not compile" >&2; exit 1; }
+done
+declare -a times0=() times1=() times2=()
+for ((r = 0; r < RUNS; r++)); do
+    for i in "${!headers[@]}"; do
+        start="$(now_us)"
+        compile_once "${work}/tu${i}.cpp"
+        end="$(now_us)"
+        eval "times${i}+=(\"$((end - start))\")"
+    done
+done
+core="$(median "${times0[@]}")"
+umbrella="$(median "${times1[@]}")"
+boost="$(median "${times2[@]}")"
 
-printf '%-45s %10s ms\n' "#include <parkinvest/parkinvest.hpp>" "$(ms "${ours}")"
-printf '%-45s %10s ms\n' "#include <boost/multiprecision/cpp_int.hpp>" "$(ms "${theirs}")"
-printf 'ratio parkinvest / cpp_int: %s  (below 1.00: parkinvest is lighter)\n' "$(ratio "${ours}" "${theirs}")"
+printf '%-45s %10s ms  %s x cpp_int\n' "#include <parkinvest/core.hpp>" "$(ms "${core}")" "$(ratio "${core}" "${boost}")"
+printf '%-45s %10s ms  %s x cpp_int\n' "#include <parkinvest/parkinvest.hpp>" "$(ms "${umbrella}")" "$(ratio "${umbrella}" "${boost}")"
+printf '%-45s %10s ms\n' "#include <boost/multiprecision/cpp_int.hpp>" "$(ms "${boost}")"
+echo "(below 1.00: lighter than cpp_int.hpp; load average $(cut -d' ' -f1-3 /proc/loadavg))"

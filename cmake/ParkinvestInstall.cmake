@@ -4,7 +4,8 @@
 #   include/parkinvest/**.hpp                        the public headers
 #   <libdir>/libparkinvest.a                         the compiled part
 #   <libdir>/cmake/parkinvest/parkinvestConfig.cmake, parkinvestConfigVersion.cmake,
-#                             parkinvestTargets*.cmake  for find_package(parkinvest CONFIG)
+#                             parkinvestTargets*.cmake, parkinvestCerealTargets.cmake
+#                                                    for find_package(parkinvest CONFIG)
 #   <libdir>/pkgconfig/parkinvest.pc                 for pkg-config
 #
 # The install is relocatable: every installed file finds the others relative to its own
@@ -26,6 +27,11 @@ install(TARGETS parkinvest EXPORT parkinvestTargets
         LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
         RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(EXPORT parkinvestTargets
+        NAMESPACE parkinvest::
+        DESTINATION "${PARKINVEST_INSTALL_CMAKEDIR}")
+# parkinvest::cereal in a file of its own: the config loads it only where cereal is installed.
+install(TARGETS parkinvest_cereal EXPORT parkinvestCerealTargets)
+install(EXPORT parkinvestCerealTargets
         NAMESPACE parkinvest::
         DESTINATION "${PARKINVEST_INSTALL_CMAKEDIR}")
 

@@ -49,6 +49,21 @@ const Industry* Dataset::find_industry(std::string_view scheme, std::string_view
     return it == industry_codes_.end() ? nullptr : find(it->second);
 }
 
+namespace {
+template <class IdT>
+std::span<const IdT> ids_in(const std::unordered_map<ParkId, std::vector<IdT>>& index, ParkId park) {
+    const auto it = index.find(park);
+    return it == index.end() ? std::span<const IdT>{} : std::span<const IdT>(it->second);
+}
+}  // namespace
+
+std::span<const ProjectId> Dataset::projects_in(ParkId park) const { return ids_in(projects_by_park_, park); }
+std::span<const EnterpriseId> Dataset::enterprises_in(ParkId park) const { return ids_in(enterprises_by_park_, park); }
+std::span<const LoanId> Dataset::loans_in(ParkId park) const { return ids_in(loans_by_park_, park); }
+std::span<const WasteFacilityId> Dataset::waste_facilities_in(ParkId park) const { return ids_in(facilities_by_park_, park); }
+std::span<const StatisticId> Dataset::statistics_in(ParkId park) const { return ids_in(statistics_by_park_, park); }
+std::span<const ParkId> Dataset::sub_parks_of(ParkId park) const { return ids_in(sub_parks_, park); }
+
 std::optional<ParkId> Dataset::park_of(const Loan& loan) const {
     if (loan.park) return loan.park;
     for (EnterpriseId b : loan.borrowers)

@@ -64,7 +64,10 @@ class ParkinvestConan(ConanFile):
     def package_info(self):
         # The targets of parkinvestConfig.cmake: parkinvest::parkinvest, and parkinvest::cereal for
         # <parkinvest/io/cereal.hpp> (cereal functions for archives of your own).
+        # CMakeDeps also makes a target that links every component: it must not take the name
+        # parkinvest::parkinvest, or that target would bring cereal's headers to everyone.
         self.cpp_info.set_property("cmake_file_name", "parkinvest")
+        self.cpp_info.set_property("cmake_target_name", "parkinvest::parkinvest_all")
         self.cpp_info.set_property("pkg_config_name", "parkinvest")
         library = self.cpp_info.components["parkinvest"]
         library.set_property("cmake_target_name", "parkinvest::parkinvest")

@@ -7,7 +7,7 @@
 #   MODE=-fsyntax-only   or MODE=-c to include code generation (object written to /dev/null)
 #   EXTRA_FLAGS="..."    more flags for both, e.g. -I/opt/boost/include
 #
-# Each translation unit contains nothing but one #include; both are compiled with the same
+# Each translation unit contains nothing but one #include; all three are compiled with the same
 # flags: -std=c++20 -O2 $MODE -I<repo>/include $EXTRA_FLAGS.
 set -euo pipefail
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/vcpkg_port_sha512.sh on a throw-away repository with a local tag (CTest release_port_sha512):
+# scripts/vcpkg_port_sha512.sh on a throw-away repository with a local tag (CTest package_port_sha512):
 # the hash is that of the archive GitHub serves for the tag (tar of the tag under
 # parkinvest-<version>/, gzip -cn), computed here the long way; it is written into the portfile
 # and nothing else changes; the same on a second run; wrong tags and versions are refused.

@@ -134,7 +134,7 @@ endfunction()
 include("${PI_CONSUMER_DIR}/sources.cmake")
 
 # The options that turn everything of parkinvest's own off, for builds from source.
-set(PI_LIBRARY_ONLY -DPARKINVEST_BUILD_TESTS=OFF -DPARKINVEST_BUILD_EXAMPLES=OFF
+set(PI_LIBRARY_ONLY -DPARKINVEST_BUILD_TESTS=OFF -DPARKINVEST_BUILD_EXAMPLES=OFF -DPARKINVEST_BUILD_TOOLS=OFF
     -DPARKINVEST_BUILD_BENCHMARKS=OFF -DPARKINVEST_BUILD_FUZZERS=OFF)
 
 # -------------------------------------------------------------------------------------------- cases
@@ -195,9 +195,20 @@ function(case_installed_files)
   if(NOT EXISTS "${cmakedir}/parkinvestCerealTargets.cmake")
     message(FATAL_ERROR "not installed: ${cmakedir}/parkinvestCerealTargets.cmake")
   endif()
-  # parkinvest::parkinvest needs Boost only: cereal is inside the compiled library.
+  # parkinvest::parkinvest needs Boost only: cereal is inside the compiled library, and no
+  # installed header but io/cereal.hpp and the io/cereal_detail.hpp it includes names cereal.
   if(targets MATCHES "cereal")
     message(FATAL_ERROR "parkinvest::parkinvest names cereal:\n${targets}")
+  endif()
+  set(with_cereal "")
+  foreach(header IN LISTS installed_headers)
+    file(STRINGS "${PI_PREFIX}/${PI_INCLUDEDIR}/${header}" includes REGEX "^#include <cereal/")
+    if(includes)
+      list(APPEND with_cereal "${header}")
+    endif()
+  endforeach()
+  if(NOT with_cereal STREQUAL "parkinvest/io/cereal_detail.hpp")
+    message(FATAL_ERROR "the headers that include cereal must be io/cereal_detail.hpp alone (through io/cereal.hpp), not: ${with_cereal}")
   endif()
 
   # Relocatable: no installed text file names a directory of this machine's build. Compiled
@@ -558,6 +569,8 @@ function(case_conan)
                    "\"cmake_file_name\", \"parkinvest\"" "\"cmake_target_name\", \"parkinvest::parkinvest\""
                    "\"pkg_config_name\", \"parkinvest\"" "options = {\"tools\": [True, False]}"
                    "default_options = {\"tools\": True}"
+                   "self.cpp_info.set_property(\"cmake_target_name\", \"parkinvest::parkinvest_all\")"
+                   "with_cereal.set_property(\"cmake_target_name\", \"parkinvest::cereal\")"
                    "cache_variables[\"PARKINVEST_BUILD_TOOLS\"] = bool(self.options.tools)")
     string(FIND "${recipe}" "${expected}" at)
     if(at EQUAL -1)

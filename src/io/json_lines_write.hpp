@@ -209,22 +209,14 @@ private:
             str(n, x.to_string());
         } else if constexpr (std::is_same_v<T, CreditCode>) {
             str(n, x.str());
-        } else if constexpr (is_id_list<T>) {
+        } else if constexpr (is_id_list<T> || is_enum_list<T>) {
             if (skipped({})) return;
             member(n);
             out_ += '[';
             for (std::size_t i = 0; i < x.size(); ++i) {
                 if (i > 0) out_ += ',';
-                out_ += std::to_string(x[i].value());
-            }
-            out_ += ']';
-        } else if constexpr (is_enum_list<T>) {
-            if (skipped({})) return;
-            member(n);
-            out_ += '[';
-            for (std::size_t i = 0; i < x.size(); ++i) {
-                if (i > 0) out_ += ',';
-                text_out::append_json_string(out_, enum_name(x[i]));
+                if constexpr (is_id_list<T>) out_ += std::to_string(x[i].value());
+                else text_out::append_json_string(out_, enum_name(x[i]));
             }
             out_ += ']';
         } else if constexpr (std::is_same_v<T, HwCategory>) {

@@ -15,6 +15,37 @@
 
 namespace parkinvest {
 
+namespace detail {
+template <class IdT>
+using ByPark = std::unordered_map<ParkId, std::vector<IdT>>;  // ids hash keyed (model/ids.hpp)
+
+struct DatasetIndexes {
+    ByPark<ProjectId> projects_by_park;
+    ByPark<EnterpriseId> enterprises_by_park;
+    ByPark<LoanId> loans_by_park;
+    ByPark<WasteFacilityId> facilities_by_park;
+    ByPark<StatisticId> statistics_by_park;
+    ByPark<ParkId> sub_parks;
+    /// industry_code_key(scheme, code) -> the industry.
+    std::unordered_map<std::string, IndustryId, KeyedHash> industry_codes;
+};
+
+DatasetIndexHolder::DatasetIndexHolder() noexcept = default;
+DatasetIndexHolder::DatasetIndexHolder(const DatasetIndexHolder& other)
+    : indexes_(other.indexes_ ? std::make_unique<DatasetIndexes>(*other.indexes_) : nullptr) {}
+DatasetIndexHolder::DatasetIndexHolder(DatasetIndexHolder&& other) noexcept = default;
+DatasetIndexHolder& DatasetIndexHolder::operator=(const DatasetIndexHolder& other) {
+    if (this != &other) indexes_ = other.indexes_ ? std::make_unique<DatasetIndexes>(*other.indexes_) : nullptr;
+    return *this;
+}
+DatasetIndexHolder& DatasetIndexHolder::operator=(DatasetIndexHolder&& other) noexcept = default;
+DatasetIndexHolder::~DatasetIndexHolder() = default;
+DatasetIndexes& DatasetIndexHolder::make() {
+    if (!indexes_) indexes_ = std::make_unique<DatasetIndexes>();
+    return *indexes_;
+}
+}  // namespace detail
+
 std::size_t Batch::size() const {
     return sources.size() + industries.size() + parks.size() + enterprises.size() + banks.size() + projects.size() +
            loans.size() + waste_facilities.size() + statistics.size();
@@ -27,9 +58,10 @@ std::size_t Dataset::size() const {
 }
 
 bool operator==(const Dataset& a, const Dataset& b) {
-    return a.sources_ == b.sources_ && a.industries_ == b.industries_ && a.parks_ == b.parks_ &&
-           a.enterprises_ == b.enterprises_ && a.banks_ == b.banks_ && a.projects_ == b.projects_ &&
-           a.loans_ == b.loans_ && a.waste_facilities_ == b.waste_facilities_ && a.statistics_ == b.statistics_;
+    return a.sources_.rows == b.sources_.rows && a.industries_.rows == b.industries_.rows && a.parks_.rows == b.parks_.rows &&
+           a.enterprises_.rows == b.enterprises_.rows && a.banks_.rows == b.banks_.rows && a.projects_.rows == b.projects_.rows &&
+           a.loans_.rows == b.loans_.rows && a.waste_facilities_.rows == b.waste_facilities_.rows &&
+           a.statistics_.rows == b.statistics_.rows;
 }
 
 namespace {
@@ -45,24 +77,28 @@ std::string industry_code_key(std::string_view scheme, std::string_view code) {
 }  // namespace
 
 const Industry* Dataset::find_industry(std::string_view scheme, std::string_view code) const {
-    const auto it = industry_codes_.find(industry_code_key(scheme, code));
-    return it == industry_codes_.end() ? nullptr : find(it->second);
+    const detail::DatasetIndexes* ix = indexes_.get();
+    if (ix == nullptr) return nullptr;
+    const auto it = ix->industry_codes.find(industry_code_key(scheme, code));
+    return it == ix->industry_codes.end() ? nullptr : find(it->second);
 }
 
 namespace {
 template <class IdT>
-std::span<const IdT> ids_in(const std::unordered_map<ParkId, std::vector<IdT>>& index, ParkId park) {
+std::span<const IdT> ids_in(const detail::DatasetIndexes* ix, detail::ByPark<IdT> detail::DatasetIndexes::*member, ParkId park) {
+    if (ix == nullptr) return {};
+    const detail::ByPark<IdT>& index = ix->*member;
     const auto it = index.find(park);
     return it == index.end() ? std::span<const IdT>{} : std::span<const IdT>(it->second);
 }
 }  // namespace
 
-std::span<const ProjectId> Dataset::projects_in(ParkId park) const { return ids_in(projects_by_park_, park); }
-std::span<const EnterpriseId> Dataset::enterprises_in(ParkId park) const { return ids_in(enterprises_by_park_, park); }
-std::span<const LoanId> Dataset::loans_in(ParkId park) const { return ids_in(loans_by_park_, park); }
-std::span<const WasteFacilityId> Dataset::waste_facilities_in(ParkId park) const { return ids_in(facilities_by_park_, park); }
-std::span<const StatisticId> Dataset::statistics_in(ParkId park) const { return ids_in(statistics_by_park_, park); }
-std::span<const ParkId> Dataset::sub_parks_of(ParkId park) const { return ids_in(sub_parks_, park); }
+std::span<const ProjectId> Dataset::projects_in(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::projects_by_park, park); }
+std::span<const EnterpriseId> Dataset::enterprises_in(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::enterprises_by_park, park); }
+std::span<const LoanId> Dataset::loans_in(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::loans_by_park, park); }
+std::span<const WasteFacilityId> Dataset::waste_facilities_in(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::facilities_by_park, park); }
+std::span<const StatisticId> Dataset::statistics_in(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::statistics_by_park, park); }
+std::span<const ParkId> Dataset::sub_parks_of(ParkId park) const { return ids_in(indexes_.get(), &detail::DatasetIndexes::sub_parks, park); }
 
 std::optional<ParkId> Dataset::park_of(const Loan& loan) const {
     if (loan.park) return loan.park;
@@ -74,7 +110,7 @@ std::optional<ParkId> Dataset::park_of(const Loan& loan) const {
 /// Validation and the all-or-nothing commit of every mutation.
 class DatasetEditor {
 public:
-    explicit DatasetEditor(Dataset& ds) : ds_(ds) {}
+    explicit DatasetEditor(Dataset& ds) : ds_(ds), ix_(ds.indexes_.make()) {}
 
     void insert(Batch& batch) {
         collect_pending(batch);
@@ -138,7 +174,7 @@ public:
         const std::uint32_t row = *found;
         erase_from_park_index(table.rows[row]);
         if constexpr (std::is_same_v<T, Industry>)
-            ds_.industry_codes_.erase(industry_code_key(table.rows[row].scheme, table.rows[row].code));
+            ix_.industry_codes.erase(industry_code_key(table.rows[row].scheme, table.rows[row].code));
         const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
         if (row != last) {
             table.rows[row] = std::move(table.rows[last]);
@@ -403,7 +439,7 @@ private:
         // (scheme, code) unique: against the dataset, and within a batch (one problem per code,
         // on the smallest id, naming a few of the others). Linear: one lookup per record.
         const std::string key = industry_code_key(r.scheme, r.code);
-        if (const auto it = ds_.industry_codes_.find(key); it != ds_.industry_codes_.end() && it->second != r.id)
+        if (const auto it = ix_.industry_codes.find(key); it != ix_.industry_codes.end() && it->second != r.id)
             fail("code", "\"" + printable(r.code) + "\" is already used in scheme \"" + printable(r.scheme) + "\" by " + it->second.to_string());
         if (const auto it = batch_codes_.find(key); it != batch_codes_.end() && it->second.ids.size() > 1) {
             const std::vector<IndustryId>& ids = it->second.ids;
@@ -726,8 +762,8 @@ private:
         const auto rollback = [&]() noexcept {
             for (std::size_t i = m1.rows; i < ds_.industries_.rows.size(); ++i) {
                 const Industry& r = ds_.industries_.rows[i];
-                const auto it = ds_.industry_codes_.find(industry_code_key(r.scheme, r.code));
-                if (it != ds_.industry_codes_.end() && it->second == r.id) ds_.industry_codes_.erase(it);
+                const auto it = ix_.industry_codes.find(industry_code_key(r.scheme, r.code));
+                if (it != ix_.industry_codes.end() && it->second == r.id) ix_.industry_codes.erase(it);
             }
             unindex_from(m2), unindex_from(m3), unindex_from(m5), unindex_from(m6), unindex_from(m7), unindex_from(m8);
             m8.rollback(), m7.rollback(), m6.rollback(), m5.rollback(), m4.rollback();
@@ -739,7 +775,7 @@ private:
             append(b.industries, ds_.industries_);
             for (std::size_t i = m1.rows; i < ds_.industries_.rows.size(); ++i) {
                 const Industry& r = ds_.industries_.rows[i];
-                ds_.industry_codes_.emplace(industry_code_key(r.scheme, r.code), r.id);
+                ix_.industry_codes.emplace(industry_code_key(r.scheme, r.code), r.id);
             }
             append(b.parks, ds_.parks_);
             append(b.enterprises, ds_.enterprises_);
@@ -753,17 +789,17 @@ private:
             append(b.statistics, ds_.statistics_);
             // Park indexes: built from the appended rows.
             for (std::size_t i = m2.rows; i < ds_.parks_.rows.size(); ++i)
-                if (const auto& p = ds_.parks_.rows[i]; p.parent) ds_.sub_parks_[*p.parent].push_back(p.id);
+                if (const auto& p = ds_.parks_.rows[i]; p.parent) ix_.sub_parks[*p.parent].push_back(p.id);
             for (std::size_t i = m3.rows; i < ds_.enterprises_.rows.size(); ++i)
-                if (const auto& e = ds_.enterprises_.rows[i]; e.park) ds_.enterprises_by_park_[*e.park].push_back(e.id);
+                if (const auto& e = ds_.enterprises_.rows[i]; e.park) ix_.enterprises_by_park[*e.park].push_back(e.id);
             for (std::size_t i = m5.rows; i < ds_.projects_.rows.size(); ++i)
-                ds_.projects_by_park_[ds_.projects_.rows[i].park].push_back(ds_.projects_.rows[i].id);
+                ix_.projects_by_park[ds_.projects_.rows[i].park].push_back(ds_.projects_.rows[i].id);
             for (std::size_t i = m6.rows; i < ds_.loans_.rows.size(); ++i)
-                if (const auto p = ds_.park_of(ds_.loans_.rows[i])) ds_.loans_by_park_[*p].push_back(ds_.loans_.rows[i].id);
+                if (const auto p = ds_.park_of(ds_.loans_.rows[i])) ix_.loans_by_park[*p].push_back(ds_.loans_.rows[i].id);
             for (std::size_t i = m7.rows; i < ds_.waste_facilities_.rows.size(); ++i)
-                ds_.facilities_by_park_[ds_.waste_facilities_.rows[i].park].push_back(ds_.waste_facilities_.rows[i].id);
+                ix_.facilities_by_park[ds_.waste_facilities_.rows[i].park].push_back(ds_.waste_facilities_.rows[i].id);
             for (std::size_t i = m8.rows; i < ds_.statistics_.rows.size(); ++i)
-                ds_.statistics_by_park_[ds_.statistics_.rows[i].scope].push_back(ds_.statistics_.rows[i].id);
+                ix_.statistics_by_park[ds_.statistics_.rows[i].scope].push_back(ds_.statistics_.rows[i].id);
         } catch (...) {
             rollback();
             throw;
@@ -790,17 +826,17 @@ private:
     template <class Record>
     void erase_from_park_index(const Record& r) noexcept {
         if constexpr (std::is_same_v<Record, Park>) {
-            if (r.parent) erase_id(ds_.sub_parks_, *r.parent, r.id);
+            if (r.parent) erase_id(ix_.sub_parks, *r.parent, r.id);
         } else if constexpr (std::is_same_v<Record, Enterprise>) {
-            if (r.park) erase_id(ds_.enterprises_by_park_, *r.park, r.id);
+            if (r.park) erase_id(ix_.enterprises_by_park, *r.park, r.id);
         } else if constexpr (std::is_same_v<Record, Project>) {
-            erase_id(ds_.projects_by_park_, r.park, r.id);
+            erase_id(ix_.projects_by_park, r.park, r.id);
         } else if constexpr (std::is_same_v<Record, Loan>) {
-            if (const auto p = ds_.park_of(r)) erase_id(ds_.loans_by_park_, *p, r.id);
+            if (const auto p = ds_.park_of(r)) erase_id(ix_.loans_by_park, *p, r.id);
         } else if constexpr (std::is_same_v<Record, WasteFacility>) {
-            erase_id(ds_.facilities_by_park_, r.park, r.id);
+            erase_id(ix_.facilities_by_park, r.park, r.id);
         } else if constexpr (std::is_same_v<Record, ReportedStatistic>) {
-            erase_id(ds_.statistics_by_park_, r.scope, r.id);
+            erase_id(ix_.statistics_by_park, r.scope, r.id);
         }
     }
 
@@ -816,12 +852,12 @@ private:
     }
     template <class Record>
     auto* park_index() {
-        if constexpr (std::is_same_v<Record, Park>) return &ds_.sub_parks_;
-        else if constexpr (std::is_same_v<Record, Enterprise>) return &ds_.enterprises_by_park_;
-        else if constexpr (std::is_same_v<Record, Project>) return &ds_.projects_by_park_;
-        else if constexpr (std::is_same_v<Record, Loan>) return &ds_.loans_by_park_;
-        else if constexpr (std::is_same_v<Record, WasteFacility>) return &ds_.facilities_by_park_;
-        else if constexpr (std::is_same_v<Record, ReportedStatistic>) return &ds_.statistics_by_park_;
+        if constexpr (std::is_same_v<Record, Park>) return &ix_.sub_parks;
+        else if constexpr (std::is_same_v<Record, Enterprise>) return &ix_.enterprises_by_park;
+        else if constexpr (std::is_same_v<Record, Project>) return &ix_.projects_by_park;
+        else if constexpr (std::is_same_v<Record, Loan>) return &ix_.loans_by_park;
+        else if constexpr (std::is_same_v<Record, WasteFacility>) return &ix_.facilities_by_park;
+        else if constexpr (std::is_same_v<Record, ReportedStatistic>) return &ix_.statistics_by_park;
         else return static_cast<std::unordered_map<ParkId, std::vector<decltype(Record::id)>>*>(nullptr);
     }
 
@@ -856,20 +892,20 @@ private:
         try {
             if (from != to && to) (*index)[*to].push_back(new_version.id);
             for (const auto& [loan, parks] : moved_loans)
-                if (parks.second) ds_.loans_by_park_[*parks.second].push_back(loan->id);
+                if (parks.second) ix_.loans_by_park[*parks.second].push_back(loan->id);
         } catch (...) {
             if (from != to && to) erase_id(*index, *to, new_version.id);
             for (const auto& [loan, parks] : moved_loans)
-                if (parks.second && parks.second != parks.first) erase_id(ds_.loans_by_park_, *parks.second, loan->id);
+                if (parks.second && parks.second != parks.first) erase_id(ix_.loans_by_park, *parks.second, loan->id);
             throw;
         }
         if (from != to && from) erase_id(*index, *from, old_version.id);
         for (const auto& [loan, parks] : moved_loans)
-            if (parks.first) erase_id(ds_.loans_by_park_, *parks.first, loan->id);
+            if (parks.first) erase_id(ix_.loans_by_park, *parks.first, loan->id);
     }
 
     // ------------------------------------------------------------------ the industry code index
-    using CodeIndex = decltype(Dataset::industry_codes_);
+    using CodeIndex = decltype(detail::DatasetIndexes::industry_codes);
     /// A replaced industry's move in the code index: the new key added, the old one still there.
     struct Recode {
         CodeIndex* index = nullptr;  // null: nothing to do
@@ -887,8 +923,8 @@ private:
             Recode r{nullptr, industry_code_key(old_version.scheme, old_version.code),
                      industry_code_key(new_version.scheme, new_version.code)};
             if (r.old_key != r.new_key) {
-                ds_.industry_codes_.emplace(r.new_key, new_version.id);  // validated: the key is free
-                r.index = &ds_.industry_codes_;
+                ix_.industry_codes.emplace(r.new_key, new_version.id);  // validated: the key is free
+                r.index = &ix_.industry_codes;
             }
             return r;
         } else {
@@ -964,6 +1000,7 @@ private:
     void referrers(StatisticId) {}
 
     Dataset& ds_;
+    detail::DatasetIndexes& ix_;  // ds_.indexes_, made when the editor starts
     std::vector<Problem> problems_;
     std::size_t unlisted_problems_ = 0;
     detail::IdMap<IndustryId, std::uint32_t> industry_ancestors_;  // see ancestors()

@@ -12,6 +12,36 @@
 
 namespace parkinvest::query {
 
+void detail::grow_slot_table(std::vector<std::int32_t>& table, std::size_t i) {
+    table.resize(std::max<std::size_t>(i + 1, table.size() * 2), -1);
+}
+
+detail::TableBuilder::TableBuilder(std::size_t rows) { rows_.reserve(rows); }
+
+void detail::TableBuilder::add_column(const std::string& name_zh, const std::string& name_en, bool is_key, ColumnKind kind) {
+    columns_.push_back(Column{name_zh, name_en, is_key, kind});
+}
+
+void detail::TableBuilder::start_row() {
+    rows_.emplace_back();
+    rows_.back().reserve(columns_.size());
+}
+
+void detail::TableBuilder::add_label(std::string zh, std::string en) {
+    // emplace_back in place: a Cell temporary from a ?: gives gcc 12 -O3 a false
+    // -Wmaybe-uninitialized in <variant>.
+    rows_.back().emplace_back(std::in_place_type<Label>, Label{std::move(zh), std::move(en)});
+}
+
+void detail::add_key_label(TableBuilder& table, const BoundKey& key, BoundKey::Code code) {
+    if (code == BoundKey::none) table.add_label("(无)", "(none)");
+    else table.add_label(key.label(code, Language::chinese), key.label(code, Language::english));
+}
+
+void detail::TableBuilder::add_cell(Cell cell) { rows_.back().push_back(std::move(cell)); }
+
+Table detail::TableBuilder::finish() && { return Table(std::move(columns_), std::move(rows_)); }
+
 std::unordered_set<ParkId> park_and_descendants(const Dataset& ds, ParkId park) {
     std::unordered_set<ParkId> out{park};
     std::vector<ParkId> todo{park};

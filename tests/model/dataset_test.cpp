@@ -464,6 +464,47 @@ TEST(DatasetFixture, EqualityComparesRecordsAndOrder) {
     EXPECT_FALSE(a == c);
 }
 
+TEST(DatasetFixture, CopiesAndMovesCarryTheIndexes) {
+    // The indexes by park and by industry code live outside the Dataset object (dataset.cpp):
+    // a copy gets its own, a move takes them, and a moved-from Dataset reads as empty and can
+    // be filled again.
+    const Dataset a = fixture();
+    Dataset b = a;
+    Project p = b.get(ProjectId{3});
+    p.park = ParkId{1};
+    b.replace(p);
+    EXPECT_EQ(values(a.projects_in(ParkId{1})), V{1});
+    EXPECT_EQ(values(a.projects_in(ParkId{2})), (V{2, 3}));
+    EXPECT_EQ(values(b.projects_in(ParkId{1})), (V{1, 3}));
+    EXPECT_EQ(values(b.projects_in(ParkId{2})), V{2});
+    ASSERT_NE(b.find_industry("GB/T 4754-2017", "C27"), nullptr);
+    EXPECT_EQ(b.find_industry("GB/T 4754-2017", "C27")->id, IndustryId{1});
+
+    Dataset c = std::move(b);
+    EXPECT_EQ(values(c.projects_in(ParkId{1})), (V{1, 3}));
+    expect_indexes_consistent(c, true);
+    // NOLINTBEGIN(bugprone-use-after-move): reading a moved-from Dataset is defined: it is empty
+    EXPECT_TRUE(b.empty());
+    EXPECT_EQ(values(b.projects_in(ParkId{1})), V{});
+    EXPECT_EQ(values(b.sub_parks_of(ParkId{1})), V{});
+    EXPECT_EQ(b.find_industry("GB/T 4754-2017", "C27"), nullptr);
+    b.insert(fixture_batch());
+    // NOLINTEND(bugprone-use-after-move)
+    EXPECT_TRUE(b == a);
+    EXPECT_EQ(values(b.projects_in(ParkId{2})), (V{2, 3}));
+    expect_indexes_consistent(b, true);
+
+    c = a;  // copy assignment replaces the indexes too
+    EXPECT_EQ(values(c.projects_in(ParkId{1})), V{1});
+    EXPECT_EQ(values(c.projects_in(ParkId{2})), (V{2, 3}));
+    expect_indexes_consistent(c, true);
+    Dataset empty;
+    c = std::move(empty);
+    EXPECT_TRUE(c.empty());
+    EXPECT_EQ(values(c.projects_in(ParkId{2})), V{});
+    EXPECT_EQ(c.find_industry("GB/T 4754-2017", "C27"), nullptr);
+}
+
 // ================================================================== lookups (get / find / contains)
 
 TEST(DatasetLookup, FindGetContains) {

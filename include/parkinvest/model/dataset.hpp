@@ -16,10 +16,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace parkinvest {
@@ -52,7 +52,28 @@ struct RecordStore {
         const std::uint32_t* row = index.find(id);
         return row == nullptr ? nullptr : &rows[*row];
     }
-    friend bool operator==(const RecordStore& a, const RecordStore& b) { return a.rows == b.rows; }
+};
+
+/// The Dataset's indexes by park and by industry code: hash maps defined in dataset.cpp, so that
+/// they are compiled there and not in every program that includes this header.
+struct DatasetIndexes;
+/// Owns the indexes: copied with the Dataset; none until the first change (a default-made or
+/// moved-from Dataset has none, which reads as empty).
+class DatasetIndexHolder {
+public:
+    DatasetIndexHolder() noexcept;
+    DatasetIndexHolder(const DatasetIndexHolder& other);
+    DatasetIndexHolder(DatasetIndexHolder&& other) noexcept;
+    DatasetIndexHolder& operator=(const DatasetIndexHolder& other);
+    DatasetIndexHolder& operator=(DatasetIndexHolder&& other) noexcept;
+    ~DatasetIndexHolder();
+    /// The indexes, or nullptr when there are none yet.
+    [[nodiscard]] const DatasetIndexes* get() const noexcept { return indexes_.get(); }
+    /// The indexes, made empty when there are none (may throw std::bad_alloc).
+    DatasetIndexes& make();
+
+private:
+    std::unique_ptr<DatasetIndexes> indexes_;
 };
 }  // namespace detail
 
@@ -67,16 +88,17 @@ struct RecordStore {
 /// * Removing a record that others still reference is refused, naming the referrers.
 class Dataset {
 public:
-    // ---- reading
-    [[nodiscard]] std::span<const Source> sources() const { return sources_.rows; }
-    [[nodiscard]] std::span<const Industry> industries() const { return industries_.rows; }
-    [[nodiscard]] std::span<const Park> parks() const { return parks_.rows; }
-    [[nodiscard]] std::span<const Enterprise> enterprises() const { return enterprises_.rows; }
-    [[nodiscard]] std::span<const Bank> banks() const { return banks_.rows; }
-    [[nodiscard]] std::span<const Project> projects() const { return projects_.rows; }
-    [[nodiscard]] std::span<const Loan> loans() const { return loans_.rows; }
-    [[nodiscard]] std::span<const WasteFacility> waste_facilities() const { return waste_facilities_.rows; }
-    [[nodiscard]] std::span<const ReportedStatistic> statistics() const { return statistics_.rows; }
+    // ---- reading (spans made from pointer and size: the range constructor's concept checks,
+    // nine record types over, cost every program that includes this header)
+    [[nodiscard]] std::span<const Source> sources() const { return {sources_.rows.data(), sources_.rows.size()}; }
+    [[nodiscard]] std::span<const Industry> industries() const { return {industries_.rows.data(), industries_.rows.size()}; }
+    [[nodiscard]] std::span<const Park> parks() const { return {parks_.rows.data(), parks_.rows.size()}; }
+    [[nodiscard]] std::span<const Enterprise> enterprises() const { return {enterprises_.rows.data(), enterprises_.rows.size()}; }
+    [[nodiscard]] std::span<const Bank> banks() const { return {banks_.rows.data(), banks_.rows.size()}; }
+    [[nodiscard]] std::span<const Project> projects() const { return {projects_.rows.data(), projects_.rows.size()}; }
+    [[nodiscard]] std::span<const Loan> loans() const { return {loans_.rows.data(), loans_.rows.size()}; }
+    [[nodiscard]] std::span<const WasteFacility> waste_facilities() const { return {waste_facilities_.rows.data(), waste_facilities_.rows.size()}; }
+    [[nodiscard]] std::span<const ReportedStatistic> statistics() const { return {statistics_.rows.data(), statistics_.rows.size()}; }
 
     /// nullptr when absent.
     [[nodiscard]] const Source* find(SourceId id) const { return sources_.find(id); }
@@ -162,10 +184,6 @@ public:
     friend bool operator==(const Dataset& a, const Dataset& b);
 
 private:
-    // The lookups of the *_in functions are out of line: defined here, the six instantiations of
-    // unordered_map::find took a sixth of this header's compile time in every program including it.
-    template <class IdT>
-    using ByPark = std::unordered_map<ParkId, std::vector<IdT>>;
     friend class DatasetEditor;
 
     detail::RecordStore<Source, SourceId> sources_;
@@ -179,14 +197,9 @@ private:
     detail::RecordStore<ReportedStatistic, StatisticId> statistics_;
 
     ProjectColumns project_columns_;
-    ByPark<ProjectId> projects_by_park_;
-    ByPark<EnterpriseId> enterprises_by_park_;
-    ByPark<LoanId> loans_by_park_;
-    ByPark<WasteFacilityId> facilities_by_park_;
-    ByPark<StatisticId> statistics_by_park_;
-    ByPark<ParkId> sub_parks_;
-    /// industry_code_key(scheme, code) -> the industry; kept in step with every mutation.
-    std::unordered_map<std::string, IndustryId, detail::KeyedHash> industry_codes_;
+    /// Records by park, sub-parks by parent, industries by (scheme, code); kept in step with
+    /// every mutation.
+    detail::DatasetIndexHolder indexes_;
 };
 
 }  // namespace parkinvest

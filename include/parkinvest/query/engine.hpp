@@ -52,6 +52,16 @@ template <class R, class F, class... Keys>
 class Query;
 
 namespace detail {
+/// Query::aggregate's direct slot table (one key with small codes): grows it to hold index `i`,
+/// new slots -1.
+void grow_slot_table(std::vector<std::int32_t>& table, std::size_t i);
+
+/// Adds a key's label of `code` to the table's current row: both languages, "(无)" / "(none)"
+/// for BoundKey::none.
+void add_key_label(TableBuilder& table, const BoundKey& key, BoundKey::Code code);
+}  // namespace detail
+
+namespace detail {
 template <class T>
 inline constexpr bool is_id = false;
 template <class Tag>
@@ -208,7 +218,7 @@ public:
                 constexpr BoundKey::Code dense_limit = 1 << 16;
                 if (code[0] < dense_limit) {
                     const auto i = static_cast<std::size_t>(code[0]);
-                    if (i >= dense.size()) dense.resize(std::max<std::size_t>(i + 1, dense.size() * 2), -1);
+                    if (i >= dense.size()) detail::grow_slot_table(dense, i);
                     if (dense[i] < 0) {
                         dense[i] = static_cast<std::int32_t>(codes.size());
                         codes.push_back(code);
@@ -288,30 +298,18 @@ public:
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; });
 
-        std::vector<Column> columns;
-        std::apply([&](const auto&... k) { (columns.push_back(Column{k.name_zh, k.name_en, true, ColumnKind::label}), ...); }, keys_);
-        (columns.push_back(Column{aggs.name_zh, aggs.name_en, false, aggs.column_kind()}), ...);
-        std::vector<std::vector<Cell>> rows;
-        rows.reserve(order.size());
+        detail::TableBuilder table(order.size());
+        std::apply([&](const auto&... k) { (table.add_column(k.name_zh, k.name_en, true, ColumnKind::label), ...); }, keys_);
+        (table.add_column(aggs.name_zh, aggs.name_en, false, aggs.column_kind()), ...);
         for (const std::uint32_t g : order) {
-            std::vector<Cell> row;
-            row.reserve(columns.size());
-            // emplace_back in place: a Cell temporary from a ?: gives gcc 12 -O3 a false
-            // -Wmaybe-uninitialized in <variant>.
-            const auto push_label = [&](const auto& key, BoundKey::Code code) {
-                if (code == BoundKey::none) row.emplace_back(std::in_place_type<Label>, Label{"(无)", "(none)"});
-                else
-                    row.emplace_back(std::in_place_type<Label>, Label{key.second.label(code, Language::chinese),
-                                                                      key.second.label(code, Language::english)});
-            };
+            table.start_row();
             std::apply([&](const auto&... k) {
                 std::size_t i = 0;
-                (push_label(k, codes[g][i++]), ...);
+                (detail::add_key_label(table, k.second, codes[g][i++]), ...);
             }, keys);
-            cells_all(bound, accs[g], total, row, std::index_sequence_for<Aggs...>{});
-            rows.push_back(std::move(row));
+            cells_all(bound, accs[g], total, table, std::index_sequence_for<Aggs...>{});
         }
-        return Table(std::move(columns), std::move(rows));
+        return std::move(table).finish();
     }
 
 private:
@@ -332,8 +330,8 @@ private:
         (std::get<I>(b).merge(std::get<I>(into), std::get<I>(from)), ...);
     }
     template <class Bindings, class Acc, std::size_t... I>
-    static void cells_all(const Bindings& b, const Acc& g, const Acc& total, std::vector<Cell>& row, std::index_sequence<I...>) {
-        (row.push_back(std::get<I>(b).cell(std::get<I>(g), std::get<I>(total))), ...);
+    static void cells_all(const Bindings& b, const Acc& g, const Acc& total, detail::TableBuilder& table, std::index_sequence<I...>) {
+        (table.add_cell(std::get<I>(b).cell(std::get<I>(g), std::get<I>(total))), ...);
     }
 
     const Dataset& ds_;

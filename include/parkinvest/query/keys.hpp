@@ -49,94 +49,69 @@ struct Key {
         : name_zh(std::move(zh)), name_en(std::move(en)), bind(std::move(b)), columns(std::move(c)) {}
 };
 
+/// Period buckets for by_period.
+enum class Bucket { year, half_year, quarter, month };
+
 namespace detail {
 /// For every record of `records` (parks or industries, linked by `parent`): its ancestor `level`
 /// levels below its root (the root for level 0), or the record itself when it is no deeper than
 /// `level`. A chain is walked only up to the first record already resolved, so the work is one
 /// step per parent link, linear in the records at any depth the Dataset accepts; `steps`, when
 /// given, counts the parent links followed. Throws QueryError on a cycle.
-template <class Record>
-auto ancestors_at(const Dataset& ds, std::span<const Record> records, std::size_t level, std::size_t* steps = nullptr) {
-    using IdT = std::remove_cvref_t<decltype(Record::id)>;
-    struct Resolved {
-        std::size_t depth;
-        IdT ancestor;
-    };
-    std::unordered_map<IdT, Resolved> done;
-    done.reserve(records.size());
-    std::vector<IdT> path;  // from a record up to (not including) the first resolved one or a root
-    for (const Record& r : records) {
-        path.clear();
-        std::optional<Resolved> above;
-        for (IdT x = r.id;;) {
-            if (const auto it = done.find(x); it != done.end()) {
-                above = it->second;
-                break;
-            }
-            path.push_back(x);
-            if (path.size() > records.size()) throw QueryError("parkinvest: the parent links above " + r.id.to_string() + " form a cycle");
-            const auto& parent = ds.get(x).parent;
-            if (!parent) break;
-            if (steps != nullptr) ++*steps;
-            x = *parent;
-        }
-        for (auto it = path.rbegin(); it != path.rend(); ++it) {  // from the top down
-            const std::size_t depth = above ? above->depth + 1 : 0;
-            above = Resolved{depth, depth <= level ? *it : above->ancestor};
-            done.emplace(*it, *above);
-        }
-    }
-    std::unordered_map<IdT, IdT> out;
-    out.reserve(done.size());
-    for (const auto& [id, resolved] : done) out.emplace(id, resolved.ancestor);
-    return out;
-}
+std::unordered_map<ParkId, ParkId> ancestors_at(const Dataset& ds, std::span<const Park> records, std::size_t level,
+                                                std::size_t* steps = nullptr);
+std::unordered_map<IndustryId, IndustryId> ancestors_at(const Dataset& ds, std::span<const Industry> records,
+                                                        std::size_t level, std::size_t* steps = nullptr);
 
-/// Labels of park codes.
-inline BoundKey park_labels(const Dataset& ds) {
-    return BoundKey{[&ds](BoundKey::Code c, Language lang) {
-        const Park& p = ds.get(ParkId{c});
-        return lang == Language::chinese || !p.name.en ? p.name.zh : *p.name.en;
-    }};
-}
-/// A key that maps each record's park to a group park, computed once per park: `to(ds)` gives
-/// the function park → group park. The column form looks the group up in a table by park id
-/// (dense when the ids are small).
-template <class To>
-auto park_key(std::string zh, std::string en, To to) {
-    struct Map {
-        std::vector<BoundKey::Code> dense;
-        std::unordered_map<std::uint64_t, BoundKey::Code, parkinvest::detail::KeyedHash> sparse;
-        BoundKey::Code operator()(std::uint64_t park) const {
-            if (park < dense.size()) return dense[static_cast<std::size_t>(park)];
-            const auto it = sparse.find(park);
-            return it == sparse.end() ? BoundKey::none : it->second;
-        }
-    };
-    const auto make_map = [to](const Dataset& ds) {
-        auto m = std::make_shared<Map>();
-        std::uint64_t top = 0;
-        for (const Park& p : ds.parks()) top = std::max(top, p.id.value());
-        const bool dense = top < 4 * ds.parks().size() + 1024;
-        if (dense) m->dense.assign(static_cast<std::size_t>(top) + 1, BoundKey::none);
-        const auto group = to(ds);
-        for (const Park& p : ds.parks()) {
-            const BoundKey::Code c = group(p).value();
-            if (dense) m->dense[static_cast<std::size_t>(p.id.value())] = c;
-            else m->sparse.emplace(p.id.value(), c);
-        }
-        return m;
-    };
+/// The group code of each id of one entity type (a park's zone, an industry's ancestor), built
+/// once when a query binds its key: a table indexed by the id when the ids are dense, else a
+/// hash map (ids come from files). Unknown ids give BoundKey::none.
+class CodeMap {
+public:
+    /// `codes`: (id value, code) pairs with distinct ids.
+    explicit CodeMap(const std::vector<std::pair<std::uint64_t, BoundKey::Code>>& codes);
+    [[nodiscard]] BoundKey::Code operator()(std::uint64_t id) const {
+        return id < dense_.size() ? dense_[static_cast<std::size_t>(id)] : sparse(id);
+    }
+
+private:
+    [[nodiscard]] BoundKey::Code sparse(std::uint64_t id) const;
+    std::vector<BoundKey::Code> dense_;
+    parkinvest::detail::IdMap<ParkId, BoundKey::Code> sparse_;  // ParkId: only its value is used
+};
+
+/// Park id → its zone (the top-level park), and park id → its parent park (a zone: itself).
+std::shared_ptr<const CodeMap> zone_codes(const Dataset& ds);
+std::shared_ptr<const CodeMap> parent_park_codes(const Dataset& ds);
+/// Industry id → its ancestor `depth` levels below the scheme's roots.
+std::shared_ptr<const CodeMap> industry_codes(const Dataset& ds, std::size_t depth);
+
+/// Labels of the codes of each key: parks, industries, stages, amount bands, periods, waste
+/// categories, lenders.
+BoundKey park_labels(const Dataset& ds);
+BoundKey industry_labels(const Dataset& ds);
+BoundKey stage_labels();
+BoundKey amount_band_labels(std::vector<Money> thresholds, BoundKey::Code undetermined);
+BoundKey period_labels(Bucket bucket);
+BoundKey waste_category_labels();
+BoundKey lender_labels(const Dataset& ds);
+
+/// by_period's code of a project: the bucket of its first event of stage `s`, or none.
+BoundKey::Code period_code(const Project& p, Stage s, Bucket bucket);
+
+/// A key that maps each record's park to a group park with `codes(ds)`, computed once per
+/// query; the column form looks the group up by each row's park id.
+inline auto park_key(std::string zh, std::string en, std::shared_ptr<const CodeMap> (*codes)(const Dataset&)) {
     return Key{std::move(zh), std::move(en),
-               [make_map](const Dataset& ds) {
-                   auto code = [&ds, m = make_map(ds)](const auto& r) {
+               [codes](const Dataset& ds) {
+                   auto code = [&ds, m = codes(ds)](const auto& r) {
                        const auto p = park_of(ds, r);
                        return p ? (*m)(p->value()) : BoundKey::none;
                    };
                    return std::pair{code, park_labels(ds)};
                },
-               [make_map](const Dataset& ds, const ProjectColumns& c) {
-                   return [m = make_map(ds), park = c.park().data()](std::size_t i) { return (*m)(park[i]); };
+               [codes](const Dataset& ds, const ProjectColumns& c) {
+                   return [m = codes(ds), park = c.park().data()](std::size_t i) { return (*m)(park[i]); };
                }};
 }
 }  // namespace detail
@@ -156,11 +131,7 @@ inline auto by_park() {
 }
 
 /// Group by the top-level park: sub-parks, at any depth, count under the zone they belong to.
-inline auto by_zone() {
-    return detail::park_key("园区(含下属园区)", "zone", [](const Dataset& ds) {
-        return [zones = detail::ancestors_at(ds, ds.parks(), 0)](const Park& park) { return zones.at(park.id); };
-    });
-}
+inline auto by_zone() { return detail::park_key("园区(含下属园区)", "zone", &detail::zone_codes); }
 
 /// Group by the stage as of the end of `d` (projects with no stage yet: "(无)" / "(none)").
 inline auto by_stage(Date d) {
@@ -169,8 +140,7 @@ inline auto by_stage(Date d) {
                        const auto s = p.stage_as_of(d);
                        return s ? static_cast<BoundKey::Code>(*s) : BoundKey::none;
                    };
-                   BoundKey k{[](BoundKey::Code c, Language lang) { return std::string(label(static_cast<Stage>(c), lang)); }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::stage_labels()};
                }};
 }
 
@@ -179,18 +149,10 @@ inline auto by_stage(Date d) {
 inline auto by_industry(int depth = 0) {
     return Key{"产业", "industry", [depth](const Dataset& ds) {
                    // Each industry's ancestor at `depth`, computed once: one lookup per record.
-                   auto ancestor = std::make_shared<const std::unordered_map<IndustryId, IndustryId>>(
-                       detail::ancestors_at(ds, ds.industries(), static_cast<std::size_t>(std::max(0, depth))));
-                   auto code = [ancestor](const auto& r) {
-                       if (r.industries.empty()) return BoundKey::none;
-                       const auto it = ancestor->find(r.industries.front());
-                       return it == ancestor->end() ? BoundKey::none : it->second.value();
+                   auto code = [ancestor = detail::industry_codes(ds, static_cast<std::size_t>(std::max(0, depth)))](const auto& r) {
+                       return r.industries.empty() ? BoundKey::none : (*ancestor)(r.industries.front().value());
                    };
-                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       const Industry& i = ds.get(IndustryId{c});
-                       return lang == Language::chinese || !i.name.en ? i.name.zh : *i.name.en;
-                   }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::industry_labels(ds)};
                }};
 }
 
@@ -228,69 +190,22 @@ auto by_amount_band(Field R::*field, std::vector<Money> thresholds) {
                        const ReportedAmount* a = amount_of(r, field);
                        return a == nullptr ? BoundKey::none : band_of(*a);
                    };
-                   BoundKey k{[thresholds](BoundKey::Code c, Language lang) {
-                       const bool zh = lang == Language::chinese;
-                       if (c == undetermined) return std::string(zh ? "无法确定" : "undetermined");
-                       MoneyFormat f;
-                       f.language = lang;
-                       const auto i = static_cast<std::size_t>(c);
-                       if (thresholds.empty()) return std::string(zh ? "全部" : "all");
-                       if (i == 0) return (zh ? "不足" : "under ") + thresholds[0].format(f);
-                       if (i == thresholds.size()) return zh ? thresholds[i - 1].format(f) + "以上" : thresholds[i - 1].format(f) + " and over";
-                       return thresholds[i - 1].format(f) + (zh ? "至" : " to under ") + thresholds[i].format(f);
-                   }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::amount_band_labels(thresholds, undetermined)};
                }, columns};
 }
-
-/// Period buckets for by_period.
-enum class Bucket { year, half_year, quarter, month };
 
 /// Group by the period bucket holding the first event of stage `s` (the signing year, the
 /// quarter work started ...). An event reported less precisely than the bucket (a year-only date
 /// for quarters) falls in no bucket.
 inline auto by_period(Stage s, Bucket bucket) {
     return Key{"期间", "period", [s, bucket](const Dataset&) {
-                   auto code = [s, bucket](const Project& p) -> BoundKey::Code {
-                       for (const StageEvent& e : p.stages) {
-                           if (e.stage != s) continue;
-                           const Date a = e.date.first();
-                           const Date b = e.date.last();
-                           const BoundKey::Code y = a.year();
-                           const auto in = [&](int m1, int m2) { return a.month() >= m1 && b.month() <= m2 && b.year() == a.year(); };
-                           switch (bucket) {
-                           case Bucket::year: return b.year() == a.year() ? y * 100 : BoundKey::none;
-                           case Bucket::half_year: return in(1, 6) ? y * 100 + 1 : in(7, 12) ? y * 100 + 2 : BoundKey::none;
-                           case Bucket::quarter: {
-                               const int q = (a.month() + 2) / 3;
-                               return in(3 * q - 2, 3 * q) ? y * 100 + static_cast<BoundKey::Code>(q) : BoundKey::none;
-                           }
-                           case Bucket::month: return in(a.month(), a.month()) ? y * 100 + static_cast<BoundKey::Code>(a.month()) : BoundKey::none;
-                           }
-                       }
-                       return BoundKey::none;
-                   };
-                   BoundKey k{[bucket](BoundKey::Code c, Language lang) {
-                       const int y = static_cast<int>(c / 100);
-                       const int n = static_cast<int>(c % 100);
-                       switch (bucket) {
-                       case Bucket::year: return Period::year(y).label(lang);
-                       case Bucket::half_year: return Period::half_year(y, n).label(lang);
-                       case Bucket::quarter: return Period::quarter(y, n).label(lang);
-                       case Bucket::month: return Period::month(y, n).label(lang);
-                       }
-                       return std::to_string(c);
-                   }};
-                   return std::pair{code, k};
+                   auto code = [s, bucket](const Project& p) { return detail::period_code(p, s, bucket); };
+                   return std::pair{code, detail::period_labels(bucket)};
                }};
 }
 
 /// Group by the parent park (sub-parks under their zone; a zone under itself).
-inline auto by_parent_park() {
-    return detail::park_key("上级园区", "parent park", [](const Dataset&) {
-        return [](const Park& park) { return park.parent ? *park.parent : park.id; };
-    });
-}
+inline auto by_parent_park() { return detail::park_key("上级园区", "parent park", &detail::parent_park_codes); }
 
 /// Group waste facilities by the first hazardous-waste category on their licence.
 inline auto by_waste_category() {
@@ -299,8 +214,7 @@ inline auto by_waste_category() {
                        if (!w.licence || w.licence->categories.empty()) return BoundKey::none;
                        return static_cast<BoundKey::Code>(w.licence->categories.front().category.number());
                    };
-                   BoundKey k{[](BoundKey::Code c, Language) { return HwCategory(static_cast<int>(c)).to_string(); }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::waste_category_labels()};
                }};
 }
 
@@ -348,10 +262,7 @@ auto by(std::string name_zh, std::string name_en, Fn fn) {
 inline auto by_lender() {
     return Key{"贷款银行", "lender", [](const Dataset& ds) {
                    auto code = [](const Loan& l) { return l.lender.value(); };
-                   BoundKey k{[&ds](BoundKey::Code c, Language lang) {
-                       return label(ds.get(BankId{c}), lang);
-                   }};
-                   return std::pair{code, k};
+                   return std::pair{code, detail::lender_labels(ds)};
                }};
 }
 

@@ -208,11 +208,13 @@ public:
         static_assert((std::is_invocable_r_v<Cell, const Fns&, const Dataset&, const R&> && ...),
                       "a column belongs to another record type");
         const std::vector<std::size_t> order = rows_in_order();
-        std::vector<Column> cols{Column{columns.name_zh, columns.name_en, columns.is_key, columns.kind}...};
-        std::vector<std::vector<Cell>> rows;
-        rows.reserve(order.size());
-        for (const std::size_t i : order) rows.push_back(std::vector<Cell>{columns.cell(ds_, records_[i])...});
-        return Table(std::move(cols), std::move(rows));
+        detail::TableBuilder table(order.size());
+        (table.add_column(columns.name_zh, columns.name_en, columns.is_key, columns.kind), ...);
+        for (const std::size_t i : order) {
+            table.start_row();
+            (table.add_cell(columns.cell(ds_, records_[i])), ...);
+        }
+        return std::move(table).finish();
     }
 
     /// The same with columns chosen at run time (AnyListColumn<R>, from erased()): a command
@@ -220,17 +222,13 @@ public:
     [[nodiscard]] Table select(const std::vector<AnyListColumn<R>>& columns) const {
         if (columns.empty()) throw ArgumentError("parkinvest: select() needs at least one column (col::id(), col::name() ...)");
         const std::vector<std::size_t> order = rows_in_order();
-        std::vector<Column> cols;
-        cols.reserve(columns.size());
-        for (const AnyListColumn<R>& c : columns) cols.push_back(Column{c.name_zh, c.name_en, c.is_key, c.kind});
-        std::vector<std::vector<Cell>> rows;
-        rows.reserve(order.size());
+        detail::TableBuilder table(order.size());
+        for (const AnyListColumn<R>& c : columns) table.add_column(c.name_zh, c.name_en, c.is_key, c.kind);
         for (const std::size_t i : order) {
-            std::vector<Cell>& row = rows.emplace_back();
-            row.reserve(columns.size());
-            for (const AnyListColumn<R>& c : columns) row.push_back(c.cell(ds_, records_[i]));
+            table.start_row();
+            for (const AnyListColumn<R>& c : columns) table.add_cell(c.cell(ds_, records_[i]));
         }
-        return Table(std::move(cols), std::move(rows));
+        return std::move(table).finish();
     }
 
 private:

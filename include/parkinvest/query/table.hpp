@@ -144,4 +144,22 @@ private:
     std::vector<std::vector<Cell>> rows_;
 };
 
+namespace detail {
+/// Builds a result Table row by row (the queries' and lists' results); out of line so that the
+/// vectors of rows and cells are compiled once, not in every program that runs a query.
+class TableBuilder {
+public:
+    explicit TableBuilder(std::size_t rows);
+    void add_column(const std::string& name_zh, const std::string& name_en, bool is_key, ColumnKind kind);
+    void start_row();
+    void add_label(std::string zh, std::string en);
+    void add_cell(Cell cell);
+    [[nodiscard]] Table finish() &&;
+
+private:
+    std::vector<Column> columns_;
+    std::vector<std::vector<Cell>> rows_;
+};
+}  // namespace detail
+
 }  // namespace parkinvest::query

@@ -135,7 +135,7 @@ public:
     template <class T>
     void replace(T record) {
         auto& table = table_of<T>();
-        const std::uint32_t* found = table.index.find(record.id);
+        const std::uint32_t* found = table.index.find(detail::row_key(record.id));
         if (found == nullptr) throw NotFoundError(record.id.to_string());
         const std::uint32_t row = *found;
         // Lookups during the checks see the new version, so records that depend on it are
@@ -167,7 +167,7 @@ public:
     void remove(IdT id) {
         using T = std::remove_cvref_t<decltype(ds_.get(id))>;
         auto& table = table_of<T>();
-        const std::uint32_t* found = table.index.find(id);
+        const std::uint32_t* found = table.index.find(detail::row_key(id));
         if (found == nullptr) throw NotFoundError(id.to_string());
         referrers(id);
         throw_if_problems();
@@ -178,10 +178,10 @@ public:
         const std::uint32_t last = static_cast<std::uint32_t>(table.rows.size() - 1);
         if (row != last) {
             table.rows[row] = std::move(table.rows[last]);
-            *table.index.find(table.rows[row].id) = row;
+            *table.index.find(detail::row_key(table.rows[row].id)) = row;
         }
         table.rows.pop_back();
-        table.index.erase(id);
+        table.index.erase(detail::row_key(id));
         if constexpr (std::is_same_v<T, Project>) ds_.project_columns_.move_last_to(row);
     }
 
@@ -256,7 +256,7 @@ private:
         for (const Record& r : records) {
             if (r.id.value() == UINT64_MAX)
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "2^64 - 1 is reserved (queries use it for \"no value\")");
-            else if (table.index.contains(r.id) || !batch.insert(r.id, &r))
+            else if (table.index.contains(detail::row_key(r.id)) || !batch.insert(r.id, &r))
                 problem(std::string(entity_name<Record>()), r.id.to_string(), "id", "duplicate id");
         }
     }
@@ -725,7 +725,7 @@ private:
         if (table.rows.empty()) {  // a first load: take the whole vector, no record is moved
             table.rows = std::move(records);
             for (std::size_t i = 0; i < table.rows.size(); ++i)
-                table.index.insert(table.rows[i].id, static_cast<std::uint32_t>(i));
+                table.index.insert(detail::row_key(table.rows[i].id), static_cast<std::uint32_t>(i));
             return;
         }
         // Room grows geometrically: reserving exactly one more row per single insert would copy
@@ -733,7 +733,7 @@ private:
         if (const std::size_t need = table.rows.size() + records.size(); need > table.rows.capacity())
             table.rows.reserve(std::max(need, 2 * table.rows.capacity()));
         for (Record& r : records) {
-            table.index.insert(r.id, static_cast<std::uint32_t>(table.rows.size()));
+            table.index.insert(detail::row_key(r.id), static_cast<std::uint32_t>(table.rows.size()));
             table.rows.push_back(std::move(r));
         }
     }
@@ -743,7 +743,7 @@ private:
         detail::RecordStore<Record, IdT>* table;
         std::size_t rows;
         void rollback() noexcept {
-            for (std::size_t i = rows; i < table->rows.size(); ++i) table->index.erase(table->rows[i].id);
+            for (std::size_t i = rows; i < table->rows.size(); ++i) table->index.erase(detail::row_key(table->rows[i].id));
             table->rows.erase(table->rows.begin() + static_cast<std::ptrdiff_t>(rows), table->rows.end());
         }
     };

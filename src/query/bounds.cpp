@@ -212,6 +212,13 @@ Cell percent_or_undetermined(const std::optional<Reported<Percent>>& r) {
 bool exactly_zero(const Interval<Money>& iv) { return iv.hi.value && iv.hi.value->is_zero(); }
 }  // namespace
 
+Cell count_cell(std::int64_t n) { return n; }
+
+Cell share_cell(std::int64_t part, std::int64_t whole) {
+    if (whole == 0) return {};
+    return Percent::share(part, whole);
+}
+
 Cell sum_cell(const SumAcc& s) {
     if (s.n == 0) return {};
     return amount_or_undetermined(state(s.interval()));

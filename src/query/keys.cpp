@@ -110,6 +110,35 @@ std::shared_ptr<const CodeMap> industry_codes(const Dataset& ds, std::size_t dep
     return code_map(ds.industries(), [&ancestors](const Industry& i) { return ancestors.at(i.id); });
 }
 
+struct LabelCodes::Codes {
+    std::unordered_map<std::string, BoundKey::Code, parkinvest::detail::KeyedHash> by_key;
+};
+
+LabelCodes::LabelCodes() : codes_(std::make_unique<Codes>()) {}
+LabelCodes::~LabelCodes() = default;
+
+BoundKey::Code LabelCodes::code(Label label) {
+    // The Chinese label's length first, so that no two pairs give one key.
+    std::string key = std::to_string(label.zh.size()) + ':' + label.zh + label.en;
+    const auto [it, fresh] = codes_->by_key.emplace(std::move(key), static_cast<BoundKey::Code>(labels_.size()));
+    if (fresh) labels_.push_back(std::move(label));
+    return it->second;
+}
+
+BoundKey::Code LabelCodes::code(std::string text) {
+    // Text keys carry no length prefix; they cannot meet Label keys (one key has one kind).
+    const auto [it, fresh] = codes_->by_key.emplace(text, static_cast<BoundKey::Code>(labels_.size()));
+    if (fresh) labels_.push_back(Label{text, text});
+    return it->second;
+}
+
+BoundKey LabelCodes::labels(const std::shared_ptr<const LabelCodes>& self) {
+    return BoundKey{[self](BoundKey::Code c, Language lang) {
+        const Label& l = self->labels_[static_cast<std::size_t>(c)];
+        return lang == Language::english ? l.en : l.zh;
+    }};
+}
+
 BoundKey park_labels(const Dataset& ds) {
     return BoundKey{[&ds](BoundKey::Code c, Language lang) {
         const Park& p = ds.get(ParkId{c});

@@ -16,6 +16,29 @@ void detail::grow_slot_table(std::vector<std::int32_t>& table, std::size_t i) {
     table.resize(std::max<std::size_t>(i + 1, table.size() * 2), -1);
 }
 
+void detail::throw_unknown_id(const char* entity, std::uint64_t id) {
+    throw QueryError("parkinvest: from(ds, ids): the dataset has no " + std::string(entity) + " " + std::to_string(id));
+}
+
+void detail::throw_listed_twice(const char* entity, std::uint64_t id) {
+    throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(id) + " is listed twice");
+}
+
+std::optional<std::uint32_t> detail::repeated_row(const std::vector<std::uint32_t>& rows, std::size_t all) {
+    if (rows.size() >= all / 32) {
+        std::vector<bool> seen(all);
+        for (const std::uint32_t row : rows) {
+            if (seen[row]) return row;
+            seen[row] = true;
+        }
+        return std::nullopt;
+    }
+    std::vector<std::uint32_t> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    if (const auto at = std::adjacent_find(sorted.begin(), sorted.end()); at != sorted.end()) return *at;
+    return std::nullopt;
+}
+
 detail::TableBuilder::TableBuilder(std::size_t rows) { rows_.reserve(rows); }
 
 void detail::TableBuilder::add_column(const std::string& name_zh, const std::string& name_en, bool is_key, ColumnKind kind) {

@@ -39,17 +39,28 @@ struct Batch {
 };
 
 namespace detail {
+/// The key of every record store's index: an id's value (one IdMap type for the nine stores, so
+/// that programs including this header compile one, not nine).
+struct RowTag {
+    static constexpr std::string_view entity = "row";
+};
+using RowKey = Id<RowTag>;
+template <class Tag>
+[[nodiscard]] constexpr RowKey row_key(Id<Tag> id) noexcept {
+    return RowKey{id.value()};
+}
+
 /// Rows of one entity type in insertion order, with an id → row index.
 template <class T, class IdT>
 struct RecordStore {
     std::vector<T> rows;
-    IdMap<IdT, std::uint32_t> index;
+    IdMap<RowKey, std::uint32_t> index;
     [[nodiscard]] const T* find(IdT id) const {
         // Ids are often dense from 1 in insertion order: row id - 1 is tried before the index
         // (a compare; the index answers every other case).
         const std::uint64_t guess = id.value() - 1;
         if (guess < rows.size() && rows[static_cast<std::size_t>(guess)].id == id) return &rows[static_cast<std::size_t>(guess)];
-        const std::uint32_t* row = index.find(id);
+        const std::uint32_t* row = index.find(row_key(id));
         return row == nullptr ? nullptr : &rows[*row];
     }
 };

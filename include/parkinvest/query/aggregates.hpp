@@ -95,7 +95,10 @@ template <class R>
     return c->apply(m, record_date(record));
 }
 
-/// The cells of the amount aggregates (bounds.hpp states each interval as a figure and a bound).
+/// The cells of the aggregates: a count; the share part/whole (empty when whole is 0); the
+/// amount aggregates' (bounds.hpp states each interval as a figure and a bound).
+[[nodiscard]] Cell count_cell(std::int64_t n);
+[[nodiscard]] Cell share_cell(std::int64_t part, std::int64_t whole);
 [[nodiscard]] Cell sum_cell(const SumAcc& s);
 [[nodiscard]] Cell average_cell(const SumAcc& s, RoundingMode mode);
 [[nodiscard]] Cell share_cell(const SumAcc& group, const SumAcc& total);
@@ -138,7 +141,7 @@ struct count {
             using Acc = std::int64_t;
             void add(Acc& a, const R&) const { ++a; }
             void merge(Acc& a, const Acc& o) const { a += o; }
-            Cell cell(const Acc& g, const Acc&) const { return g; }
+            Cell cell(const Acc& g, const Acc&) const { return detail::count_cell(g); }
         };
         return B{};
     }
@@ -159,7 +162,7 @@ struct share_of_count {
             using Acc = std::int64_t;
             void add(Acc& a, const R&) const { ++a; }
             void merge(Acc& a, const Acc& o) const { a += o; }
-            Cell cell(const Acc& g, const Acc& t) const { return t == 0 ? Cell{} : Cell{Percent::share(g, t)}; }
+            Cell cell(const Acc& g, const Acc& t) const { return detail::share_cell(g, t); }
         };
         return B{};
     }
@@ -194,7 +197,7 @@ struct distinct_count {
                 }
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
-            Cell cell(const Acc& g, const Acc&) const { return static_cast<std::int64_t>(g.size()); }
+            Cell cell(const Acc& g, const Acc&) const { return detail::count_cell(static_cast<std::int64_t>(g.size())); }
         };
         return B{fn};
     }
@@ -408,7 +411,7 @@ struct funnel {
                 if (p.reached(stage, day)) ++a.reached;
             }
             void merge(Acc&, const Acc&) const {}  // no total needed
-            Cell cell(const Acc& g, const Acc&) const { return g.n == 0 ? Cell{} : Cell{Percent::share(g.reached, g.n)}; }
+            Cell cell(const Acc& g, const Acc&) const { return detail::share_cell(g.reached, g.n); }
         };
         return B{stage, day};
     }

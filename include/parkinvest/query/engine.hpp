@@ -69,48 +69,44 @@ inline constexpr bool is_id<Id<Tag>> = true;
 
 /// All records of `ds` of the type that ids of IdT name, and that type's name for messages.
 template <class IdT>
-auto named_records(const Dataset& ds) {
-    if constexpr (std::is_same_v<IdT, ProjectId>) return std::pair{ds.projects(), "project"};
-    else if constexpr (std::is_same_v<IdT, LoanId>) return std::pair{ds.loans(), "loan"};
-    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return std::pair{ds.waste_facilities(), "waste facility"};
-    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return std::pair{ds.enterprises(), "enterprise"};
-    else if constexpr (std::is_same_v<IdT, ParkId>) return std::pair{ds.parks(), "park"};
+auto records_named(const Dataset& ds) {
+    if constexpr (std::is_same_v<IdT, ProjectId>) return ds.projects();
+    else if constexpr (std::is_same_v<IdT, LoanId>) return ds.loans();
+    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return ds.waste_facilities();
+    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return ds.enterprises();
+    else if constexpr (std::is_same_v<IdT, ParkId>) return ds.parks();
     else static_assert(sizeof(IdT) == 0, "from(ds, ids) takes ids of projects, loans, waste facilities, enterprises or parks");
 }
+template <class IdT>
+constexpr const char* entity_named() {
+    if constexpr (std::is_same_v<IdT, ProjectId>) return "project";
+    else if constexpr (std::is_same_v<IdT, LoanId>) return "loan";
+    else if constexpr (std::is_same_v<IdT, WasteFacilityId>) return "waste facility";
+    else if constexpr (std::is_same_v<IdT, EnterpriseId>) return "enterprise";
+    else return "park";
+}
+
+/// from(ds, ids)'s errors: an id the dataset does not have; an id listed twice.
+[[noreturn]] void throw_unknown_id(const char* entity, std::uint64_t id);
+[[noreturn]] void throw_listed_twice(const char* entity, std::uint64_t id);
+/// A row that `rows` (each < `all`) holds twice, if any: a bitmap of the `all` rows when the
+/// list is at least 1/32 of them (then at most 4 bytes per id), else the sorted rows.
+[[nodiscard]] std::optional<std::uint32_t> repeated_row(const std::vector<std::uint32_t>& rows, std::size_t all);
 
 /// The rows of `ds`'s records that `ids` name, in their order. Throws QueryError for an id the
 /// dataset does not have and for an id given twice (it would count twice). O(n log n) for n ids
 /// at most, whatever the size of the dataset.
 template <class IdT>
 std::vector<std::uint32_t> rows_of(const Dataset& ds, std::span<const IdT> ids) {
-    const auto named = named_records<IdT>(ds);  // not a structured binding: clang 14 cannot capture one
-    const auto all = named.first;
-    const char* const entity = named.second;
+    const auto all = records_named<IdT>(ds);
     std::vector<std::uint32_t> rows;
     rows.reserve(ids.size());
     for (const IdT id : ids) {
         const auto* r = ds.find(id);
-        if (r == nullptr)
-            throw QueryError("parkinvest: from(ds, ids): the dataset has no " + std::string(entity) + " " + std::to_string(id.value()));
+        if (r == nullptr) throw_unknown_id(entity_named<IdT>(), id.value());
         rows.push_back(static_cast<std::uint32_t>(r - all.data()));
     }
-    // Repeats: a bitmap of the dataset's rows when the list is at least 1/32 of them (its size is
-    // then at most 4 bytes per id), else the sorted rows.
-    const auto twice = [&](std::uint32_t row) {
-        throw QueryError("parkinvest: from(ds, ids): " + std::string(entity) + " " + std::to_string(all[row].id.value()) +
-                         " is listed twice");
-    };
-    if (rows.size() >= all.size() / 32) {
-        std::vector<bool> seen(all.size());
-        for (const std::uint32_t row : rows) {
-            if (seen[row]) twice(row);
-            seen[row] = true;
-        }
-    } else {
-        std::vector<std::uint32_t> sorted = rows;
-        std::sort(sorted.begin(), sorted.end());
-        if (const auto at = std::adjacent_find(sorted.begin(), sorted.end()); at != sorted.end()) twice(*at);
-    }
+    if (const auto twice = repeated_row(rows, all.size())) throw_listed_twice(entity_named<IdT>(), all[*twice].id.value());
     return rows;
 }
 }  // namespace detail
@@ -133,7 +129,7 @@ auto from(const Dataset& ds, std::span<const R> records) {
 template <class IdT>
     requires detail::is_id<IdT>
 auto from(const Dataset& ds, std::span<const IdT> ids) {
-    const auto all = detail::named_records<IdT>(ds).first;
+    const auto all = detail::records_named<IdT>(ds);
     using R = std::remove_const_t<typename decltype(all)::element_type>;
     auto rows = std::make_shared<const std::vector<std::uint32_t>>(detail::rows_of(ds, ids));
     auto none = detail::pass_all<R>();

@@ -99,6 +99,26 @@ BoundKey lender_labels(const Dataset& ds);
 /// by_period's code of a project: the bucket of its first event of stage `s`, or none.
 BoundKey::Code period_code(const Project& p, Stage s, Bucket bucket);
 
+/// by()'s groups: a code per distinct label, in the order of first appearance.
+class LabelCodes {
+public:
+    LabelCodes();
+    LabelCodes(const LabelCodes&) = delete;
+    LabelCodes& operator=(const LabelCodes&) = delete;
+    ~LabelCodes();
+    /// The code of a label in both languages (both identify the group), or of a text that is
+    /// the label in both.
+    BoundKey::Code code(Label label);
+    BoundKey::Code code(std::string text);
+    /// The labels of the codes handed out, through `self` (this object, kept alive by the key).
+    static BoundKey labels(const std::shared_ptr<const LabelCodes>& self);
+
+private:
+    struct Codes;
+    std::vector<Label> labels_;
+    std::unique_ptr<Codes> codes_;
+};
+
 /// A key that maps each record's park to a group park with `codes(ds)`, computed once per
 /// query; the column form looks the group up by each row's park id.
 inline auto park_key(std::string zh, std::string en, std::shared_ptr<const CodeMap> (*codes)(const Dataset&)) {
@@ -228,33 +248,15 @@ inline auto by_waste_category() {
 template <class Fn>
 auto by(std::string name_zh, std::string name_en, Fn fn) {
     return Key{std::move(name_zh), std::move(name_en), [fn](const Dataset&) {
-                   auto labels = std::make_shared<std::vector<Label>>();
-                   auto codes = std::make_shared<std::unordered_map<std::string, BoundKey::Code, parkinvest::detail::KeyedHash>>();
-                   auto code = [fn, labels, codes](const auto& r) {
+                   auto groups = std::make_shared<detail::LabelCodes>();
+                   auto code = [fn, groups](const auto& r) {
                        using Result = std::remove_cvref_t<decltype(fn(r))>;
                        static_assert(std::is_convertible_v<Result, std::string> || std::is_same_v<Result, Label>,
                                      "by(): the function returns the group's label: text, or a Label {zh, en}");
-                       Label label;
-                       std::string key;
-                       if constexpr (std::is_same_v<Result, Label>) {
-                           label = fn(r);
-                           // Both languages identify the group: the Chinese label's length first,
-                           // so that no two pairs give one key.
-                           key = std::to_string(label.zh.size()) + ':' + label.zh + label.en;
-                       } else {
-                           label.zh = std::string(fn(r));
-                           label.en = label.zh;
-                           key = label.zh;
-                       }
-                       const auto [it, fresh] = codes->emplace(std::move(key), static_cast<BoundKey::Code>(labels->size()));
-                       if (fresh) labels->push_back(std::move(label));
-                       return it->second;
+                       if constexpr (std::is_same_v<Result, Label>) return groups->code(fn(r));
+                       else return groups->code(std::string(fn(r)));
                    };
-                   BoundKey k{[labels](BoundKey::Code c, Language lang) {
-                       const Label& l = (*labels)[static_cast<std::size_t>(c)];
-                       return lang == Language::english ? l.en : l.zh;
-                   }};
-                   return std::pair{code, k};
+                   return std::pair{code, groups->labels(groups)};
                }};
 }
 

@@ -58,7 +58,11 @@ void detail::TableBuilder::add_label(std::string zh, std::string en) {
 
 void detail::add_key_label(TableBuilder& table, const BoundKey& key, BoundKey::Code code) {
     if (code == BoundKey::none) table.add_label("(无)", "(none)");
-    else table.add_label(key.label(code, Language::chinese), key.label(code, Language::english));
+    else {
+        std::string zh = key.label(code, Language::chinese);  // Chinese first, as the Label{} it was
+        std::string en = key.label(code, Language::english);
+        table.add_label(std::move(zh), std::move(en));
+    }
 }
 
 void detail::TableBuilder::add_cell(Cell cell) { rows_.back().push_back(std::move(cell)); }

@@ -2,9 +2,10 @@
 // Declarations of parkinvest's main types without their definitions, for headers of your own that
 // only name them (a function taking `const parkinvest::Dataset&` or returning a
 // `parkinvest::Money`): including this costs almost nothing, while the defining headers bring
-// Boost and the standard library. Each name here is declared exactly as its defining header
-// declares it (the tests include this header before all of them). Dates (boost::gregorian::date)
-// are not declared here: include <parkinvest/time/period.hpp>.
+// Boost and the standard library. Each class is declared here as its defining header defines it
+// (tests/core/fwd_test.cpp checks); the aliases (ParkId, Area, ReportedAmount ...) are declared
+// here only, and the defining headers include this one. Dates (boost::gregorian::date) are not
+// declared here: include <parkinvest/time/period.hpp>.
 #pragma once
 
 #include <parkinvest/config.hpp>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <parkinvest/config.hpp>
+#include <parkinvest/fwd.hpp>
 
 #include <parkinvest/core/decimal.hpp>
 #include <parkinvest/core/int128.hpp>
@@ -150,8 +151,7 @@ struct AnnualThroughputKind {
     }};
 };
 
-using Area = Quantity<AreaKind>;
-using Mass = Quantity<MassKind>;
-using AnnualThroughput = Quantity<AnnualThroughputKind>;
+// Area, Mass and AnnualThroughput (Quantity<AreaKind> ...) are declared once, in
+// <parkinvest/fwd.hpp>.
 
 }  // namespace parkinvest

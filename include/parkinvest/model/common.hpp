@@ -3,6 +3,7 @@
 #pragma once
 
 #include <parkinvest/config.hpp>
+#include <parkinvest/fwd.hpp>
 
 #include <parkinvest/core/enum_table.hpp>
 #include <parkinvest/core/money.hpp>
@@ -81,8 +82,8 @@ struct Reported {
     bool estimated = false;
     friend bool operator==(const Reported&, const Reported&) = default;
 };
-using ReportedAmount = Reported<Money>;
-using ReportedCount = Reported<std::int64_t>;
+// ReportedAmount (Reported<Money>) and ReportedCount (Reported<std::int64_t>): declared once,
+// in <parkinvest/fwd.hpp>.
 
 /// Reads an amount with its bound as reports write it: Money::parse's amount with at most one
 /// bound word. The amount (units 万/亿, 元, currencies, signs, full-width forms, spaces between

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <parkinvest/config.hpp>
+#include <parkinvest/fwd.hpp>
 
 #include <parkinvest/core/hash.hpp>
 
@@ -42,15 +43,8 @@ struct LoanTag { static constexpr std::string_view entity = "loan"; };
 struct WasteFacilityTag { static constexpr std::string_view entity = "waste_facility"; };
 struct StatisticTag { static constexpr std::string_view entity = "statistic"; };
 
-using SourceId = Id<SourceTag>;
-using IndustryId = Id<IndustryTag>;
-using ParkId = Id<ParkTag>;
-using EnterpriseId = Id<EnterpriseTag>;
-using BankId = Id<BankTag>;
-using ProjectId = Id<ProjectTag>;
-using LoanId = Id<LoanTag>;
-using WasteFacilityId = Id<WasteFacilityTag>;
-using StatisticId = Id<StatisticTag>;
+// SourceId, IndustryId, ParkId, EnterpriseId, BankId, ProjectId, LoanId, WasteFacilityId and
+// StatisticId (Id<SourceTag> ...) are declared once, in <parkinvest/fwd.hpp>.
 
 }  // namespace parkinvest
 
